@@ -1,0 +1,70 @@
+// Package events holds the facts of thidua: the envelope, the typed payloads
+// of every event type, the wire codec and the schema version. It imports the
+// standard library and golang.org/x/text (for Unicode NFC) only.
+package events
+
+import (
+	"encoding/json"
+	"time"
+)
+
+// Schema is the version of the envelope and payloads this build writes.
+// Every version ever written stays decodable.
+const Schema = 1
+
+// Roles that can author events.
+const (
+	RoleAdmin     = "admin"
+	RoleCommittee = "committee"
+	RoleUnit      = "unit"
+	RoleAuditor   = "auditor"
+)
+
+// Event is the envelope as it is stored on the log, one JSON message per event.
+type Event struct {
+	Schema   int             `json:"schema"`
+	ID       string          `json:"id"`
+	Type     string          `json:"type"`
+	Season   string          `json:"season,omitempty"`
+	Unit     string          `json:"unit,omitempty"`
+	Date     string          `json:"date,omitempty"`
+	Data     json.RawMessage `json:"data"`
+	Evidence []Evidence      `json:"evidence,omitempty"`
+	Author   Author          `json:"author"`
+	// Recorded is when the server accepted the event (UTC, RFC 3339). It is
+	// part of the fact, so folds never need a clock.
+	Recorded string `json:"recorded"`
+}
+
+// Author says who appended an event: the role and the id of the token used
+// (never the token itself).
+type Author struct {
+	Role  string `json:"role"`
+	Unit  string `json:"unit,omitempty"`
+	Token string `json:"token,omitempty"`
+}
+
+// Evidence backs a fact.
+type Evidence struct {
+	Kind   string `json:"kind"`
+	Title  string `json:"title"`
+	DocNo  string `json:"doc_no,omitempty"`
+	Date   string `json:"date,omitempty"`
+	URL    string `json:"url,omitempty"`
+	SHA256 string `json:"sha256,omitempty"`
+}
+
+// Record is an event as read back from the log, with where it sits.
+type Record struct {
+	Seq     uint64
+	Subject string
+	Time    time.Time // the stream's timestamp
+	Event   Event
+	Payload Payload
+}
+
+// Payload is the typed data of one event type.
+type Payload interface {
+	// validate checks the payload's own fields; v collects the first error.
+	validate(v *validator)
+}

@@ -9,7 +9,9 @@ type Rubric struct {
 	Deductions     Adjustments `json:"deductions"`
 	Classification []Class     `json:"classification"`
 	Gates          []Gate      `json:"gates,omitempty"`
-	Awards         AwardRules  `json:"awards"`
+	// TieBreaks order units with equal totals: "content" or an item code.
+	TieBreaks []string   `json:"tie_breaks,omitempty"`
+	Awards    AwardRules `json:"awards"`
 }
 
 // Item is one line of the rubric. A group has Items; a leaf has a Rule.

@@ -210,6 +210,11 @@ func (v *validator) rubric(field string, r *Rubric) {
 			v.fail(f+".kind", fmt.Sprintf("%q is not one of [%s %s]", g.Kind, GateNoViolation, GateItemPositive))
 		}
 	}
+	for i, tb := range r.TieBreaks {
+		if tb != "content" && !codes[tb] {
+			v.fail(fieldIndex(field+".tie_breaks", i), fmt.Sprintf("%q is neither content nor an item code", tb))
+		}
+	}
 	if r.Awards.Certificates < 0 {
 		v.fail(field+".awards.certificates", "cannot be negative")
 	}

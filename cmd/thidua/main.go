@@ -1,3 +1,76 @@
+// Command thidua is the emulation scoring service: one binary with serve,
+// submit, token and audit.
 package main
 
-func main() {}
+import (
+	"context"
+	"fmt"
+	"io"
+	"os"
+	"os/signal"
+	"syscall"
+)
+
+func main() {
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	defer stop()
+	if err := run(ctx, os.Args, os.Getenv, os.Stdin, os.Stdout, os.Stderr); err != nil {
+		fmt.Fprintln(os.Stderr, "thidua:", err)
+		os.Exit(exitCode(err))
+	}
+}
+
+const usage = `thidua — chấm điểm thi đua theo nhật ký sự kiện / event-sourced emulation scoring
+
+Cách dùng / usage:
+  thidua serve  [--data DIR] [--http ADDR] [--nats-url URL] [--demo] [--admin-token T]
+  thidua submit --server URL --token TOKEN [--season ID] FILE|-
+  thidua token  --server URL --token ADMIN --role unit|committee|auditor [--unit ID]
+  thidua token  --server URL --token ADMIN --revoke TOKEN_ID
+  thidua audit  --season ID (--data DIR | --nats-url URL --db FILE) [--as-of SEQ|RFC3339]
+
+Every flag also reads THIDUA_<NAME> from the environment (e.g. THIDUA_DATA).
+`
+
+// run is the whole program; tests call it with their own environment.
+func run(ctx context.Context, args []string, getenv func(string) string, stdin io.Reader, stdout, stderr io.Writer) error {
+	if len(args) < 2 {
+		fmt.Fprint(stderr, usage)
+		return usageError("no command")
+	}
+	cmd, rest := args[1], args[2:]
+	switch cmd {
+	case "serve":
+		return serve(ctx, rest, getenv, stdout, stderr)
+	case "submit":
+		return submit(ctx, rest, getenv, stdin, stdout, stderr)
+	case "token":
+		return token(ctx, rest, getenv, stdout, stderr)
+	case "audit":
+		return audit(ctx, rest, getenv, stdout, stderr)
+	case "help", "-h", "--help":
+		fmt.Fprint(stdout, usage)
+		return nil
+	}
+	fmt.Fprint(stderr, usage)
+	return usageError("unknown command " + cmd)
+}
+
+type usageError string
+
+func (e usageError) Error() string { return string(e) }
+
+// auditFailed is returned when the audit ran but something did not verify.
+type auditFailed string
+
+func (e auditFailed) Error() string { return string(e) }
+
+func exitCode(err error) int {
+	switch err.(type) {
+	case usageError:
+		return 2
+	case auditFailed:
+		return 1
+	}
+	return 1
+}

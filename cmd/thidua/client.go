@@ -1,0 +1,111 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"fmt"
+	"io"
+	"net/http"
+	"os"
+	"strings"
+	"time"
+
+	"github.com/thidua/thidua/domain"
+)
+
+// call sends one API request and returns the body, or the API's error.
+func call(ctx context.Context, method, url, token string, body []byte) ([]byte, int, error) {
+	ctx, cancel := context.WithTimeout(ctx, 30*time.Second)
+	defer cancel()
+	req, err := http.NewRequestWithContext(ctx, method, url, bytes.NewReader(body))
+	if err != nil {
+		return nil, 0, err
+	}
+	req.Header.Set("Authorization", "Bearer "+token)
+	req.Header.Set("Content-Type", "application/json")
+	resp, err := http.DefaultClient.Do(req)
+	if err != nil {
+		return nil, 0, fmt.Errorf("%s %s: %w", method, url, err)
+	}
+	defer resp.Body.Close()
+	out, err := io.ReadAll(resp.Body)
+	if err != nil {
+		return nil, resp.StatusCode, err
+	}
+	if resp.StatusCode >= 300 {
+		var e struct {
+			Error struct{ Code, Message, Field string } `json:"error"`
+		}
+		if json.Unmarshal(out, &e) == nil && e.Error.Code != "" {
+			msg := fmt.Sprintf("%d %s: %s", resp.StatusCode, e.Error.Code, e.Error.Message)
+			if e.Error.Field != "" {
+				msg += " (field " + e.Error.Field + ")"
+			}
+			return out, resp.StatusCode, fmt.Errorf("%s", msg)
+		}
+		return out, resp.StatusCode, fmt.Errorf("%s %s: %s", method, url, resp.Status)
+	}
+	return out, resp.StatusCode, nil
+}
+
+func submit(ctx context.Context, args []string, getenv func(string) string, stdin io.Reader, stdout, stderr io.Writer) error {
+	fs := newFlags("submit", getenv, stderr)
+	server := fs.str("server", "http://127.0.0.1:8080", "thidua server URL")
+	tok := fs.str("token", "", "API token")
+	season := fs.str("season", domain.DemoSeasonID, "season to append to")
+	if err := fs.parse(args); err != nil {
+		return err
+	}
+	if fs.NArg() != 1 {
+		return usageError("submit takes one FILE (or - for standard input)")
+	}
+	var body []byte
+	var err error
+	if fs.Arg(0) == "-" {
+		body, err = io.ReadAll(stdin)
+	} else {
+		body, err = os.ReadFile(fs.Arg(0))
+	}
+	if err != nil {
+		return fmt.Errorf("read event: %w", err)
+	}
+	out, _, err := call(ctx, http.MethodPost, strings.TrimRight(*server, "/")+"/api/v1/seasons/"+*season+"/events", *tok, body)
+	if err != nil {
+		return err
+	}
+	_, err = stdout.Write(out)
+	return err
+}
+
+func token(ctx context.Context, args []string, getenv func(string) string, stdout, stderr io.Writer) error {
+	fs := newFlags("token", getenv, stderr)
+	server := fs.str("server", "http://127.0.0.1:8080", "thidua server URL")
+	tok := fs.str("token", "", "admin or committee token")
+	role := fs.String("role", "", "role of the new token: unit, committee or auditor")
+	unit := fs.String("unit", "", "the unit of a unit token")
+	revoke := fs.String("revoke", "", "revoke the token with this id instead")
+	if err := fs.parse(args); err != nil {
+		return err
+	}
+	base := strings.TrimRight(*server, "/") + "/api/v1/tokens"
+	if *revoke != "" {
+		_, _, err := call(ctx, http.MethodDelete, base+"/"+*revoke, *tok, nil)
+		if err == nil {
+			fmt.Fprintln(stderr, "revoked", *revoke)
+		}
+		return err
+	}
+	body, _ := json.Marshal(map[string]string{"role": *role, "unit": *unit})
+	out, _, err := call(ctx, http.MethodPost, base, *tok, body)
+	if err != nil {
+		return err
+	}
+	var issued struct{ Token, ID string }
+	if err := json.Unmarshal(out, &issued); err != nil {
+		return fmt.Errorf("read the reply: %w", err)
+	}
+	fmt.Fprintln(stdout, issued.Token)
+	fmt.Fprintln(stderr, "token id:", issued.ID)
+	return nil
+}

@@ -1,0 +1,55 @@
+package main
+
+import (
+	"flag"
+	"fmt"
+	"io"
+	"strings"
+)
+
+// newFlags makes a flag set whose defaults come from THIDUA_<NAME>.
+type flags struct {
+	*flag.FlagSet
+	getenv func(string) string
+}
+
+func newFlags(name string, getenv func(string) string, stderr io.Writer) *flags {
+	fs := flag.NewFlagSet("thidua "+name, flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	return &flags{FlagSet: fs, getenv: getenv}
+}
+
+func envName(flagName string) string {
+	return "THIDUA_" + strings.ToUpper(strings.ReplaceAll(flagName, "-", "_"))
+}
+
+func (f *flags) str(name, def, help string) *string {
+	if v := f.getenv(envName(name)); v != "" {
+		def = v
+	}
+	return f.String(name, def, help+" (env "+envName(name)+")")
+}
+
+func (f *flags) boolean(name string, def bool, help string) *bool {
+	switch strings.ToLower(f.getenv(envName(name))) {
+	case "1", "true", "yes":
+		def = true
+	case "0", "false", "no":
+		def = false
+	}
+	return f.Bool(name, def, help+" (env "+envName(name)+")")
+}
+
+func (f *flags) integer(name string, def int, help string) *int {
+	if v := f.getenv(envName(name)); v != "" {
+		fmt.Sscanf(v, "%d", &def)
+	}
+	return f.Int(name, def, help+" (env "+envName(name)+")")
+}
+
+func (f *flags) parse(args []string) error {
+	if err := f.Parse(args); err != nil {
+		return usageError(err.Error())
+	}
+	return nil
+}

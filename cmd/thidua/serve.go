@@ -1,0 +1,229 @@
+package main
+
+import (
+	"context"
+	"crypto/rand"
+	"encoding/hex"
+	"errors"
+	"fmt"
+	"io"
+	"log/slog"
+	"net"
+	"net/http"
+	"os"
+	"path/filepath"
+	"time"
+
+	"github.com/nats-io/nats-server/v2/server"
+	"github.com/nats-io/nats.go"
+	"github.com/thidua/thidua/domain"
+	"github.com/thidua/thidua/events"
+	"github.com/thidua/thidua/events/natsstore"
+	"github.com/thidua/thidua/httpapi"
+	"github.com/thidua/thidua/ledger"
+	"github.com/thidua/thidua/projections"
+)
+
+type serveConfig struct {
+	data, httpAddr, natsURL, adminToken string
+	demo                                bool
+	replicas                            int
+}
+
+func serve(ctx context.Context, args []string, getenv func(string) string, stdout, stderr io.Writer) error {
+	fs := newFlags("serve", getenv, stderr)
+	var c serveConfig
+	data := fs.str("data", "./data", "data directory: the embedded NATS store and the SQLite read model")
+	httpAddr := fs.str("http", "127.0.0.1:8080", "HTTP listen address")
+	natsURL := fs.str("nats-url", "", "use this external NATS JetStream (comma-separated URLs) instead of the embedded one")
+	admin := fs.str("admin-token", "", "a token with every right, for bootstrapping")
+	demo := fs.boolean("demo", false, "on an empty store, open the demo season hn-mttq-cum2-2024 and print a token per role")
+	replicas := fs.integer("replicas", 1, "stream replicas when creating the stream on an external cluster")
+	if err := fs.parse(args); err != nil {
+		return err
+	}
+	c = serveConfig{data: *data, httpAddr: *httpAddr, natsURL: *natsURL, adminToken: *admin, demo: *demo, replicas: *replicas}
+	logger := slog.New(slog.NewJSONHandler(stderr, nil))
+	return runServer(ctx, c, logger, stdout)
+}
+
+// logConn connects to the log: an embedded NATS server with JetStream whose
+// file store syncs every write before acknowledging it (this node holds the
+// only copy of the year's log), or an external NATS by URL.
+func logConn(dir, natsURL string) (*nats.Conn, func(), error) {
+	if natsURL != "" {
+		nc, err := nats.Connect(natsURL, nats.Name("thidua"), nats.MaxReconnects(-1))
+		if err != nil {
+			return nil, nil, fmt.Errorf("connect to NATS at %s: %w", natsURL, err)
+		}
+		return nc, func() { nc.Drain() }, nil
+	}
+	srv, err := natsstore.StartEmbedded(natsstore.EmbeddedConfig{Dir: filepath.Join(dir, "nats"), SyncAlways: true})
+	if err != nil {
+		return nil, nil, fmt.Errorf("start embedded NATS: %w", err)
+	}
+	nc, err := natsstore.ConnectEmbedded(srv, "thidua")
+	if err != nil {
+		shutdown(srv)
+		return nil, nil, fmt.Errorf("connect to embedded NATS: %w", err)
+	}
+	return nc, func() { nc.Close(); shutdown(srv) }, nil
+}
+
+func shutdown(srv *server.Server) {
+	srv.Shutdown()
+	srv.WaitForShutdown()
+}
+
+func runServer(ctx context.Context, c serveConfig, logger *slog.Logger, stdout io.Writer) error {
+	if err := os.MkdirAll(c.data, 0o750); err != nil {
+		return fmt.Errorf("data directory: %w", err)
+	}
+	nc, closeLog, err := logConn(c.data, c.natsURL)
+	if err != nil {
+		return err
+	}
+	defer closeLog()
+	store, err := natsstore.Open(ctx, nc, natsstore.Config{Replicas: c.replicas})
+	if err != nil {
+		return fmt.Errorf("open the log: %w", err)
+	}
+	proj, err := projections.Open(ctx, filepath.Join(c.data, "thidua.db"), logger)
+	if err != nil {
+		return err
+	}
+	defer proj.Close()
+
+	ctx, cancel := context.WithCancel(ctx)
+	defer cancel()
+	projDone := make(chan error, 1)
+	go func() { projDone <- proj.Run(ctx, store) }()
+
+	led := ledger.New(store, proj, time.Now)
+	adminToken := c.adminToken
+	if c.demo && adminToken == "" {
+		if adminToken, err = randomToken(); err != nil {
+			return err
+		}
+	}
+	api := httpapi.New(led, proj, store, adminToken, logger)
+	ln, err := net.Listen("tcp", c.httpAddr)
+	if err != nil {
+		return fmt.Errorf("listen on %s: %w", c.httpAddr, err)
+	}
+	srv := &http.Server{Handler: api.Handler(), ReadHeaderTimeout: 10 * time.Second}
+	httpDone := make(chan error, 1)
+	go func() { httpDone <- srv.Serve(ln) }()
+	logger.Info("serving", "http", "http://"+ln.Addr().String(), "data", c.data, "external_nats", c.natsURL != "")
+
+	if c.demo {
+		if err := openDemo(ctx, store, proj, led, adminToken, ln.Addr().String(), stdout); err != nil {
+			logger.Error("demo", "err", err)
+		}
+	}
+
+	var runErr error
+	select {
+	case <-ctx.Done():
+	case err := <-projDone:
+		if err != nil {
+			runErr = fmt.Errorf("projector: %w", err)
+		} else {
+			// A halted projector keeps the API up (reads, /readyz says why).
+			<-ctx.Done()
+		}
+	case err := <-httpDone:
+		runErr = fmt.Errorf("http: %w", err)
+	}
+	shCtx, shCancel := context.WithTimeout(context.Background(), 5*time.Second)
+	defer shCancel()
+	srv.Shutdown(shCtx)
+	cancel()
+	logger.Info("stopped")
+	return runErr
+}
+
+func randomToken() (string, error) {
+	b := make([]byte, 24)
+	if _, err := rand.Read(b); err != nil {
+		return "", err
+	}
+	return "thidua_admin_" + hex.EncodeToString(b), nil
+}
+
+// openDemo opens the demo season on an empty store, issues one token per
+// role and posts a few sample facts, then prints the tokens.
+func openDemo(ctx context.Context, store *natsstore.Store, proj *projections.Projector, led *ledger.Ledger, adminToken, addr string, stdout io.Writer) error {
+	last, err := store.LastSeq(ctx)
+	if err != nil {
+		return err
+	}
+	if last > 0 {
+		fmt.Fprintf(stdout, "Kho dữ liệu đã có sự kiện: không mở lại mùa demo. / The store is not empty: the demo season was not re-opened.\nAdmin token: %s\n", adminToken)
+		return nil
+	}
+	admin := events.Author{Role: events.RoleAdmin, Token: "admin"}
+	season := domain.DemoSeason()
+	ev, err := ledger.NewEvent(domain.DemoSeasonID, "demo-season-opened", events.TypeSeasonOpened, "", "", admin, &season, nil)
+	if err != nil {
+		return err
+	}
+	if _, _, err := led.AppendEvent(ctx, ev, &season); err != nil {
+		return fmt.Errorf("open the demo season: %w", err)
+	}
+	if err := proj.WaitFor(ctx, 1); err != nil {
+		return err
+	}
+	type line struct{ who, token string }
+	var lines []line
+	for _, role := range []string{events.RoleCommittee, events.RoleAuditor} {
+		t, err := led.IssueToken(ctx, admin, role, "")
+		if err != nil {
+			return err
+		}
+		lines = append(lines, line{role, t.Token})
+	}
+	unitTokens := map[string]events.Author{}
+	for _, m := range season.Members {
+		t, err := led.IssueToken(ctx, admin, events.RoleUnit, m.ID)
+		if err != nil {
+			return err
+		}
+		unitTokens[m.ID] = events.Author{Role: events.RoleUnit, Unit: m.ID, Token: t.ID}
+		lines = append(lines, line{"unit " + m.ID, t.Token})
+	}
+	if err := demoFacts(ctx, led, unitTokens); err != nil {
+		return err
+	}
+	fmt.Fprintf(stdout, "\nthidua: mùa thi đua demo %s đã mở / demo season opened — http://%s\n\n", domain.DemoSeasonID, addr)
+	fmt.Fprintf(stdout, "  %-24s %s\n", "admin", adminToken)
+	for _, l := range lines {
+		fmt.Fprintf(stdout, "  %-24s %s\n", l.who, l.token)
+	}
+	fmt.Fprintln(stdout)
+	return nil
+}
+
+func demoFacts(ctx context.Context, led *ledger.Ledger, units map[string]events.Author) error {
+	ev := []events.Evidence{{Kind: "document", Title: "Báo cáo kết quả", DocNo: "demo"}}
+	type fact struct {
+		id, unit, typ, date string
+		p                   events.Payload
+	}
+	facts := []fact{
+		{"demo-btl-dbp70", "bac-tu-liem", events.TypeActivityHeld, "2024-05-07", &events.ActivityHeld{Kind: "commemoration", Occasion: "dbp70", Title: "Kỷ niệm 70 năm Chiến thắng Điện Biên Phủ"}},
+		{"demo-cg-gptd70", "cau-giay", events.TypeActivityHeld, "2024-10-10", &events.ActivityHeld{Kind: "commemoration", Occasion: "gptd70", Title: "Kỷ niệm 70 năm Ngày Giải phóng Thủ đô"}},
+		{"demo-hd-district", "ha-dong", events.TypeCongressCompleted, "2024-06-20", &events.CongressCompleted{Level: "district", Delegates: 250}},
+		{"demo-th-model", "tay-ho", events.TypeModelRecognized, "2024-09-12", &events.ModelRecognized{Model: "khu-pho-xanh", Name: "Khu phố xanh – sạch – đẹp", Level: "city", DecisionNo: "123/QĐ-MTTQ"}},
+	}
+	for _, f := range facts {
+		e, err := ledger.NewEvent(domain.DemoSeasonID, f.id, f.typ, f.unit, f.date, units[f.unit], f.p, ev)
+		if err != nil {
+			return err
+		}
+		if _, _, err := led.AppendEvent(ctx, e, f.p); err != nil && !errors.Is(err, context.Canceled) {
+			return fmt.Errorf("demo fact %s: %w", f.id, err)
+		}
+	}
+	return nil
+}

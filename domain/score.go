@@ -1,0 +1,330 @@
+package domain
+
+import (
+	"fmt"
+	"slices"
+
+	"github.com/thidua/thidua/events"
+)
+
+// View selects which facts count (§4).
+type View string
+
+// The views.
+const (
+	Claimed  View = "claimed"
+	Verified View = "verified"
+	Final    View = "final"
+)
+
+// ParseView reads a view name; empty means verified.
+func ParseView(s string) (View, error) {
+	switch View(s) {
+	case "":
+		return Verified, nil
+	case Claimed, Verified, Final:
+		return View(s), nil
+	}
+	return "", Errorf(Invalid, "view", "%q is not a view (claimed, verified, final)", s)
+}
+
+// ItemScore is one line of a unit's scoring sheet, with what produced it.
+type ItemScore struct {
+	Code    string        `json:"code"`
+	Title   string        `json:"title"`
+	TitleEn string        `json:"title_en,omitempty"`
+	Points  events.Points `json:"points"`
+	Max     events.Points `json:"max"`
+	Rule    string        `json:"rule,omitempty"`
+	Events  []string      `json:"events"`
+	Note    string        `json:"note"`
+	NoteEn  string        `json:"note_en"`
+	Items   []ItemScore   `json:"items,omitempty"`
+}
+
+// Sheet is a unit's whole score in one view.
+type Sheet struct {
+	Unit       string        `json:"unit"`
+	Name       string        `json:"name"`
+	Total      events.Points `json:"total"`
+	Content    events.Points `json:"content"`
+	BonusSum   events.Points `json:"bonus_total"`
+	DeductSum  events.Points `json:"deductions_total"`
+	Items      []ItemScore   `json:"items"`
+	Bonus      []ItemScore   `json:"bonus"`
+	Deductions []ItemScore   `json:"deductions"`
+}
+
+// unitScorer scores one unit under the rubric in force, in one view.
+type unitScorer struct {
+	s     *Season
+	unit  events.Member
+	view  View
+	facts []*Entry
+}
+
+func (u *unitScorer) sheet() Sheet {
+	r := u.s.Rubric
+	sh := Sheet{Unit: u.unit.ID, Name: u.unit.Name}
+	for _, it := range r.Items {
+		is := u.item(it, "")
+		sh.Items = append(sh.Items, is)
+		sh.Content += is.Points
+	}
+	sh.BonusSum = u.adjustments(r.Bonus, events.TypeBonusAwarded, &sh.Bonus)
+	sh.DeductSum = u.adjustments(r.Deductions, events.TypeDeductionApplied, &sh.Deductions)
+	total := sh.Content + sh.BonusSum - sh.DeductSum
+	sh.Total = max(total, 0)
+	return sh
+}
+
+func (u *unitScorer) adjustments(a events.Adjustments, committeeType string, out *[]ItemScore) events.Points {
+	var sum events.Points
+	for _, it := range a.Items {
+		is := u.item(it, committeeType)
+		*out = append(*out, is)
+		sum += is.Points
+	}
+	return min(sum, a.Cap)
+}
+
+// item scores a rubric line: a group sums its children, capped at its max.
+func (u *unitScorer) item(it events.Item, committeeType string) ItemScore {
+	is := ItemScore{Code: it.Code, Title: it.Title, TitleEn: it.TitleEn, Max: it.Max, Events: []string{}}
+	if it.Rule == nil {
+		var sum events.Points
+		for _, c := range it.Items {
+			cs := u.item(c, committeeType)
+			is.Items = append(is.Items, cs)
+			sum += cs.Points
+		}
+		is.Points = min(sum, it.Max)
+		is.Note, is.NoteEn = fmt.Sprintf("tổng các mục con: %s", sum), fmt.Sprintf("sum of sub-items: %s", sum)
+		if sum > it.Max {
+			is.Note += fmt.Sprintf(", giới hạn %s", it.Max)
+			is.NoteEn += fmt.Sprintf(", capped at %s", it.Max)
+		}
+		return is
+	}
+	is.Rule = describeRule(it.Rule)
+	u.rule(&is, it.Rule, committeeType)
+	return is
+}
+
+func (u *unitScorer) matching(m *events.Match) []*Entry {
+	var out []*Entry
+	for _, f := range u.facts {
+		if matches(f, m) {
+			out = append(out, f)
+		}
+	}
+	return out
+}
+
+func ids(es []*Entry) []string {
+	out := make([]string, 0, len(es))
+	for _, e := range es {
+		out = append(out, e.Event.ID)
+	}
+	return out
+}
+
+// rule applies one of the six rule kinds (plus committee adjustments).
+func (u *unitScorer) rule(is *ItemScore, r *events.Rule, committeeType string) {
+	max := is.Max
+	switch r.Kind {
+	case events.RuleEach:
+		fs := u.matching(r.Match)
+		raw := r.Points * events.Points(len(fs))
+		is.Points, is.Events = min(raw, max), ids(fs)
+		is.Note = fmt.Sprintf("%d × %s = %s", len(fs), r.Points, raw)
+		is.NoteEn = is.Note
+		if raw > max {
+			is.Note += fmt.Sprintf(", giới hạn %s", max)
+			is.NoteEn += fmt.Sprintf(", capped at %s", max)
+		}
+	case events.RuleAny:
+		fs := u.matching(r.Match)
+		is.Events = ids(fs)
+		if len(fs) > 0 {
+			is.Points = max
+			is.Note, is.NoteEn = fmt.Sprintf("có %d sự kiện phù hợp", len(fs)), fmt.Sprintf("%d matching events", len(fs))
+		} else {
+			is.Note, is.NoteEn = "chưa có sự kiện phù hợp", "no matching event yet"
+		}
+	case events.RuleDeadline:
+		fs := u.matching(r.Match)
+		is.Events = ids(fs)
+		if len(fs) == 0 {
+			is.Note, is.NoteEn = "chưa có sự kiện phù hợp", "no matching event yet"
+			return
+		}
+		earliest := fs[0].Event.Date
+		for _, f := range fs[1:] {
+			earliest = min(earliest, f.Event.Date)
+		}
+		if earliest <= r.Due {
+			is.Points = max
+			is.Note, is.NoteEn = fmt.Sprintf("ngày %s, đúng hạn %s", earliest, r.Due), fmt.Sprintf("dated %s, on time for %s", earliest, r.Due)
+		} else {
+			is.Points = max.Mul(1, 2)
+			is.Note, is.NoteEn = fmt.Sprintf("ngày %s, sau hạn %s: một nửa số điểm", earliest, r.Due), fmt.Sprintf("dated %s, after %s: half the points", earliest, r.Due)
+		}
+	case events.RuleShare:
+		fs := u.matching(r.Match)
+		wards := map[string]bool{}
+		var counted []*Entry
+		for _, f := range fs {
+			if f.Event.Date <= r.Due {
+				counted = append(counted, f)
+				if w := congressWard(f); w != "" {
+					wards[w] = true
+				}
+			}
+		}
+		n := int64(len(wards))
+		total := u.unit.Wards
+		is.Events = ids(counted)
+		is.Points = max.Mul(min(n, total), total)
+		is.Note = fmt.Sprintf("%s × %d/%d phường đúng hạn %s", max, n, total, r.Due)
+		is.NoteEn = fmt.Sprintf("%s × %d/%d wards by %s", max, n, total, r.Due)
+	case events.RuleTarget:
+		fs := u.matching(r.Match)
+		var sum int64
+		for _, f := range fs {
+			sum += factValue(f)
+		}
+		is.Events = ids(fs)
+		t := u.target(r.Target)
+		if t == nil {
+			is.Note = fmt.Sprintf("đạt %d; chưa giao chỉ tiêu %s", sum, r.Target)
+			is.NoteEn = fmt.Sprintf("%d achieved; no %s target assigned yet", sum, r.Target)
+			return
+		}
+		tv := t.Payload.(*events.TargetAssigned).Value
+		is.Events = append(is.Events, t.Event.ID)
+		is.Points = max.Mul(min(sum, tv), tv)
+		is.Note = fmt.Sprintf("%s × min(1, %d/%d)", max, sum, tv)
+		is.NoteEn = is.Note
+	case events.RuleManual:
+		a := u.assessment(is.Code)
+		if a == nil {
+			is.Note, is.NoteEn = "chưa chấm", "not assessed yet"
+			return
+		}
+		p := a.Payload.(*events.ScoreAssessed)
+		is.Points, is.Events = min(p.Points, max), []string{a.Event.ID}
+		is.Note, is.NoteEn = "Ban Thường trực chấm: "+p.Reason, "assessed by the committee: "+p.Reason
+		if p.Points > max {
+			is.Note += fmt.Sprintf(" (%s, giới hạn %s)", p.Points, max)
+			is.NoteEn += fmt.Sprintf(" (%s, capped at %s)", p.Points, max)
+		}
+	case events.RuleCommittee:
+		var sum events.Points
+		for _, e := range u.s.committeeOf(u.unit.ID, committeeType) {
+			sum += e.Payload.(*events.Adjustment).Points
+			is.Events = append(is.Events, e.Event.ID)
+		}
+		is.Points = min(sum, max)
+		is.Note, is.NoteEn = fmt.Sprintf("%d quyết định, tổng %s", len(is.Events), sum), fmt.Sprintf("%d decisions, sum %s", len(is.Events), sum)
+		if sum > max {
+			is.Note += fmt.Sprintf(", giới hạn %s", max)
+			is.NoteEn += fmt.Sprintf(", capped at %s", max)
+		}
+	}
+}
+
+// target returns the unit's latest live target for an indicator.
+func (u *unitScorer) target(name string) *Entry {
+	ts := u.s.committeeOf(u.unit.ID, events.TypeTargetAssigned)
+	for i := len(ts) - 1; i >= 0; i-- {
+		if ts[i].Payload.(*events.TargetAssigned).Indicator == name {
+			return ts[i]
+		}
+	}
+	return nil
+}
+
+// assessment returns the unit's latest live score for a manual item.
+func (u *unitScorer) assessment(code string) *Entry {
+	as := u.s.committeeOf(u.unit.ID, events.TypeScoreAssessed)
+	for i := len(as) - 1; i >= 0; i-- {
+		if as[i].Payload.(*events.ScoreAssessed).Item == code {
+			return as[i]
+		}
+	}
+	return nil
+}
+
+func congressWard(f *Entry) string {
+	if c, ok := f.Payload.(*events.CongressCompleted); ok {
+		return c.Ward
+	}
+	return ""
+}
+
+// factValue is what a target rule sums: areas of an activity, value of an
+// indicator.
+func factValue(f *Entry) int64 {
+	switch p := f.Payload.(type) {
+	case *events.ActivityHeld:
+		return p.Areas
+	case *events.IndicatorReported:
+		return p.Value
+	}
+	return 0
+}
+
+// matches reports whether a fact satisfies a rule's match.
+func matches(f *Entry, m *events.Match) bool {
+	if m == nil || f.Event.Type != m.Type {
+		return false
+	}
+	if m.After != "" && !(f.Event.Date > m.After) {
+		return false
+	}
+	in := func(list []string, v string) bool { return len(list) == 0 || slices.Contains(list, v) }
+	flag := func(want *bool, v bool) bool { return want == nil || *want == v }
+	switch p := f.Payload.(type) {
+	case *events.ActivityHeld:
+		return in(m.Kind, p.Kind) && in(m.Occasion, p.Occasion) && flag(m.Host, p.Host) &&
+			len(m.Level) == 0 && len(m.Topic) == 0 && len(m.Indicator) == 0 && m.Pilot == nil && m.OnTime == nil
+	case *events.ModelRecognized:
+		return in(m.Level, p.Level) && len(m.Kind) == 0 && len(m.Occasion) == 0 && len(m.Topic) == 0 &&
+			len(m.Indicator) == 0 && m.Pilot == nil && m.Host == nil && m.OnTime == nil
+	case *events.ExemplarHonored:
+		return in(m.Level, p.Level) && len(m.Kind) == 0 && len(m.Occasion) == 0 && len(m.Topic) == 0 &&
+			len(m.Indicator) == 0 && m.Pilot == nil && m.Host == nil && m.OnTime == nil
+	case *events.CongressCompleted:
+		return in(m.Level, p.Level) && flag(m.Pilot, p.Pilot) && len(m.Kind) == 0 && len(m.Occasion) == 0 &&
+			len(m.Topic) == 0 && len(m.Indicator) == 0 && m.Host == nil && m.OnTime == nil
+	case *events.ReportSubmitted:
+		return in(m.Topic, p.Topic) && flag(m.OnTime, f.Event.Date <= p.Due) && len(m.Kind) == 0 &&
+			len(m.Occasion) == 0 && len(m.Level) == 0 && len(m.Indicator) == 0 && m.Pilot == nil && m.Host == nil
+	case *events.IndicatorReported:
+		return in(m.Indicator, p.Indicator) && len(m.Kind) == 0 && len(m.Occasion) == 0 && len(m.Level) == 0 &&
+			len(m.Topic) == 0 && m.Pilot == nil && m.Host == nil && m.OnTime == nil
+	}
+	return false
+}
+
+// describeRule says a rule in plain words, Vietnamese first.
+func describeRule(r *events.Rule) string {
+	switch r.Kind {
+	case events.RuleEach:
+		return fmt.Sprintf("mỗi sự kiện %s điểm / %s points each", r.Points, r.Points)
+	case events.RuleAny:
+		return "đủ điểm khi có ít nhất một sự kiện / full marks with at least one event"
+	case events.RuleDeadline:
+		return fmt.Sprintf("đủ điểm nếu đúng hạn %s, một nửa nếu muộn / full marks by %s, half if later", r.Due, r.Due)
+	case events.RuleShare:
+		return fmt.Sprintf("theo tỷ lệ phường hoàn thành đến %s / by the share of wards done by %s", r.Due, r.Due)
+	case events.RuleTarget:
+		return fmt.Sprintf("theo tỷ lệ hoàn thành chỉ tiêu %s / by the share of the %s target reached", r.Target, r.Target)
+	case events.RuleManual:
+		return "Ban Thường trực chấm / scored by the committee"
+	case events.RuleCommittee:
+		return "theo quyết định của Ban Thường trực / by the committee's decisions"
+	}
+	return r.Kind
+}

@@ -1,0 +1,263 @@
+package domain
+
+import (
+	"fmt"
+	"sort"
+
+	"github.com/thidua/thidua/events"
+)
+
+// Entry is one event of a season as the fold keeps it.
+type Entry struct {
+	Seq     uint64
+	Event   events.Event
+	Payload events.Payload
+	// Fact is true for a unit's own fact (it has a date and evidence).
+	Fact bool
+	// RetractedBy is the retraction (fact.retracted or committee.retracted)
+	// that withdrew this event, if any and not itself withdrawn.
+	RetractedBy *Entry
+	// Reviews are the fact.verified / fact.rejected events about a fact, in
+	// stream order; the latest one not withdrawn counts.
+	Reviews []*Entry
+	// Ignored says why the fold gives this event no effect (it arrived
+	// after the season closed, names an unknown target, …). Validation
+	// refuses such events; the fold only meets them through races, and must
+	// still treat them the same way on every replay.
+	Ignored string
+}
+
+// Review returns the latest review that counts, or nil.
+func (e *Entry) Review() *Entry {
+	for i := len(e.Reviews) - 1; i >= 0; i-- {
+		if r := e.Reviews[i]; r.RetractedBy == nil {
+			return r
+		}
+	}
+	return nil
+}
+
+// Live reports whether the event has any effect: not ignored, not retracted.
+func (e *Entry) Live() bool { return e.Ignored == "" && e.RetractedBy == nil }
+
+// Season is the state of one season folded from its events in stream order.
+type Season struct {
+	ID      string
+	Opened  *events.SeasonOpened // nil until season.opened
+	Rubric  events.Rubric        // the rubric in force at the last folded event
+	Closed  *Entry               // season.closed, once recorded
+	LastSeq uint64               // stream sequence of the last event folded
+
+	members map[string]events.Member
+	entries []*Entry          // every event of the season, in stream order
+	byID    map[string]*Entry // event id → entry
+	facts   map[string][]*Entry
+	// committee events that concern one unit, by unit, in stream order
+	committee map[string][]*Entry
+	ballots   []*Entry
+	amended   []*Entry
+}
+
+// NewSeason returns the empty state of a season that has no events yet.
+func NewSeason(id string) *Season {
+	return &Season{
+		ID:        id,
+		members:   map[string]events.Member{},
+		byID:      map[string]*Entry{},
+		facts:     map[string][]*Entry{},
+		committee: map[string][]*Entry{},
+	}
+}
+
+// Members returns the season's units in the order they were listed.
+func (s *Season) Members() []events.Member {
+	if s.Opened == nil {
+		return nil
+	}
+	return s.Opened.Members
+}
+
+// Member returns a unit of the season.
+func (s *Season) Member(id string) (events.Member, bool) {
+	m, ok := s.members[id]
+	return m, ok
+}
+
+// Event returns an event of the season by id.
+func (s *Season) Event(id string) (*Entry, bool) {
+	e, ok := s.byID[id]
+	return e, ok
+}
+
+// Entries returns every event of the season in stream order.
+func (s *Season) Entries() []*Entry { return s.entries }
+
+// Apply folds one stored event. It fails only when the record does not
+// belong to this season or is out of order: business rules never make a
+// stored event fail, they make it count for nothing (Entry.Ignored).
+func (s *Season) Apply(rec events.Record) error {
+	ev := rec.Event
+	if ev.Season != s.ID {
+		return fmt.Errorf("event %s at seq %d belongs to season %q, not %q", ev.ID, rec.Seq, ev.Season, s.ID)
+	}
+	if rec.Seq <= s.LastSeq {
+		return fmt.Errorf("event %s at seq %d is not after seq %d", ev.ID, rec.Seq, s.LastSeq)
+	}
+	spec, ok := events.Lookup(ev.Type)
+	if !ok || spec.By == events.BySystem {
+		return fmt.Errorf("event %s at seq %d: %q is not a season event", ev.ID, rec.Seq, ev.Type)
+	}
+	s.LastSeq = rec.Seq
+	e := &Entry{Seq: rec.Seq, Event: ev, Payload: rec.Payload, Fact: spec.Fact}
+	s.entries = append(s.entries, e)
+	if _, dup := s.byID[ev.ID]; dup {
+		e.Ignored = "event id already used in this season"
+		return nil
+	}
+	s.byID[ev.ID] = e
+	e.Ignored = s.ignoreReason(e, spec)
+	if e.Ignored != "" {
+		return nil
+	}
+	switch p := rec.Payload.(type) {
+	case *events.SeasonOpened:
+		s.Opened = p
+		s.Rubric = p.Rubric
+		for _, m := range p.Members {
+			s.members[m.ID] = m
+		}
+	case *events.RubricAmended:
+		s.Rubric = p.Rubric
+		s.amended = append(s.amended, e)
+	case *events.SeasonClosed:
+		s.Closed = e
+	case *events.Retraction:
+		t := s.byID[p.Target]
+		t.RetractedBy = e
+	case *events.Review:
+		t := s.byID[p.Target]
+		t.Reviews = append(t.Reviews, e)
+	case *events.BallotRecorded:
+		s.ballots = append(s.ballots, e)
+	default:
+		if spec.Fact {
+			s.facts[ev.Unit] = append(s.facts[ev.Unit], e)
+		} else {
+			s.committee[ev.Unit] = append(s.committee[ev.Unit], e)
+		}
+	}
+	return nil
+}
+
+// ignoreReason is the fold's side of validation: the few rules whose
+// violation can reach the log through a race between writers on different
+// subjects, decided from the log alone.
+func (s *Season) ignoreReason(e *Entry, spec events.Spec) string {
+	ev := e.Event
+	if ev.Type == events.TypeSeasonOpened {
+		if s.Opened != nil {
+			return "season already opened"
+		}
+		return ""
+	}
+	if s.Opened == nil {
+		return "season not opened"
+	}
+	if s.Closed != nil && ev.Type != events.TypeAwardRevoked {
+		return "season closed"
+	}
+	if s.Closed == nil && ev.Type == events.TypeAwardRevoked {
+		return "awards are revoked only after the season closes"
+	}
+	if ev.Unit != "" {
+		if _, ok := s.members[ev.Unit]; !ok {
+			return "unit " + ev.Unit + " is not a member"
+		}
+	}
+	switch p := e.Payload.(type) {
+	case *events.Retraction:
+		t, ok := s.byID[p.Target]
+		switch {
+		case !ok:
+			return "target " + p.Target + " not found"
+		case t.RetractedBy != nil:
+			return "target already retracted"
+		case ev.Type == events.TypeFactRetracted && (!t.Fact || t.Event.Unit != ev.Unit):
+			return "a unit retracts only its own facts"
+		case ev.Type == events.TypeCommitteeRetracted && !retractable(t):
+			return "the committee retracts only its own events"
+		}
+	case *events.Review:
+		t, ok := s.byID[p.Target]
+		if !ok || !t.Fact {
+			return "target " + p.Target + " is not a fact"
+		}
+	}
+	return ""
+}
+
+// retractable: the committee's own events other than those that frame the
+// season (opening, amendments, closing) and other retractions.
+func retractable(t *Entry) bool {
+	switch t.Event.Type {
+	case events.TypeSeasonOpened, events.TypeSeasonClosed, events.TypeRubricAmended, events.TypeCommitteeRetracted:
+		return false
+	}
+	s, _ := events.Lookup(t.Event.Type)
+	return s.By == events.ByCommittee && t.Ignored == ""
+}
+
+// factsOf returns a unit's facts that count in a view, in stream order.
+func (s *Season) factsOf(unit string, view View) []*Entry {
+	var out []*Entry
+	for _, f := range s.facts[unit] {
+		if counts(f, view) {
+			out = append(out, f)
+		}
+	}
+	return out
+}
+
+// counts applies §4: claimed = not retracted and not rejected; verified =
+// latest review is fact.verified.
+func counts(f *Entry, view View) bool {
+	if !f.Live() {
+		return false
+	}
+	r := f.Review()
+	if view == Claimed {
+		return r == nil || r.Event.Type != events.TypeFactRejected
+	}
+	return r != nil && r.Event.Type == events.TypeFactVerified
+}
+
+// committeeOf returns the live committee events of a type about a unit.
+func (s *Season) committeeOf(unit, typ string) []*Entry {
+	var out []*Entry
+	for _, e := range s.committee[unit] {
+		if e.Event.Type == typ && e.Live() {
+			out = append(out, e)
+		}
+	}
+	return out
+}
+
+// flagBallot returns the latest live flag ballot, or nil.
+func (s *Season) flagBallot() *Entry {
+	for i := len(s.ballots) - 1; i >= 0; i-- {
+		b := s.ballots[i]
+		if b.Live() && b.Payload.(*events.BallotRecorded).Question == "flag" {
+			return b
+		}
+	}
+	return nil
+}
+
+func sortedUnits(ms []events.Member) []string {
+	ids := make([]string, len(ms))
+	for i, m := range ms {
+		ids[i] = m.ID
+	}
+	sort.Strings(ids)
+	return ids
+}

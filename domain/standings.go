@@ -1,0 +1,227 @@
+package domain
+
+import (
+	"slices"
+	"strings"
+
+	"github.com/thidua/thidua/events"
+)
+
+// Standing is one unit's line in a ranking (the contract's rankings reply).
+type Standing struct {
+	Rank           int                      `json:"rank"`
+	Unit           string                   `json:"unit"`
+	Name           string                   `json:"name"`
+	Total          events.Points            `json:"total"`
+	Content        events.Points            `json:"content"`
+	Bonus          events.Points            `json:"bonus"`
+	Deductions     events.Points            `json:"deductions"`
+	Classification string                   `json:"classification"`
+	ClassEn        string                   `json:"classification_en"`
+	Eligible       bool                     `json:"eligible"`
+	Gates          []GateResult             `json:"gates"`
+	Award          *string                  `json:"award"`
+	Revoked        *Revocation              `json:"revoked_award,omitempty"`
+	Groups         map[string]events.Points `json:"groups"`
+}
+
+// GateResult says whether a unit passes one eligibility gate and why not.
+type GateResult struct {
+	Code   string `json:"code"`
+	Passed bool   `json:"passed"`
+	Reason string `json:"reason,omitempty"`
+}
+
+// Revocation is an award withdrawn after the season closed. The award stays
+// visible as revoked and does not pass to another unit.
+type Revocation struct {
+	Award      string `json:"award"`
+	Reason     string `json:"reason"`
+	DecisionNo string `json:"decision_no"`
+	Event      string `json:"event"`
+}
+
+// Standings is a season's ranking in one view, with every unit's sheet.
+type Standings struct {
+	Season string     `json:"season"`
+	View   View       `json:"view"`
+	Units  []Standing `json:"units"`
+	Sheets map[string]Sheet
+	// Ballot is the flag ballot that decided the flag, if one did.
+	Ballot string `json:"-"`
+}
+
+// Award names.
+const (
+	AwardFlag        = "flag"
+	AwardCertificate = "certificate"
+)
+
+// Standings scores every unit in a view and ranks them. The final view is
+// the verified view once the season is closed; before that it is a conflict.
+func (s *Season) Standings(view View) (*Standings, error) {
+	if s.Opened == nil {
+		return nil, Errorf(NotFound, "season", "season %s is not opened", s.ID)
+	}
+	factView := view
+	if view == Final {
+		if s.Closed == nil {
+			return nil, Errorf(Conflict, "view", "the final view exists once the season is closed")
+		}
+		factView = Verified
+	}
+	st := &Standings{Season: s.ID, View: view, Sheets: map[string]Sheet{}}
+	r := s.Rubric
+	for _, m := range s.Opened.Members {
+		u := &unitScorer{s: s, unit: m, view: factView, facts: s.factsOf(m.ID, factView)}
+		sh := u.sheet()
+		st.Sheets[m.ID] = sh
+		row := Standing{
+			Unit: m.ID, Name: m.Name, Total: sh.Total, Content: sh.Content,
+			Bonus: sh.BonusSum, Deductions: sh.DeductSum, Groups: map[string]events.Points{},
+		}
+		for _, it := range sh.Items {
+			row.Groups[it.Code] = it.Points
+		}
+		row.Classification, row.ClassEn = classify(r.Classification, sh.Total)
+		row.Gates = s.gates(m.ID, sh)
+		row.Eligible = true
+		for _, g := range row.Gates {
+			row.Eligible = row.Eligible && g.Passed
+		}
+		st.Units = append(st.Units, row)
+	}
+	rank(st.Units, st.Sheets, r.TieBreaks)
+	s.award(st)
+	return st, nil
+}
+
+func classify(classes []events.Class, total events.Points) (string, string) {
+	for _, c := range classes {
+		if total >= c.Min {
+			return c.Label, c.LabelEn
+		}
+	}
+	return "", ""
+}
+
+func (s *Season) gates(unit string, sh Sheet) []GateResult {
+	out := []GateResult{}
+	for _, g := range s.Rubric.Gates {
+		res := GateResult{Code: g.Code, Passed: true}
+		switch g.Kind {
+		case events.GateNoViolation:
+			if vs := s.committeeOf(unit, events.TypeViolationRecorded); len(vs) > 0 {
+				v := vs[0].Payload.(*events.ViolationRecorded)
+				res.Passed = false
+				res.Reason = "vi phạm (" + v.Kind + ") theo " + v.DecisionNo + " / violation (" + v.Kind + ") by " + v.DecisionNo
+			}
+		case events.GateItemPositive:
+			if p, ok := findItem(sh.Items, g.Item); !ok || p.Points <= 0 {
+				res.Passed = false
+				res.Reason = "mục " + g.Item + " chưa có điểm / item " + g.Item + " has no points"
+			}
+		}
+		out = append(out, res)
+	}
+	return out
+}
+
+func findItem(items []ItemScore, code string) (ItemScore, bool) {
+	for _, it := range items {
+		if it.Code == code {
+			return it, true
+		}
+		if sub, ok := findItem(it.Items, code); ok {
+			return sub, true
+		}
+	}
+	return ItemScore{}, false
+}
+
+// tieKey returns the values compared, in order, to rank units.
+func tieKey(row Standing, sh Sheet, tieBreaks []string) []events.Points {
+	key := []events.Points{row.Total}
+	for _, tb := range tieBreaks {
+		if tb == "content" {
+			key = append(key, sh.Content)
+			continue
+		}
+		it, _ := findItem(sh.Items, tb)
+		key = append(key, it.Points)
+	}
+	return key
+}
+
+// rank sorts by total, then the tie-breaks, all descending; units still
+// equal share a rank (1, 1, 3) and are listed by unit id.
+func rank(rows []Standing, sheets map[string]Sheet, tieBreaks []string) {
+	keys := map[string][]events.Points{}
+	for _, r := range rows {
+		keys[r.Unit] = tieKey(r, sheets[r.Unit], tieBreaks)
+	}
+	slices.SortStableFunc(rows, func(a, b Standing) int {
+		if c := slices.Compare(keys[b.Unit], keys[a.Unit]); c != 0 {
+			return c
+		}
+		return strings.Compare(a.Unit, b.Unit)
+	})
+	for i := range rows {
+		if i > 0 && slices.Equal(keys[rows[i].Unit], keys[rows[i-1].Unit]) {
+			rows[i].Rank = rows[i-1].Rank
+		} else {
+			rows[i].Rank = i + 1
+		}
+	}
+}
+
+// award gives the flag and the certificates (§3 Awards) and marks revoked
+// awards. Rows are in rank order.
+func (s *Season) award(st *Standings) {
+	a := s.Rubric.Awards
+	flag := -1
+	if b := s.flagBallot(); b != nil {
+		p := b.Payload.(*events.BallotRecorded)
+		for i, row := range st.Units {
+			if row.Eligible && p.Votes[row.Unit]*2 > p.Voters {
+				flag = i
+				st.Ballot = b.Event.ID
+			}
+		}
+	}
+	if flag < 0 {
+		for i, row := range st.Units {
+			if row.Eligible && row.Total >= a.FlagMin {
+				flag = i
+				break
+			}
+		}
+	}
+	give := func(i int, award string) {
+		name := award
+		st.Units[i].Award = &name
+	}
+	if flag >= 0 {
+		give(flag, AwardFlag)
+	}
+	left := a.Certificates
+	for i, row := range st.Units {
+		if left == 0 {
+			break
+		}
+		if i == flag || !row.Eligible || row.Total < a.CertificateMin {
+			continue
+		}
+		give(i, AwardCertificate)
+		left--
+	}
+	for i := range st.Units {
+		for _, e := range s.committeeOf(st.Units[i].Unit, events.TypeAwardRevoked) {
+			p := e.Payload.(*events.AwardRevoked)
+			if cur := st.Units[i].Award; cur != nil && *cur == p.Award {
+				st.Units[i].Award = nil
+				st.Units[i].Revoked = &Revocation{Award: p.Award, Reason: p.Reason, DecisionNo: p.DecisionNo, Event: e.Event.ID}
+			}
+		}
+	}
+}

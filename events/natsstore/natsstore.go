@@ -1,0 +1,443 @@
+// Package natsstore is the JetStream adapter for the event log: stream setup,
+// append with optimistic concurrency, and reads in stream order.
+//
+// The log is one JetStream stream holding every subject under "thidua.>". It is
+// the single source of truth and is never edited: the stream denies deletes
+// and purges and has no limits. A seq is always a stream sequence.
+package natsstore
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"slices"
+	"strings"
+	"time"
+
+	"github.com/nats-io/nats.go"
+	"github.com/nats-io/nats.go/jetstream"
+)
+
+// Subjects. Ids are already restricted to [a-z0-9-], safe as subject tokens.
+
+// UnitSubject is the subject of one unit's events in a season:
+// "thidua.ev.<season>.u.<unit>".
+func UnitSubject(season, unit string) string { return "thidua.ev." + season + ".u." + unit }
+
+// CommitteeSubject is the subject of a season's committee events:
+// "thidua.ev.<season>.committee".
+func CommitteeSubject(season string) string { return "thidua.ev." + season + ".committee" }
+
+// SeasonFilter matches every event of a season: "thidua.ev.<season>.>".
+func SeasonFilter(season string) string { return "thidua.ev." + season + ".>" }
+
+const (
+	// AccessSubject carries token issue/revoke events.
+	AccessSubject = "thidua.access"
+	// AllSubjects is the stream's only subject filter.
+	AllSubjects = "thidua.>"
+)
+
+const (
+	// DefaultStream is the stream name used when Config.Stream is empty.
+	DefaultStream = "THIDUA"
+	// DuplicateWindow is how long the server remembers Nats-Msg-Id values to
+	// drop duplicates; idempotency beyond it belongs to the domain.
+	DuplicateWindow = 2 * time.Minute
+	// readBuffer is the pull buffer of the ordered consumers: large, because
+	// replays read millions of small events and round trips dominate.
+	readBuffer = 5000
+	// cleanupTimeout bounds the best-effort deletion of a finished consumer.
+	cleanupTimeout = 5 * time.Second
+)
+
+var (
+	// ErrWrongLastSeq reports that the expected-last-subject-sequence check
+	// failed: another append to the subject won (optimistic concurrency
+	// conflict). Re-read and retry.
+	ErrWrongLastSeq = errors.New("natsstore: wrong last subject sequence")
+	// ErrIncompatibleStream reports that an existing stream's configuration
+	// cannot hold the log (wrong storage, subjects, limits, ...).
+	ErrIncompatibleStream = errors.New("natsstore: incompatible existing stream")
+	// ErrGap reports that Follow saw a stream sequence jump: a message the log
+	// should hold is missing. The log is never edited, so this is corruption
+	// or tampering; the reader must stop rather than skip.
+	ErrGap = errors.New("natsstore: gap in stream sequence")
+)
+
+// Config selects the stream.
+type Config struct {
+	Stream   string // default "THIDUA"
+	Replicas int    // default 1
+}
+
+// Store appends to and reads from the event stream.
+type Store struct {
+	js     jetstream.JetStream
+	stream jetstream.Stream
+	name   string
+}
+
+// Ack is the result of a successful Append.
+type Ack struct {
+	Seq       uint64 // stream sequence of the stored message
+	Duplicate bool   // the Msg-Id was already stored at Seq; nothing new was written
+}
+
+// Msg is a stored message.
+type Msg struct {
+	Seq     uint64 // stream sequence
+	Subject string
+	Time    time.Time // server time of storage
+	Data    []byte
+	Header  nats.Header
+}
+
+// Open creates the stream if missing (or checks/updates it if present): subjects AllSubjects,
+// file storage, no age/size/msg limits, DenyDelete, DenyPurge, Duplicates window 2 minutes,
+// Replicas from cfg. Returns a clear error (wrapping ErrIncompatibleStream) if an existing
+// stream has an incompatible config.
+//
+// An existing stream must already agree on what decides its content (storage,
+// retention, subjects, limits, TTLs, mirror/sources, persist mode); the
+// protective and operational settings (deny delete/purge, discard, rollup,
+// duplicate window, replicas) are updated to the values above.
+func Open(ctx context.Context, nc *nats.Conn, cfg Config) (*Store, error) {
+	if cfg.Stream == "" {
+		cfg.Stream = DefaultStream
+	}
+	if cfg.Replicas == 0 {
+		cfg.Replicas = 1
+	}
+	js, err := jetstream.New(nc)
+	if err != nil {
+		return nil, fmt.Errorf("natsstore: jetstream: %w", err)
+	}
+	want := streamConfig(cfg)
+
+	stream, err := js.Stream(ctx, cfg.Stream)
+	if errors.Is(err, jetstream.ErrStreamNotFound) {
+		stream, err = js.CreateStream(ctx, want)
+		if errors.Is(err, jetstream.ErrStreamNameAlreadyInUse) {
+			// Created concurrently with another config: check it like any existing stream.
+			stream, err = js.Stream(ctx, cfg.Stream)
+		} else if err != nil {
+			return nil, fmt.Errorf("natsstore: create stream %s: %w", cfg.Stream, err)
+		}
+	}
+	if err != nil {
+		return nil, fmt.Errorf("natsstore: stream %s: %w", cfg.Stream, err)
+	}
+
+	have := stream.CachedInfo().Config
+	if bad := incompatibilities(have); len(bad) > 0 {
+		return nil, fmt.Errorf("%w %s: %s", ErrIncompatibleStream, cfg.Stream, strings.Join(bad, "; "))
+	}
+	if upd, changed := withProtections(have, want); changed {
+		stream, err = js.UpdateStream(ctx, upd)
+		if err != nil {
+			return nil, fmt.Errorf("natsstore: update stream %s: %w", cfg.Stream, err)
+		}
+	}
+	return &Store{js: js, stream: stream, name: cfg.Stream}, nil
+}
+
+// streamConfig is the configuration the log needs.
+func streamConfig(cfg Config) jetstream.StreamConfig {
+	return jetstream.StreamConfig{
+		Name:              cfg.Stream,
+		Description:       "thidua event log: the source of truth, never edited",
+		Subjects:          []string{AllSubjects},
+		Retention:         jetstream.LimitsPolicy,
+		Storage:           jetstream.FileStorage,
+		Replicas:          cfg.Replicas,
+		MaxMsgs:           -1,
+		MaxBytes:          -1,
+		MaxAge:            0,
+		MaxMsgsPerSubject: -1,
+		// No limits are set; should someone add one, refusing new writes is
+		// better than silently dropping old events.
+		Discard:    jetstream.DiscardNew,
+		DenyDelete: true,
+		DenyPurge:  true,
+		Duplicates: DuplicateWindow,
+	}
+}
+
+// incompatibilities lists every reason an existing stream cannot be the log.
+func incompatibilities(c jetstream.StreamConfig) []string {
+	var bad []string
+	if c.Storage != jetstream.FileStorage {
+		bad = append(bad, fmt.Sprintf("storage is %s, want file", c.Storage))
+	}
+	if c.Retention != jetstream.LimitsPolicy {
+		bad = append(bad, fmt.Sprintf("retention is %s, want limits", c.Retention))
+	}
+	if !slices.Equal(c.Subjects, []string{AllSubjects}) {
+		bad = append(bad, fmt.Sprintf("subjects are %q, want [%q]", c.Subjects, AllSubjects))
+	}
+	// Limits may already have removed events: not something to fix silently.
+	if c.MaxMsgs > 0 {
+		bad = append(bad, fmt.Sprintf("max msgs limit %d", c.MaxMsgs))
+	}
+	if c.MaxBytes > 0 {
+		bad = append(bad, fmt.Sprintf("max bytes limit %d", c.MaxBytes))
+	}
+	if c.MaxAge > 0 {
+		bad = append(bad, fmt.Sprintf("max age limit %s", c.MaxAge))
+	}
+	if c.MaxMsgsPerSubject > 0 {
+		bad = append(bad, fmt.Sprintf("max msgs per subject limit %d", c.MaxMsgsPerSubject))
+	}
+	if c.AllowMsgTTL || c.SubjectDeleteMarkerTTL > 0 {
+		bad = append(bad, "message TTLs allowed")
+	}
+	if c.Mirror != nil || len(c.Sources) > 0 {
+		bad = append(bad, "is a mirror or has sources")
+	}
+	if c.SubjectTransform != nil {
+		bad = append(bad, "has a subject transform")
+	}
+	if c.Sealed {
+		bad = append(bad, "is sealed")
+	}
+	if c.PersistMode != jetstream.DefaultPersistMode {
+		bad = append(bad, fmt.Sprintf("persist mode is %s, want default", c.PersistMode))
+	}
+	if c.AllowMsgCounter || c.AllowMsgSchedules {
+		bad = append(bad, "counter or scheduled messages allowed")
+	}
+	return bad
+}
+
+// withProtections returns have with the protective and operational settings of
+// want, and whether anything changed. Everything else (description,
+// metadata, ...) is kept as the operator left it.
+func withProtections(have, want jetstream.StreamConfig) (jetstream.StreamConfig, bool) {
+	upd := have
+	upd.DenyDelete = want.DenyDelete
+	upd.DenyPurge = want.DenyPurge
+	upd.Discard = want.Discard
+	upd.AllowRollup = false
+	upd.Duplicates = want.Duplicates
+	upd.Replicas = want.Replicas
+	changed := upd.DenyDelete != have.DenyDelete ||
+		upd.DenyPurge != have.DenyPurge ||
+		upd.Discard != have.Discard ||
+		upd.AllowRollup != have.AllowRollup ||
+		upd.Duplicates != have.Duplicates ||
+		upd.Replicas != have.Replicas
+	return upd, changed
+}
+
+// Append publishes data on subject with Nats-Msg-Id = msgID and
+// Nats-Expected-Last-Subject-Sequence = expectLast (the STREAM sequence of the subject's last
+// message; 0 means "subject must be empty"; the header is sent even when 0).
+// Returns ErrWrongLastSeq (wrapped, so errors.Is works) when the check fails (JetStream
+// API error 10071, or 10164 on replicated streams). A duplicate Msg-Id inside the window
+// returns Ack{Seq: original, Duplicate: true}.
+//
+// A standalone server checks the expected sequence before the Msg-Id, so a
+// retry of an append whose ack was lost fails the sequence check instead of
+// being reported as a duplicate. Append therefore looks at the subject's last
+// message on a conflict: if it carries msgID, the earlier attempt was stored
+// and Append reports it as a duplicate.
+func (s *Store) Append(ctx context.Context, subject, msgID string, data []byte, expectLast uint64) (Ack, error) {
+	if msgID == "" {
+		return Ack{}, fmt.Errorf("natsstore: append to %s: empty msg id", subject)
+	}
+	msg := &nats.Msg{Subject: subject, Data: data, Header: nats.Header{}}
+	pa, err := s.js.PublishMsg(ctx, msg,
+		jetstream.WithMsgID(msgID),
+		jetstream.WithExpectLastSequencePerSubject(expectLast),
+	)
+	if err == nil {
+		return Ack{Seq: pa.Sequence, Duplicate: pa.Duplicate}, nil
+	}
+	if !isWrongLastSeq(err) {
+		return Ack{}, fmt.Errorf("natsstore: append %s to %s: %w", msgID, subject, err)
+	}
+	last, lerr := s.stream.GetLastMsgForSubject(ctx, subject)
+	if lerr == nil && last.Header.Get(jetstream.MsgIDHeader) == msgID {
+		return Ack{Seq: last.Sequence, Duplicate: true}, nil
+	}
+	return Ack{}, fmt.Errorf("%w: append %s to %s expecting seq %d: %w", ErrWrongLastSeq, msgID, subject, expectLast, err)
+}
+
+// isWrongLastSeq reports whether err is JetStream's "wrong last sequence"
+// answer: 10071 carries the actual sequence, 10164 is what replicated streams
+// send for conflicts with in-flight proposals.
+func isWrongLastSeq(err error) bool {
+	var apiErr *jetstream.APIError
+	if !errors.As(err, &apiErr) {
+		return false
+	}
+	return apiErr.ErrorCode == jetstream.JSErrCodeStreamWrongLastSequence ||
+		apiErr.ErrorCode == jetstream.JSErrCodeStreamWrongLastSequenceConstant
+}
+
+// LastSubjectSeq returns the stream sequence of the last message on subject, 0 if none.
+func (s *Store) LastSubjectSeq(ctx context.Context, subject string) (uint64, error) {
+	m, err := s.stream.GetLastMsgForSubject(ctx, subject)
+	if errors.Is(err, jetstream.ErrMsgNotFound) {
+		return 0, nil
+	}
+	if err != nil {
+		return 0, fmt.Errorf("natsstore: last message on %s: %w", subject, err)
+	}
+	return m.Sequence, nil
+}
+
+// LastSeq returns the stream's last sequence (0 when empty).
+func (s *Store) LastSeq(ctx context.Context) (uint64, error) {
+	info, err := s.stream.Info(ctx)
+	if err != nil {
+		return 0, fmt.Errorf("natsstore: stream %s info: %w", s.name, err)
+	}
+	return info.State.LastSeq, nil
+}
+
+// Get returns the message at seq (error wrapping jetstream.ErrMsgNotFound if none).
+func (s *Store) Get(ctx context.Context, seq uint64) (Msg, error) {
+	m, err := s.stream.GetMsg(ctx, seq)
+	if err != nil {
+		return Msg{}, fmt.Errorf("natsstore: get seq %d: %w", seq, err)
+	}
+	return Msg{Seq: m.Sequence, Subject: m.Subject, Time: m.Time, Data: m.Data, Header: m.Header}, nil
+}
+
+// ReadUntil delivers, in stream order, every message on filter from fromSeq up to and including
+// the stream's last sequence at the time of the call, then returns nil. fn's error stops it and
+// is returned. fromSeq 0 reads from the start. Used by replays and the audit; reads through an
+// ordered consumer with a large pull buffer.
+func (s *Store) ReadUntil(ctx context.Context, filter string, fromSeq uint64, fn func(Msg) error) error {
+	fromSeq = max(fromSeq, 1)
+	until, err := s.LastSeq(ctx)
+	if err != nil {
+		return err
+	}
+	if until < fromSeq {
+		return nil
+	}
+	cons, err := s.orderedConsumer(ctx, filter, fromSeq)
+	if err != nil {
+		return err
+	}
+	defer s.deleteConsumer(ctx, cons)
+	// A consumer created after the call counts every matching message up to
+	// at least until; none pending means none to deliver (with a filter, the
+	// last matching message is often below until, so we cannot wait for it).
+	if cons.CachedInfo().NumPending == 0 {
+		return nil
+	}
+	iter, err := cons.Messages(jetstream.PullMaxMessages(readBuffer))
+	if err != nil {
+		return fmt.Errorf("natsstore: read %s: %w", filter, err)
+	}
+	defer iter.Stop()
+	for {
+		jm, err := iter.Next(jetstream.NextContext(ctx))
+		if err != nil {
+			return fmt.Errorf("natsstore: read %s: %w", filter, err)
+		}
+		m, pending, err := fromJetStream(jm)
+		if err != nil {
+			return fmt.Errorf("natsstore: read %s: %w", filter, err)
+		}
+		if m.Seq > until {
+			return nil // appended after the call
+		}
+		if err := fn(m); err != nil {
+			return err
+		}
+		if m.Seq == until || pending == 0 {
+			return nil
+		}
+	}
+}
+
+// Follow delivers every message on AllSubjects from fromSeq on (0 = from the start), in stream
+// order with no gaps or duplicates, and keeps following new ones until ctx is done (then returns
+// ctx.Err()) or fn returns an error (returned). The ordered consumer recreates itself after a
+// reset (consumer deleted, missed heartbeats, reconnect) from the last delivered sequence.
+// Sequences are checked: a jump returns an error wrapping ErrGap, because the log holds every
+// sequence and a projector must stop rather than skip.
+func (s *Store) Follow(ctx context.Context, fromSeq uint64, fn func(Msg) error) error {
+	next := max(fromSeq, 1)
+	cons, err := s.orderedConsumer(ctx, AllSubjects, next)
+	if err != nil {
+		return err
+	}
+	defer s.deleteConsumer(ctx, cons)
+	iter, err := cons.Messages(jetstream.PullMaxMessages(readBuffer))
+	if err != nil {
+		return fmt.Errorf("natsstore: follow: %w", err)
+	}
+	defer iter.Stop()
+	for {
+		jm, err := iter.Next(jetstream.NextContext(ctx))
+		if err != nil {
+			if ctx.Err() != nil {
+				return ctx.Err()
+			}
+			return fmt.Errorf("natsstore: follow: %w", err)
+		}
+		m, _, err := fromJetStream(jm)
+		if err != nil {
+			return fmt.Errorf("natsstore: follow: %w", err)
+		}
+		switch {
+		case m.Seq < next:
+			continue // already delivered; the ordered consumer should never do this
+		case m.Seq > next:
+			return fmt.Errorf("%w: follow wanted seq %d, got %d", ErrGap, next, m.Seq)
+		}
+		if err := fn(m); err != nil {
+			return err
+		}
+		next++
+	}
+}
+
+// orderedConsumer starts an ordered consumer on filter at fromSeq.
+func (s *Store) orderedConsumer(ctx context.Context, filter string, fromSeq uint64) (jetstream.Consumer, error) {
+	cons, err := s.stream.OrderedConsumer(ctx, jetstream.OrderedConsumerConfig{
+		FilterSubjects: []string{filter},
+		DeliverPolicy:  jetstream.DeliverByStartSequencePolicy,
+		OptStartSeq:    fromSeq,
+	})
+	if err != nil {
+		return nil, fmt.Errorf("natsstore: consumer on %s from %d: %w", filter, fromSeq, err)
+	}
+	return cons, nil
+}
+
+// deleteConsumer removes a finished ordered consumer now rather than leaving it
+// on the server until its 5-minute inactivity threshold. Best effort: the
+// threshold still cleans up if this fails, so the error is dropped.
+func (s *Store) deleteConsumer(ctx context.Context, cons jetstream.Consumer) {
+	info := cons.CachedInfo()
+	if info == nil {
+		return
+	}
+	dctx, cancel := context.WithTimeout(context.WithoutCancel(ctx), cleanupTimeout)
+	defer cancel()
+	_ = s.js.DeleteConsumer(dctx, s.name, info.Name)
+}
+
+// fromJetStream converts a consumed message and returns the consumer's count of
+// matching messages not yet delivered.
+func fromJetStream(jm jetstream.Msg) (Msg, uint64, error) {
+	meta, err := jm.Metadata()
+	if err != nil {
+		return Msg{}, 0, fmt.Errorf("message metadata: %w", err)
+	}
+	m := Msg{
+		Seq:     meta.Sequence.Stream,
+		Subject: jm.Subject(),
+		Time:    meta.Timestamp,
+		Data:    jm.Data(),
+		Header:  jm.Headers(),
+	}
+	return m, meta.NumPending, nil
+}

@@ -1,0 +1,75 @@
+package httpapi
+
+import (
+	"encoding/json"
+	"errors"
+	"net/http"
+
+	"github.com/thidua/thidua/domain"
+)
+
+// statusOf is the one table from domain codes to HTTP statuses.
+func statusOf(c domain.Code) int {
+	switch c {
+	case domain.Invalid:
+		return http.StatusBadRequest
+	case domain.Unauthorized:
+		return http.StatusUnauthorized
+	case domain.Forbidden:
+		return http.StatusForbidden
+	case domain.NotFound:
+		return http.StatusNotFound
+	case domain.Conflict:
+		return http.StatusConflict
+	case domain.TooLarge:
+		return http.StatusRequestEntityTooLarge
+	case domain.Unavailable:
+		return http.StatusServiceUnavailable
+	}
+	return http.StatusInternalServerError
+}
+
+type errorBody struct {
+	Error struct {
+		Code    domain.Code `json:"code"`
+		Message string      `json:"message"`
+		Field   string      `json:"field,omitempty"`
+	} `json:"error"`
+}
+
+// writeError translates an error once, at the edge: users see a code, a
+// message and a field; internal details go to the log only.
+func (s *Server) writeError(w http.ResponseWriter, r *http.Request, err error) {
+	var mbe *http.MaxBytesError
+	if errors.As(err, &mbe) {
+		err = domain.Errorf(domain.TooLarge, "", "the body is larger than %d bytes", mbe.Limit)
+	}
+	de := domain.ErrorOf(err)
+	if de.Code == domain.Internal || de.Code == domain.Unavailable {
+		s.logger.Error("request failed", "method", r.Method, "path", r.URL.Path, "code", de.Code, "err", err)
+	}
+	if de.Code == domain.Conflict {
+		s.metrics.conflicts.Inc()
+	}
+	var body errorBody
+	body.Error.Code, body.Error.Message, body.Error.Field = de.Code, de.Message, de.Field
+	writeJSON(w, statusOf(de.Code), body)
+}
+
+func writeJSON(w http.ResponseWriter, status int, v any) {
+	b, err := json.Marshal(v)
+	if err != nil {
+		http.Error(w, `{"error":{"code":"internal","message":"internal error"}}`, http.StatusInternalServerError)
+		return
+	}
+	writeRaw(w, status, b)
+}
+
+func writeRaw(w http.ResponseWriter, status int, b []byte) {
+	w.Header().Set("Content-Type", "application/json; charset=utf-8")
+	w.WriteHeader(status)
+	w.Write(b)
+	w.Write([]byte("\n"))
+}
+
+func jsonBytes(v any) ([]byte, error) { return json.Marshal(v) }

@@ -1,0 +1,39 @@
+package httpapi
+
+import (
+	"github.com/prometheus/client_golang/prometheus"
+	"github.com/prometheus/client_golang/prometheus/collectors"
+)
+
+type metrics struct {
+	reg       *prometheus.Registry
+	appended  *prometheus.CounterVec
+	conflicts prometheus.Counter
+	requests  *prometheus.CounterVec
+}
+
+func newMetrics(checkpoint, lag func() float64) *metrics {
+	m := &metrics{
+		reg: prometheus.NewRegistry(),
+		appended: prometheus.NewCounterVec(prometheus.CounterOpts{
+			Name: "thidua_events_appended_total", Help: "Events appended to the log, by type.",
+		}, []string{"type"}),
+		conflicts: prometheus.NewCounter(prometheus.CounterOpts{
+			Name: "thidua_conflicts_total", Help: "Requests refused with 409 (closed season, re-used id, stale version).",
+		}),
+		requests: prometheus.NewCounterVec(prometheus.CounterOpts{
+			Name: "thidua_http_requests_total", Help: "HTTP requests by route and status.",
+		}, []string{"route", "status"}),
+	}
+	m.reg.MustRegister(m.appended, m.conflicts, m.requests,
+		prometheus.NewGaugeFunc(prometheus.GaugeOpts{
+			Name: "thidua_projector_checkpoint", Help: "Last stream sequence committed to the read model.",
+		}, checkpoint),
+		prometheus.NewGaugeFunc(prometheus.GaugeOpts{
+			Name: "thidua_projector_lag", Help: "Stream sequences not yet committed to the read model.",
+		}, lag),
+		collectors.NewGoCollector(),
+		collectors.NewProcessCollector(collectors.ProcessCollectorOpts{}),
+	)
+	return m
+}

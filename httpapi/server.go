@@ -1,0 +1,388 @@
+// Package httpapi is the HTTP API of the contract: events in, rankings,
+// scores and the log out, tokens, health and metrics.
+package httpapi
+
+import (
+	"context"
+	"crypto/sha256"
+	"crypto/subtle"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"log/slog"
+	"net/http"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/prometheus/client_golang/prometheus/promhttp"
+	"github.com/thidua/thidua/access"
+	"github.com/thidua/thidua/domain"
+	"github.com/thidua/thidua/events"
+	"github.com/thidua/thidua/ledger"
+	"github.com/thidua/thidua/projections"
+)
+
+// MaxBody bounds a posted body; a season.opened with a large rubric is a
+// few tens of kilobytes.
+const MaxBody = 256 << 10
+
+// minSeqWait is how long a read waits for min_seq before answering 503.
+const minSeqWait = 5 * time.Second
+
+// Log is what the API needs of the log directly.
+type Log interface {
+	LastSeq(ctx context.Context) (uint64, error)
+}
+
+// Pinger checks that the read model's database answers.
+type Pinger interface {
+	Ping(ctx context.Context) error
+}
+
+// Server serves the API.
+type Server struct {
+	ledger    *ledger.Ledger
+	proj      *projections.Projector
+	log       Log
+	adminHash [32]byte
+	hasAdmin  bool
+	logger    *slog.Logger
+	metrics   *metrics
+}
+
+// New wires the API. adminToken may be empty (no admin access).
+func New(l *ledger.Ledger, proj *projections.Projector, log Log, adminToken string, logger *slog.Logger) *Server {
+	s := &Server{ledger: l, proj: proj, log: log, logger: logger}
+	if adminToken != "" {
+		s.adminHash, s.hasAdmin = sha256.Sum256([]byte(adminToken)), true
+	}
+	s.metrics = newMetrics(
+		func() float64 { return float64(proj.Checkpoint()) },
+		func() float64 {
+			ctx, cancel := context.WithTimeout(context.Background(), time.Second)
+			defer cancel()
+			last, err := log.LastSeq(ctx)
+			if err != nil {
+				return -1
+			}
+			return float64(last) - float64(proj.Checkpoint())
+		})
+	return s
+}
+
+// Handler returns the routes.
+func (s *Server) Handler() http.Handler {
+	mux := http.NewServeMux()
+	route := func(pattern string, h func(http.ResponseWriter, *http.Request)) {
+		mux.Handle(pattern, s.count(pattern, http.HandlerFunc(h)))
+	}
+	route("POST /api/v1/seasons/{season}/events", s.postEvent)
+	route("GET /api/v1/seasons/{season}/events", s.listEvents)
+	route("GET /api/v1/seasons/{season}", s.getSeason)
+	route("GET /api/v1/seasons/{season}/rankings", s.getRankings)
+	route("GET /api/v1/seasons/{season}/rankings/stream", s.streamRankings)
+	route("GET /api/v1/seasons/{season}/units/{unit}/score", s.getScore)
+	route("POST /api/v1/tokens", s.postToken)
+	route("DELETE /api/v1/tokens/{id}", s.deleteToken)
+	route("GET /healthz", s.healthz)
+	route("GET /readyz", s.readyz)
+	mux.Handle("GET /metrics", promhttp.HandlerFor(s.metrics.reg, promhttp.HandlerOpts{}))
+	mux.HandleFunc("/api/", func(w http.ResponseWriter, r *http.Request) {
+		s.writeError(w, r, domain.Errorf(domain.NotFound, "", "no such endpoint: %s %s", r.Method, r.URL.Path))
+	})
+	return mux
+}
+
+type statusRecorder struct {
+	http.ResponseWriter
+	status int
+}
+
+func (r *statusRecorder) WriteHeader(code int)        { r.status = code; r.ResponseWriter.WriteHeader(code) }
+func (r *statusRecorder) Unwrap() http.ResponseWriter { return r.ResponseWriter }
+func (r *statusRecorder) Flush() {
+	if f, ok := r.ResponseWriter.(http.Flusher); ok {
+		f.Flush()
+	}
+}
+
+func (s *Server) count(route string, h http.Handler) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		rec := &statusRecorder{ResponseWriter: w, status: http.StatusOK}
+		h.ServeHTTP(rec, r)
+		s.metrics.requests.WithLabelValues(route, strconv.Itoa(rec.status)).Inc()
+	})
+}
+
+// authenticate resolves the bearer token to an author.
+func (s *Server) authenticate(r *http.Request) (events.Author, error) {
+	h := r.Header.Get("Authorization")
+	tok, ok := strings.CutPrefix(h, "Bearer ")
+	if !ok || tok == "" {
+		return events.Author{}, domain.Errorf(domain.Unauthorized, "", "an Authorization: Bearer token is required")
+	}
+	if s.hasAdmin {
+		sum := sha256.Sum256([]byte(tok))
+		if subtle.ConstantTimeCompare(sum[:], s.adminHash[:]) == 1 {
+			return events.Author{Role: events.RoleAdmin, Token: "admin"}, nil
+		}
+	}
+	id, secret, err := access.Split(tok)
+	if err != nil {
+		return events.Author{}, domain.Errorf(domain.Unauthorized, "", "the token is not valid")
+	}
+	t, ok := s.proj.Token(id)
+	if !ok || !access.Matches(secret, t.Hash) {
+		return events.Author{}, domain.Errorf(domain.Unauthorized, "", "the token is not valid")
+	}
+	if t.RevokedAt != "" {
+		return events.Author{}, domain.Errorf(domain.Unauthorized, "", "the token was revoked")
+	}
+	return events.Author{Role: t.Role, Unit: t.Unit, Token: t.ID}, nil
+}
+
+// reader authenticates a read of a season: a unit reads only seasons it
+// belongs to.
+func (s *Server) reader(r *http.Request, ss *projections.SeasonSnap) (events.Author, error) {
+	a, err := s.authenticate(r)
+	if err != nil {
+		return a, err
+	}
+	if a.Role == events.RoleUnit && (ss == nil || !ss.Units[a.Unit]) {
+		return a, domain.Errorf(domain.Forbidden, "", "unit %s is not a member of this season", a.Unit)
+	}
+	return a, nil
+}
+
+// season returns the current snapshot of an opened season after min_seq.
+func (s *Server) season(r *http.Request) (*projections.Snapshot, *projections.SeasonSnap, error) {
+	if v := r.URL.Query().Get("min_seq"); v != "" {
+		n, err := strconv.ParseUint(v, 10, 64)
+		if err != nil {
+			return nil, nil, domain.Errorf(domain.Invalid, "min_seq", "%q is not a stream sequence", v)
+		}
+		ctx, cancel := context.WithTimeout(r.Context(), minSeqWait)
+		defer cancel()
+		if err := s.proj.WaitFor(ctx, n); err != nil {
+			return nil, nil, domain.Errorf(domain.Unavailable, "min_seq", "the view has not reached seq %d yet (at %d)", n, s.proj.Checkpoint())
+		}
+	}
+	snap := s.proj.Snapshot()
+	id := r.PathValue("season")
+	ss, ok := snap.Seasons[id]
+	if !ok || !ss.Opened {
+		return snap, nil, domain.Errorf(domain.NotFound, "season", "no season %s", id)
+	}
+	return snap, ss, nil
+}
+
+func (s *Server) postEvent(w http.ResponseWriter, r *http.Request) {
+	author, err := s.authenticate(r)
+	if err != nil {
+		s.writeError(w, r, err)
+		return
+	}
+	body, err := io.ReadAll(http.MaxBytesReader(w, r.Body, MaxBody))
+	if err != nil {
+		s.writeError(w, r, err)
+		return
+	}
+	reply, created, err := s.ledger.Append(r.Context(), r.PathValue("season"), author, body)
+	if err != nil {
+		s.writeError(w, r, err)
+		return
+	}
+	status := http.StatusOK
+	if created {
+		status = http.StatusCreated
+		s.metrics.appended.WithLabelValues(reply.Type).Inc()
+	}
+	writeJSON(w, status, reply)
+}
+
+func (s *Server) getSeason(w http.ResponseWriter, r *http.Request) {
+	_, ss, err := s.season(r)
+	if err == nil {
+		_, err = s.reader(r, ss)
+	}
+	if err != nil {
+		s.writeError(w, r, err)
+		return
+	}
+	writeRaw(w, http.StatusOK, ss.Info)
+}
+
+// view resolves the view and as_of of a read to a season snapshot.
+func (s *Server) view(r *http.Request) (uint64, *projections.SeasonSnap, *projections.ViewSnap, error) {
+	snap, ss, err := s.season(r)
+	if err == nil {
+		_, err = s.reader(r, ss)
+	}
+	if err != nil {
+		return 0, nil, nil, err
+	}
+	view, err := domain.ParseView(r.URL.Query().Get("view"))
+	if err != nil {
+		return 0, nil, nil, err
+	}
+	seq := snap.Checkpoint
+	if asOf := r.URL.Query().Get("as_of"); asOf != "" {
+		if seq, err = s.proj.ResolveAsOf(r.Context(), asOf); err != nil {
+			return 0, nil, nil, err
+		}
+		if seq > snap.Checkpoint {
+			return 0, nil, nil, domain.Errorf(domain.Invalid, "as_of", "seq %d is beyond the read model (at %d)", seq, snap.Checkpoint)
+		}
+		if ss, err = s.proj.SeasonAsOf(r.Context(), ss.ID, seq); err != nil {
+			return 0, nil, nil, err
+		}
+		if !ss.Opened {
+			return 0, nil, nil, domain.Errorf(domain.NotFound, "as_of", "season %s was not opened yet at seq %d", ss.ID, seq)
+		}
+	}
+	vs, ok := ss.Views[view]
+	if !ok {
+		return 0, nil, nil, domain.Errorf(domain.Conflict, "view", "the final view exists once the season is closed")
+	}
+	return seq, ss, vs, nil
+}
+
+func (s *Server) getRankings(w http.ResponseWriter, r *http.Request) {
+	seq, ss, vs, err := s.view(r)
+	if err != nil {
+		s.writeError(w, r, err)
+		return
+	}
+	writeJSON(w, http.StatusOK, projections.RankingsReply{Season: ss.ID, View: vs.Standings.View, Seq: seq, Units: vs.Units})
+}
+
+func (s *Server) getScore(w http.ResponseWriter, r *http.Request) {
+	_, _, vs, err := s.view(r)
+	if err != nil {
+		s.writeError(w, r, err)
+		return
+	}
+	sheet, ok := vs.Sheets[r.PathValue("unit")]
+	if !ok {
+		s.writeError(w, r, domain.Errorf(domain.NotFound, "unit", "no unit %s in this season", r.PathValue("unit")))
+		return
+	}
+	writeRaw(w, http.StatusOK, sheet)
+}
+
+func (s *Server) listEvents(w http.ResponseWriter, r *http.Request) {
+	_, ss, err := s.season(r)
+	if err == nil {
+		_, err = s.reader(r, ss)
+	}
+	if err != nil {
+		s.writeError(w, r, err)
+		return
+	}
+	q := r.URL.Query()
+	unit := q.Get("unit")
+	if unit != "" && !ss.Units[unit] {
+		s.writeError(w, r, domain.Errorf(domain.Invalid, "unit", "no unit %s in this season", unit))
+		return
+	}
+	from, limit := uint64(0), 1000
+	if v := q.Get("from_seq"); v != "" {
+		if from, err = strconv.ParseUint(v, 10, 64); err != nil {
+			s.writeError(w, r, domain.Errorf(domain.Invalid, "from_seq", "%q is not a stream sequence", v))
+			return
+		}
+	}
+	if v := q.Get("limit"); v != "" {
+		if limit, err = strconv.Atoi(v); err != nil || limit < 1 || limit > 10000 {
+			s.writeError(w, r, domain.Errorf(domain.Invalid, "limit", "limit is a number from 1 to 10000"))
+			return
+		}
+	}
+	evs, err := s.proj.Events(r.Context(), ss.ID, unit, from, limit)
+	if err != nil {
+		s.writeError(w, r, err)
+		return
+	}
+	writeJSON(w, http.StatusOK, struct {
+		Season string                    `json:"season"`
+		Events []projections.StoredEvent `json:"events"`
+	}{ss.ID, evs})
+}
+
+func (s *Server) postToken(w http.ResponseWriter, r *http.Request) {
+	author, err := s.authenticate(r)
+	if err != nil {
+		s.writeError(w, r, err)
+		return
+	}
+	var req struct {
+		Role string `json:"role"`
+		Unit string `json:"unit"`
+	}
+	dec := json.NewDecoder(http.MaxBytesReader(w, r.Body, 4096))
+	dec.DisallowUnknownFields()
+	if err := dec.Decode(&req); err != nil {
+		var mbe *http.MaxBytesError
+		if !errors.As(err, &mbe) {
+			err = domain.Errorf(domain.Invalid, "", "malformed JSON: %v", err)
+		}
+		s.writeError(w, r, err)
+		return
+	}
+	issued, err := s.ledger.IssueToken(r.Context(), author, req.Role, req.Unit)
+	if err != nil {
+		s.writeError(w, r, err)
+		return
+	}
+	writeJSON(w, http.StatusCreated, issued)
+}
+
+func (s *Server) deleteToken(w http.ResponseWriter, r *http.Request) {
+	author, err := s.authenticate(r)
+	if err == nil {
+		err = s.ledger.RevokeToken(r.Context(), author, r.PathValue("id"))
+	}
+	if err != nil {
+		s.writeError(w, r, err)
+		return
+	}
+	w.WriteHeader(http.StatusNoContent)
+}
+
+func (s *Server) healthz(w http.ResponseWriter, r *http.Request) {
+	writeJSON(w, http.StatusOK, map[string]string{"status": "ok"})
+}
+
+func (s *Server) readyz(w http.ResponseWriter, r *http.Request) {
+	ctx, cancel := context.WithTimeout(r.Context(), 2*time.Second)
+	defer cancel()
+	type ready struct {
+		Ready      bool              `json:"ready"`
+		Checkpoint uint64            `json:"checkpoint"`
+		LogLastSeq uint64            `json:"log_last_seq"`
+		Halted     *projections.Halt `json:"halted,omitempty"`
+		Reason     string            `json:"reason,omitempty"`
+	}
+	out := ready{Checkpoint: s.proj.Checkpoint(), Halted: s.proj.Halted()}
+	last, err := s.log.LastSeq(ctx)
+	switch {
+	case err != nil:
+		out.Reason = "NATS JetStream is not reachable"
+	case s.proj.Ping(ctx) != nil:
+		out.Reason = "the SQLite read model is not reachable"
+	case out.Halted != nil:
+		out.Reason = fmt.Sprintf("projector halted at seq %d: %s", out.Halted.Seq, out.Halted.Reason)
+	case out.Checkpoint < last:
+		out.Reason = fmt.Sprintf("projector catching up: %d of %d", out.Checkpoint, last)
+	default:
+		out.Ready = true
+	}
+	out.LogLastSeq = last
+	status := http.StatusOK
+	if !out.Ready {
+		status = http.StatusServiceUnavailable
+	}
+	writeJSON(w, status, out)
+}

@@ -1,0 +1,298 @@
+// Package ledger is the write path: it checks a new event against the
+// season as folded so far and appends it to the log with per-subject
+// optimistic concurrency and a message id, so that nothing invalid reaches
+// the log and no retry writes an event twice.
+package ledger
+
+import (
+	"context"
+	"crypto/rand"
+	"encoding/hex"
+	"errors"
+	"fmt"
+	"sync"
+	"time"
+
+	"github.com/thidua/thidua/access"
+	"github.com/thidua/thidua/domain"
+	"github.com/thidua/thidua/events"
+	"github.com/thidua/thidua/events/natsstore"
+	"github.com/thidua/thidua/projections"
+)
+
+// Log is what the ledger needs of the event log.
+type Log interface {
+	Append(ctx context.Context, subject, msgID string, data []byte, expectLast uint64) (natsstore.Ack, error)
+	LastSubjectSeq(ctx context.Context, subject string) (uint64, error)
+	LastSeq(ctx context.Context) (uint64, error)
+	Get(ctx context.Context, seq uint64) (natsstore.Msg, error)
+}
+
+// State is what the ledger needs of the read model.
+type State interface {
+	WaitFor(ctx context.Context, seq uint64) error
+	WithSeason(id string, fn func(*domain.Season) error) error
+	LookupID(id string) (projections.IDInfo, bool)
+	Token(id string) (projections.Token, bool)
+	IsMember(unit string) bool
+}
+
+// Ledger appends events.
+type Ledger struct {
+	log   Log
+	state State
+	now   func() time.Time
+
+	mu        sync.Mutex
+	lastAcked uint64 // the highest seq this process has had acknowledged
+}
+
+// New returns a ledger over a log and the read model folded from it.
+func New(log Log, state State, now func() time.Time) *Ledger {
+	return &Ledger{log: log, state: state, now: now}
+}
+
+// Reply is what an append answers (the contract's 201 body).
+type Reply struct {
+	ID     string `json:"id"`
+	Seq    uint64 `json:"seq"`
+	Type   string `json:"type"`
+	Season string `json:"season"`
+	Unit   string `json:"unit,omitempty"`
+}
+
+// maxAttempts bounds retries on optimistic-concurrency conflicts.
+const maxAttempts = 20
+
+// Append validates and appends one posted event. created is false when the
+// same id was already appended with the same content: the reply is then the
+// original one and nothing new is written.
+func (l *Ledger) Append(ctx context.Context, season string, author events.Author, body []byte) (Reply, bool, error) {
+	if !events.ValidID(season) {
+		return Reply{}, false, domain.Errorf(domain.NotFound, "season", "%q is not a season id", season)
+	}
+	ev, payload, err := events.ParseInput(body)
+	if err != nil {
+		return Reply{}, false, err
+	}
+	ev.Season, ev.Author = season, author
+	if ev.ID == "" {
+		if ev.ID, err = newEventID(); err != nil {
+			return Reply{}, false, fmt.Errorf("make event id: %w", err)
+		}
+	}
+	return l.append(ctx, ev, payload)
+}
+
+// AppendEvent appends an event built in Go (the demo); Data must already be
+// the canonical encoding of payload.
+func (l *Ledger) AppendEvent(ctx context.Context, ev events.Event, payload events.Payload) (Reply, bool, error) {
+	if err := events.ValidatePayload(payload); err != nil {
+		return Reply{}, false, err
+	}
+	return l.append(ctx, ev, payload)
+}
+
+func (l *Ledger) append(ctx context.Context, ev events.Event, payload events.Payload) (Reply, bool, error) {
+	hash := events.ContentHash(ev)
+	subject := natsstore.CommitteeSubject(ev.Season)
+	if spec, _ := events.Lookup(ev.Type); spec.By == events.ByUnit {
+		subject = natsstore.UnitSubject(ev.Season, ev.Unit)
+	}
+	for attempt := 0; attempt < maxAttempts; attempt++ {
+		expect, err := l.log.LastSubjectSeq(ctx, subject)
+		if err != nil {
+			return Reply{}, false, unavailable("read the log", err)
+		}
+		// Validate against a state that holds everything on this subject
+		// and everything this process has written.
+		if err := l.state.WaitFor(ctx, max(expect, l.acked())); err != nil {
+			return Reply{}, false, unavailable("catch up with the log", err)
+		}
+		if info, ok := l.state.LookupID(ev.ID); ok {
+			return l.replay(ev, hash, info)
+		}
+		if err := l.check(ctx, ev, payload); err != nil {
+			return Reply{}, false, err
+		}
+		ev.Recorded = l.now().UTC().Format(time.RFC3339Nano)
+		data, err := events.Encode(ev)
+		if err != nil {
+			return Reply{}, false, err
+		}
+		ack, err := l.log.Append(ctx, subject, ev.ID, data, expect)
+		if errors.Is(err, natsstore.ErrWrongLastSeq) {
+			continue // another writer got there first: re-read and re-check
+		}
+		if err != nil {
+			return Reply{}, false, unavailable("append to the log", err)
+		}
+		if ack.Duplicate {
+			return l.duplicate(ctx, ev, hash, ack.Seq)
+		}
+		l.ack(ack.Seq)
+		return Reply{ID: ev.ID, Seq: ack.Seq, Type: ev.Type, Season: ev.Season, Unit: ev.Unit}, true, nil
+	}
+	return Reply{}, false, domain.Errorf(domain.Conflict, "", "too many concurrent writes to %s; try again", subject)
+}
+
+// check runs domain validation; an unknown target may only be unknown to
+// this replica so far, so it catches up with the whole log once and
+// re-checks before refusing.
+func (l *Ledger) check(ctx context.Context, ev events.Event, payload events.Payload) error {
+	validate := func() error {
+		return l.state.WithSeason(ev.Season, func(s *domain.Season) error { return domain.Check(s, ev, payload) })
+	}
+	err := validate()
+	var de *domain.Error
+	if errors.As(err, &de) && (de.Field == "data.target" || de.Code == domain.NotFound) {
+		last, lerr := l.log.LastSeq(ctx)
+		if lerr != nil {
+			return unavailable("read the log", lerr)
+		}
+		if werr := l.state.WaitFor(ctx, last); werr != nil {
+			return unavailable("catch up with the log", werr)
+		}
+		err = validate()
+	}
+	return err
+}
+
+// replay answers a re-post of a known id.
+func (l *Ledger) replay(ev events.Event, hash string, info projections.IDInfo) (Reply, bool, error) {
+	if info.Hash != hash {
+		return Reply{}, false, domain.Errorf(domain.Conflict, "id", "event id %s was already used for other content (seq %d)", ev.ID, info.Seq)
+	}
+	return Reply{ID: ev.ID, Seq: info.Seq, Type: info.Type, Season: info.Season, Unit: info.Unit}, false, nil
+}
+
+// duplicate answers when the broker dropped our publish as a duplicate of a
+// message inside its window.
+func (l *Ledger) duplicate(ctx context.Context, ev events.Event, hash string, seq uint64) (Reply, bool, error) {
+	m, err := l.log.Get(ctx, seq)
+	if err != nil {
+		return Reply{}, false, unavailable("read the original event", err)
+	}
+	orig, _, err := events.Decode(m.Data)
+	if err != nil {
+		return Reply{}, false, fmt.Errorf("decode event at seq %d: %w", seq, err)
+	}
+	return l.replay(ev, hash, projections.IDInfo{Seq: seq, Hash: events.ContentHash(orig), Season: orig.Season, Unit: orig.Unit, Type: orig.Type})
+}
+
+func (l *Ledger) acked() uint64 {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	return l.lastAcked
+}
+
+func (l *Ledger) ack(seq uint64) {
+	l.mu.Lock()
+	l.lastAcked = max(l.lastAcked, seq)
+	l.mu.Unlock()
+}
+
+func unavailable(what string, err error) error {
+	if errors.Is(err, context.Canceled) {
+		return err
+	}
+	return &domain.Error{Code: domain.Unavailable, Message: what + ": " + err.Error()}
+}
+
+func newEventID() (string, error) {
+	b := make([]byte, 12)
+	if _, err := rand.Read(b); err != nil {
+		return "", err
+	}
+	return "ev-" + hex.EncodeToString(b), nil
+}
+
+// Issued is a new token, shown once.
+type Issued struct {
+	Token string `json:"token"`
+	ID    string `json:"id"`
+	Role  string `json:"role"`
+	Unit  string `json:"unit,omitempty"`
+}
+
+// IssueToken records a new token on the log and waits until it works.
+func (l *Ledger) IssueToken(ctx context.Context, by events.Author, role, unit string) (Issued, error) {
+	switch {
+	case by.Role != events.RoleAdmin && by.Role != events.RoleCommittee:
+		return Issued{}, domain.Errorf(domain.Forbidden, "", "only the committee issues tokens")
+	case role != events.RoleUnit && role != events.RoleCommittee && role != events.RoleAuditor:
+		return Issued{}, domain.Errorf(domain.Invalid, "role", "%q is not a role (unit, committee, auditor)", role)
+	case role == events.RoleUnit && unit == "":
+		return Issued{}, domain.Errorf(domain.Invalid, "unit", "a unit token names its unit")
+	case role != events.RoleUnit && unit != "":
+		return Issued{}, domain.Errorf(domain.Invalid, "unit", "only a unit token names a unit")
+	case role == events.RoleUnit && !l.state.IsMember(unit):
+		return Issued{}, domain.Errorf(domain.Invalid, "unit", "unit %q is not a member of any season", unit)
+	}
+	token, id, hash, err := access.New()
+	if err != nil {
+		return Issued{}, fmt.Errorf("make token: %w", err)
+	}
+	p := &events.TokenIssued{ID: id, Hash: hash, Role: role, Unit: unit, IssuedBy: authorName(by)}
+	if _, err := l.system(ctx, events.TypeTokenIssued, id, by, p); err != nil {
+		return Issued{}, err
+	}
+	return Issued{Token: token, ID: id, Role: role, Unit: unit}, nil
+}
+
+// RevokeToken records that a token stops working, and waits until it has.
+func (l *Ledger) RevokeToken(ctx context.Context, by events.Author, id string) error {
+	if by.Role != events.RoleAdmin && by.Role != events.RoleCommittee {
+		return domain.Errorf(domain.Forbidden, "", "only the committee revokes tokens")
+	}
+	t, ok := l.state.Token(id)
+	if !ok {
+		return domain.Errorf(domain.NotFound, "id", "no token %s", id)
+	}
+	if t.RevokedAt != "" {
+		return nil // revoking twice changes nothing
+	}
+	_, err := l.system(ctx, events.TypeTokenRevoked, "revoke-"+id, by, &events.TokenRevoked{ID: id, RevokedBy: authorName(by)})
+	return err
+}
+
+func (l *Ledger) system(ctx context.Context, typ, id string, by events.Author, p events.Payload) (uint64, error) {
+	if err := events.ValidatePayload(p); err != nil {
+		return 0, err
+	}
+	data, err := jsonData(p)
+	if err != nil {
+		return 0, err
+	}
+	ev := events.Event{Schema: events.Schema, ID: id, Type: typ, Data: data, Author: by, Recorded: l.now().UTC().Format(time.RFC3339Nano)}
+	body, err := events.Encode(ev)
+	if err != nil {
+		return 0, err
+	}
+	for attempt := 0; attempt < maxAttempts; attempt++ {
+		expect, err := l.log.LastSubjectSeq(ctx, natsstore.AccessSubject)
+		if err != nil {
+			return 0, unavailable("read the log", err)
+		}
+		ack, err := l.log.Append(ctx, natsstore.AccessSubject, id, body, expect)
+		if errors.Is(err, natsstore.ErrWrongLastSeq) {
+			continue
+		}
+		if err != nil {
+			return 0, unavailable("append to the log", err)
+		}
+		l.ack(ack.Seq)
+		if err := l.state.WaitFor(ctx, ack.Seq); err != nil {
+			return 0, unavailable("catch up with the log", err)
+		}
+		return ack.Seq, nil
+	}
+	return 0, domain.Errorf(domain.Conflict, "", "too many concurrent token changes; try again")
+}
+
+func authorName(a events.Author) string {
+	if a.Token != "" {
+		return a.Role + ":" + a.Token
+	}
+	return a.Role
+}

@@ -1,0 +1,96 @@
+// Package projections is the SQLite read model: its schema, the projector
+// that folds the log into it, and the queries the API serves.
+package projections
+
+import (
+	"context"
+	"database/sql"
+	"fmt"
+	"net/url"
+
+	_ "github.com/mattn/go-sqlite3" // the SQLite driver, registered as "sqlite3"
+)
+
+// schemaVersion changes when the read model's tables change; a read model of
+// another version is rebuilt from the log.
+const schemaVersion = "1"
+
+const schema = `
+CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS events (
+	seq     INTEGER PRIMARY KEY,
+	id      TEXT NOT NULL,
+	season  TEXT NOT NULL,
+	unit    TEXT NOT NULL,
+	type    TEXT NOT NULL,
+	subject TEXT NOT NULL,
+	time_ns INTEGER NOT NULL,
+	hash    TEXT NOT NULL,
+	body    BLOB NOT NULL
+);
+CREATE INDEX IF NOT EXISTS events_season ON events (season, seq);
+CREATE INDEX IF NOT EXISTS events_season_unit ON events (season, unit, seq);
+CREATE INDEX IF NOT EXISTS events_time ON events (time_ns);
+CREATE TABLE IF NOT EXISTS seasons (season TEXT PRIMARY KEY, seq INTEGER NOT NULL, closed INTEGER NOT NULL, body BLOB NOT NULL);
+CREATE TABLE IF NOT EXISTS rankings (season TEXT NOT NULL, view TEXT NOT NULL, seq INTEGER NOT NULL, body BLOB NOT NULL, PRIMARY KEY (season, view));
+CREATE TABLE IF NOT EXISTS scores (season TEXT NOT NULL, view TEXT NOT NULL, unit TEXT NOT NULL, body BLOB NOT NULL, PRIMARY KEY (season, view, unit));
+CREATE TABLE IF NOT EXISTS tokens (
+	id         TEXT PRIMARY KEY,
+	hash       TEXT NOT NULL,
+	role       TEXT NOT NULL,
+	unit       TEXT NOT NULL,
+	issued_by  TEXT NOT NULL,
+	issued_at  TEXT NOT NULL,
+	issued_seq INTEGER NOT NULL,
+	revoked_by TEXT NOT NULL DEFAULT '',
+	revoked_at TEXT NOT NULL DEFAULT ''
+);
+`
+
+// openDB opens the read model file: WAL so readers never block the single
+// writer, a busy timeout, and synchronous=NORMAL because the read model is
+// derived: after a power loss it may lose its last commits and re-project
+// them from the log, which is the truth.
+func openDB(path string) (*sql.DB, error) {
+	q := url.Values{}
+	q.Set("_journal_mode", "WAL")
+	q.Set("_busy_timeout", "5000")
+	q.Set("_synchronous", "NORMAL")
+	q.Set("_foreign_keys", "on")
+	q.Set("_txlock", "immediate")
+	db, err := sql.Open("sqlite3", "file:"+path+"?"+q.Encode())
+	if err != nil {
+		return nil, fmt.Errorf("open read model %s: %w", path, err)
+	}
+	// One connection: the projector is the only writer and reads are served
+	// from memory; a single connection also keeps WAL checkpoints simple.
+	db.SetMaxOpenConns(1)
+	if err := db.PingContext(context.Background()); err != nil {
+		db.Close()
+		return nil, fmt.Errorf("open read model %s: %w", path, err)
+	}
+	if _, err := db.Exec(schema); err != nil {
+		db.Close()
+		return nil, fmt.Errorf("migrate read model %s: %w", path, err)
+	}
+	return db, nil
+}
+
+func getMeta(ctx context.Context, q querier, key string) (string, error) {
+	var v string
+	err := q.QueryRowContext(ctx, `SELECT value FROM meta WHERE key = ?`, key).Scan(&v)
+	if err == sql.ErrNoRows {
+		return "", nil
+	}
+	return v, err
+}
+
+func setMeta(ctx context.Context, q querier, key, value string) error {
+	_, err := q.ExecContext(ctx, `INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value`, key, value)
+	return err
+}
+
+type querier interface {
+	ExecContext(ctx context.Context, query string, args ...any) (sql.Result, error)
+	QueryRowContext(ctx context.Context, query string, args ...any) *sql.Row
+}

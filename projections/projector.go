@@ -1,0 +1,531 @@
+package projections
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"fmt"
+	"log/slog"
+	"strconv"
+	"sync"
+	"sync/atomic"
+	"time"
+
+	"github.com/thidua/thidua/domain"
+	"github.com/thidua/thidua/events"
+	"github.com/thidua/thidua/events/natsstore"
+)
+
+// Log is what the projector needs of the event log.
+type Log interface {
+	Follow(ctx context.Context, fromSeq uint64, fn func(natsstore.Msg) error) error
+	LastSeq(ctx context.Context) (uint64, error)
+}
+
+// IDInfo is what the read model remembers of every event id, for
+// idempotency beyond the broker's deduplication window.
+type IDInfo struct {
+	Seq    uint64
+	Hash   string
+	Season string
+	Unit   string
+	Type   string
+}
+
+// Token is an API token as the read model knows it (hash only).
+type Token struct {
+	ID        string `json:"id"`
+	Hash      string `json:"-"`
+	Role      string `json:"role"`
+	Unit      string `json:"unit,omitempty"`
+	IssuedBy  string `json:"issued_by"`
+	IssuedAt  string `json:"issued_at"`
+	RevokedBy string `json:"revoked_by,omitempty"`
+	RevokedAt string `json:"revoked_at,omitempty"`
+}
+
+// Halt describes why the projector stopped.
+type Halt struct {
+	Seq    uint64 `json:"seq"`
+	Reason string `json:"reason"`
+}
+
+// Projector folds the log into the read model. Events and the checkpoint
+// are committed in one SQLite transaction, so a restart or a redelivery is
+// harmless: exactly-once comes from the transaction, not from the broker.
+type Projector struct {
+	db     *sql.DB
+	rdb    *sql.DB
+	logger *slog.Logger
+
+	// mu guards the folded state below; the loop holds it to write, the
+	// write path holds it to read while it validates.
+	mu      sync.RWMutex
+	seasons map[string]*domain.Season
+	ids     map[string]IDInfo
+	tokens  map[string]Token
+
+	snap    atomic.Pointer[Snapshot]
+	changed atomic.Pointer[chan struct{}] // closed and replaced after each commit
+	halt    atomic.Pointer[Halt]
+}
+
+// Open opens (or creates) the read model at path and restores the folded
+// state from it. The caller runs Run to follow the log.
+func Open(ctx context.Context, path string, logger *slog.Logger) (*Projector, error) {
+	db, err := openDB(path)
+	if err != nil {
+		return nil, err
+	}
+	rdb, err := sql.Open("sqlite3", "file:"+path+"?mode=ro&_busy_timeout=5000")
+	if err != nil {
+		db.Close()
+		return nil, fmt.Errorf("open read model for reading: %w", err)
+	}
+	p := &Projector{db: db, rdb: rdb, logger: logger}
+	ch := make(chan struct{})
+	p.changed.Store(&ch)
+	if v, err := getMeta(ctx, db, "schema"); err != nil {
+		p.Close()
+		return nil, fmt.Errorf("read model schema: %w", err)
+	} else if v != "" && v != schemaVersion {
+		logger.Warn("read model schema changed: rebuilding from the log", "have", v, "want", schemaVersion)
+		if err := p.reset(ctx); err != nil {
+			p.Close()
+			return nil, err
+		}
+	}
+	if err := setMeta(ctx, db, "schema", schemaVersion); err != nil {
+		p.Close()
+		return nil, fmt.Errorf("read model schema: %w", err)
+	}
+	if err := p.restore(ctx); err != nil {
+		p.Close()
+		return nil, err
+	}
+	return p, nil
+}
+
+// Close closes the read model.
+func (p *Projector) Close() error {
+	return errors.Join(p.rdb.Close(), p.db.Close())
+}
+
+// reset empties the read model so that it is rebuilt from seq 1.
+func (p *Projector) reset(ctx context.Context) error {
+	for _, t := range []string{"events", "seasons", "rankings", "scores", "tokens", "meta"} {
+		if _, err := p.db.ExecContext(ctx, "DELETE FROM "+t); err != nil {
+			return fmt.Errorf("reset read model: %w", err)
+		}
+	}
+	return nil
+}
+
+// restore rebuilds the in-memory fold from the events the read model holds.
+func (p *Projector) restore(ctx context.Context) error {
+	p.seasons = map[string]*domain.Season{}
+	p.ids = map[string]IDInfo{}
+	p.tokens = map[string]Token{}
+	cp, err := p.checkpointFromDB(ctx)
+	if err != nil {
+		return err
+	}
+	rows, err := p.db.QueryContext(ctx, `SELECT seq, subject, time_ns, body FROM events ORDER BY seq`)
+	if err != nil {
+		return fmt.Errorf("restore read model: %w", err)
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var m natsstore.Msg
+		var ns int64
+		if err := rows.Scan(&m.Seq, &m.Subject, &ns, &m.Data); err != nil {
+			return fmt.Errorf("restore read model: %w", err)
+		}
+		m.Time = time.Unix(0, ns).UTC()
+		rec, err := decode(m)
+		if err != nil {
+			return fmt.Errorf("restore read model at seq %d: %w", m.Seq, err)
+		}
+		if err := p.fold(rec); err != nil {
+			return fmt.Errorf("restore read model at seq %d: %w", m.Seq, err)
+		}
+	}
+	if err := rows.Err(); err != nil {
+		return fmt.Errorf("restore read model: %w", err)
+	}
+	rows.Close()
+	if err := p.loadTokens(ctx); err != nil {
+		return err
+	}
+	snap := &Snapshot{Checkpoint: cp, Seasons: map[string]*SeasonSnap{}}
+	for id, s := range p.seasons {
+		ss, err := buildSeasonSnap(s)
+		if err != nil {
+			return fmt.Errorf("restore season %s: %w", id, err)
+		}
+		snap.Seasons[id] = ss
+	}
+	p.snap.Store(snap)
+	return nil
+}
+
+func (p *Projector) checkpointFromDB(ctx context.Context) (uint64, error) {
+	v, err := getMeta(ctx, p.db, "checkpoint")
+	if err != nil || v == "" {
+		return 0, err
+	}
+	cp, err := strconv.ParseUint(v, 10, 64)
+	if err != nil {
+		return 0, fmt.Errorf("read model checkpoint %q: %w", v, err)
+	}
+	return cp, nil
+}
+
+func (p *Projector) loadTokens(ctx context.Context) error {
+	rows, err := p.db.QueryContext(ctx, `SELECT id, hash, role, unit, issued_by, issued_at, revoked_by, revoked_at FROM tokens`)
+	if err != nil {
+		return fmt.Errorf("load tokens: %w", err)
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var t Token
+		if err := rows.Scan(&t.ID, &t.Hash, &t.Role, &t.Unit, &t.IssuedBy, &t.IssuedAt, &t.RevokedBy, &t.RevokedAt); err != nil {
+			return fmt.Errorf("load tokens: %w", err)
+		}
+		p.tokens[t.ID] = t
+	}
+	return rows.Err()
+}
+
+func decode(m natsstore.Msg) (events.Record, error) {
+	ev, payload, err := events.Decode(m.Data)
+	if err != nil {
+		return events.Record{}, err
+	}
+	return events.Record{Seq: m.Seq, Subject: m.Subject, Time: m.Time, Event: ev, Payload: payload}, nil
+}
+
+// fold applies one record to the in-memory state (callers hold mu).
+func (p *Projector) fold(rec events.Record) error {
+	ev := rec.Event
+	if _, dup := p.ids[ev.ID]; !dup {
+		p.ids[ev.ID] = IDInfo{Seq: rec.Seq, Hash: events.ContentHash(ev), Season: ev.Season, Unit: ev.Unit, Type: ev.Type}
+	}
+	switch pl := rec.Payload.(type) {
+	case *events.TokenIssued:
+		p.tokens[pl.ID] = Token{ID: pl.ID, Hash: pl.Hash, Role: pl.Role, Unit: pl.Unit, IssuedBy: pl.IssuedBy, IssuedAt: ev.Recorded}
+		return nil
+	case *events.TokenRevoked:
+		if t, ok := p.tokens[pl.ID]; ok && t.RevokedAt == "" {
+			t.RevokedBy, t.RevokedAt = pl.RevokedBy, ev.Recorded
+			p.tokens[pl.ID] = t
+		}
+		return nil
+	}
+	if ev.Season == "" {
+		return fmt.Errorf("event %s (%s) names no season", ev.ID, ev.Type)
+	}
+	s, ok := p.seasons[ev.Season]
+	if !ok {
+		s = domain.NewSeason(ev.Season)
+		p.seasons[ev.Season] = s
+	}
+	return s.Apply(rec)
+}
+
+// Checkpoint is the last stream sequence committed to the read model.
+func (p *Projector) Checkpoint() uint64 { return p.snap.Load().Checkpoint }
+
+// Halted returns why the projector stopped, or nil while it runs.
+func (p *Projector) Halted() *Halt { return p.halt.Load() }
+
+// Snapshot returns the current immutable view of every season.
+func (p *Projector) Snapshot() *Snapshot { return p.snap.Load() }
+
+// Changed returns a channel closed at the next commit.
+func (p *Projector) Changed() <-chan struct{} { return *p.changed.Load() }
+
+// WaitFor blocks until the read model has folded in seq, the context ends,
+// or the projector halts before reaching it.
+func (p *Projector) WaitFor(ctx context.Context, seq uint64) error {
+	for {
+		ch := p.Changed()
+		if p.Checkpoint() >= seq {
+			return nil
+		}
+		if h := p.Halted(); h != nil {
+			return fmt.Errorf("projector halted at seq %d: %s", h.Seq, h.Reason)
+		}
+		select {
+		case <-ch:
+		case <-ctx.Done():
+			return fmt.Errorf("waiting for seq %d (at %d): %w", seq, p.Checkpoint(), ctx.Err())
+		}
+	}
+}
+
+// WithSeason runs fn with the live folded season (nil if it has no events),
+// holding the state still while fn runs. fn must not keep the pointer.
+func (p *Projector) WithSeason(id string, fn func(*domain.Season) error) error {
+	p.mu.RLock()
+	defer p.mu.RUnlock()
+	return fn(p.seasons[id])
+}
+
+// LookupID returns what the read model knows of an event id.
+func (p *Projector) LookupID(id string) (IDInfo, bool) {
+	p.mu.RLock()
+	defer p.mu.RUnlock()
+	info, ok := p.ids[id]
+	return info, ok
+}
+
+// Token returns a token by id.
+func (p *Projector) Token(id string) (Token, bool) {
+	p.mu.RLock()
+	defer p.mu.RUnlock()
+	t, ok := p.tokens[id]
+	return t, ok
+}
+
+// IsMember reports whether unit belongs to any opened season.
+func (p *Projector) IsMember(unit string) bool {
+	p.mu.RLock()
+	defer p.mu.RUnlock()
+	for _, s := range p.seasons {
+		if _, ok := s.Member(unit); ok {
+			return true
+		}
+	}
+	return false
+}
+
+// Batching: during catch-up many events share one transaction; when live,
+// a short timer bounds how long an event waits for company.
+const (
+	maxBatch   = 5000
+	flushAfter = time.Millisecond
+)
+
+// Run follows the log from checkpoint+1 and commits until ctx ends. An
+// event it cannot decode or apply halts it at that sequence, loudly:
+// skipping would corrupt scores silently. Run then returns nil and the
+// halt is visible through Halted (and /readyz).
+func (p *Projector) Run(ctx context.Context, log Log) error {
+	if err := p.checkAhead(ctx, log); err != nil {
+		return err
+	}
+	ctx, cancel := context.WithCancel(ctx)
+	defer cancel()
+	msgs := make(chan natsstore.Msg, maxBatch)
+	followErr := make(chan error, 1)
+	go func() {
+		followErr <- log.Follow(ctx, p.Checkpoint()+1, func(m natsstore.Msg) error {
+			select {
+			case msgs <- m:
+				return nil
+			case <-ctx.Done():
+				return ctx.Err()
+			}
+		})
+	}()
+	batch := make([]natsstore.Msg, 0, maxBatch)
+	timer := time.NewTimer(time.Hour)
+	timer.Stop()
+	flush := func() error {
+		if len(batch) == 0 {
+			return nil
+		}
+		err := p.Apply(ctx, batch)
+		batch = batch[:0]
+		return err
+	}
+	for {
+		select {
+		case m := <-msgs:
+			batch = append(batch, m)
+			if len(batch) == 1 {
+				timer.Reset(flushAfter)
+			}
+			if len(batch) >= maxBatch {
+				timer.Stop()
+				if err := flush(); err != nil {
+					return p.stop(err)
+				}
+			}
+		case <-timer.C:
+			if err := flush(); err != nil {
+				return p.stop(err)
+			}
+		case err := <-followErr:
+			if ctx.Err() != nil {
+				return nil
+			}
+			return fmt.Errorf("follow the log: %w", err)
+		case <-ctx.Done():
+			return nil
+		}
+	}
+}
+
+func (p *Projector) stop(err error) error {
+	var h *haltError
+	if errors.As(err, &h) {
+		return nil
+	}
+	return err
+}
+
+// checkAhead rebuilds the read model when its checkpoint is ahead of the
+// log: after a power loss both may lose their tails, and a read model that
+// shows events the log no longer has would be inventing facts.
+func (p *Projector) checkAhead(ctx context.Context, log Log) error {
+	last, err := log.LastSeq(ctx)
+	if err != nil {
+		return fmt.Errorf("read the log's last sequence: %w", err)
+	}
+	if cp := p.Checkpoint(); cp > last {
+		p.logger.Error("read model is ahead of the log: rebuilding it from the log", "checkpoint", cp, "log_last_seq", last)
+		p.mu.Lock()
+		defer p.mu.Unlock()
+		if err := p.reset(ctx); err != nil {
+			return err
+		}
+		if err := setMeta(ctx, p.db, "schema", schemaVersion); err != nil {
+			return err
+		}
+		return p.restore(ctx)
+	}
+	return nil
+}
+
+type haltError struct{ h Halt }
+
+func (e *haltError) Error() string { return fmt.Sprintf("halted at seq %d: %s", e.h.Seq, e.h.Reason) }
+
+// Apply commits a batch of consecutive log messages: their rows, the
+// recomputed rankings of every season they touch and the checkpoint, in one
+// transaction. The replay of the audit uses it too.
+func (p *Projector) Apply(ctx context.Context, batch []natsstore.Msg) error {
+	if p.Halted() != nil {
+		return &haltError{*p.Halted()}
+	}
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	cp := p.Checkpoint()
+	tx, err := p.db.BeginTx(ctx, nil)
+	if err != nil {
+		return fmt.Errorf("begin read model transaction: %w", err)
+	}
+	defer tx.Rollback()
+	touched := map[string]bool{}
+	applied := 0
+	var bad *Halt
+	for _, m := range batch {
+		if m.Seq <= cp {
+			continue // a redelivery: already committed
+		}
+		rec, err := decode(m)
+		if err == nil {
+			err = p.insert(ctx, tx, m, rec)
+		}
+		if err == nil {
+			err = p.fold(rec)
+		}
+		if err != nil {
+			bad = &Halt{Seq: m.Seq, Reason: err.Error()}
+			break
+		}
+		if rec.Event.Season != "" {
+			touched[rec.Event.Season] = true
+		}
+		cp = m.Seq
+		applied++
+	}
+	if bad != nil && applied == 0 {
+		return p.haltAt(*bad)
+	}
+	next := &Snapshot{Checkpoint: cp, Seasons: map[string]*SeasonSnap{}}
+	for id, ss := range p.snap.Load().Seasons {
+		next.Seasons[id] = ss
+	}
+	for id := range touched {
+		ss, err := buildSeasonSnap(p.seasons[id])
+		if err != nil {
+			return p.haltAt(Halt{Seq: cp, Reason: fmt.Sprintf("score season %s: %v", id, err)})
+		}
+		if err := writeSeason(ctx, tx, id, ss); err != nil {
+			return p.haltAt(Halt{Seq: cp, Reason: fmt.Sprintf("store season %s: %v", id, err)})
+		}
+		next.Seasons[id] = ss
+	}
+	if err := setMeta(ctx, tx, "checkpoint", strconv.FormatUint(cp, 10)); err != nil {
+		return p.haltAt(Halt{Seq: cp, Reason: "store checkpoint: " + err.Error()})
+	}
+	if err := tx.Commit(); err != nil {
+		// The in-memory fold is now ahead of the file: stop, and let a
+		// restart restore from what was committed.
+		return p.haltAt(Halt{Seq: cp, Reason: "commit read model: " + err.Error()})
+	}
+	p.snap.Store(next)
+	ch := make(chan struct{})
+	close(*p.changed.Swap(&ch))
+	if bad != nil {
+		return p.haltAt(*bad)
+	}
+	return nil
+}
+
+func (p *Projector) haltAt(h Halt) error {
+	p.halt.Store(&h)
+	p.logger.Error("projector halted: an event could not be applied; fix the cause and restart", "seq", h.Seq, "reason", h.Reason)
+	ch := make(chan struct{})
+	close(*p.changed.Swap(&ch))
+	return &haltError{h}
+}
+
+func (p *Projector) insert(ctx context.Context, tx *sql.Tx, m natsstore.Msg, rec events.Record) error {
+	ev := rec.Event
+	if _, err := tx.ExecContext(ctx, `INSERT INTO events (seq, id, season, unit, type, subject, time_ns, hash, body) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+		m.Seq, ev.ID, ev.Season, ev.Unit, ev.Type, m.Subject, m.Time.UnixNano(), events.ContentHash(ev), m.Data); err != nil {
+		return fmt.Errorf("store event: %w", err)
+	}
+	switch pl := rec.Payload.(type) {
+	case *events.TokenIssued:
+		_, err := tx.ExecContext(ctx, `INSERT INTO tokens (id, hash, role, unit, issued_by, issued_at, issued_seq) VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO NOTHING`,
+			pl.ID, pl.Hash, pl.Role, pl.Unit, pl.IssuedBy, ev.Recorded, m.Seq)
+		if err != nil {
+			return fmt.Errorf("store token: %w", err)
+		}
+	case *events.TokenRevoked:
+		_, err := tx.ExecContext(ctx, `UPDATE tokens SET revoked_by = ?, revoked_at = ? WHERE id = ? AND revoked_at = ''`, pl.RevokedBy, ev.Recorded, pl.ID)
+		if err != nil {
+			return fmt.Errorf("revoke token: %w", err)
+		}
+	}
+	return nil
+}
+
+func writeSeason(ctx context.Context, tx *sql.Tx, id string, ss *SeasonSnap) error {
+	closed := 0
+	if ss.Closed {
+		closed = 1
+	}
+	if _, err := tx.ExecContext(ctx, `INSERT INTO seasons (season, seq, closed, body) VALUES (?, ?, ?, ?) ON CONFLICT (season) DO UPDATE SET seq = excluded.seq, closed = excluded.closed, body = excluded.body`,
+		id, ss.Seq, closed, []byte(ss.Info)); err != nil {
+		return err
+	}
+	for view, v := range ss.Views {
+		if _, err := tx.ExecContext(ctx, `INSERT INTO rankings (season, view, seq, body) VALUES (?, ?, ?, ?) ON CONFLICT (season, view) DO UPDATE SET seq = excluded.seq, body = excluded.body`,
+			id, string(view), ss.Seq, []byte(v.Units)); err != nil {
+			return err
+		}
+		for unit, sheet := range v.Sheets {
+			if _, err := tx.ExecContext(ctx, `INSERT INTO scores (season, view, unit, body) VALUES (?, ?, ?, ?) ON CONFLICT (season, view, unit) DO UPDATE SET body = excluded.body`,
+				id, string(view), unit, []byte(sheet)); err != nil {
+				return err
+			}
+		}
+	}
+	return nil
+}

@@ -1,0 +1,229 @@
+package projections
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+	"strconv"
+	"time"
+
+	"github.com/thidua/thidua/domain"
+	"github.com/thidua/thidua/events"
+	"github.com/thidua/thidua/events/natsstore"
+)
+
+// Snapshot is an immutable picture of the read model at one checkpoint,
+// swapped in whole after each commit so readers never see half a batch and
+// never take a lock.
+type Snapshot struct {
+	Checkpoint uint64
+	Seasons    map[string]*SeasonSnap
+}
+
+// SeasonSnap is one season's pre-encoded replies.
+type SeasonSnap struct {
+	ID     string
+	Seq    uint64 // the season's last event
+	Opened bool
+	Closed bool
+	Info   json.RawMessage // GET /seasons/{season}
+	Views  map[domain.View]*ViewSnap
+	Units  map[string]bool
+}
+
+// ViewSnap is one view of a season.
+type ViewSnap struct {
+	Standings *domain.Standings
+	Units     json.RawMessage            // the rankings' "units" array
+	Sheets    map[string]json.RawMessage // unit → score sheet reply
+}
+
+// SeasonInfo is the season as opened and amended, in season.opened's shape
+// so that a client can open a new season from it.
+type SeasonInfo struct {
+	Season string `json:"season"`
+	events.SeasonOpened
+	Closed bool `json:"closed"`
+}
+
+// SheetReply is a unit's score reply.
+type SheetReply struct {
+	Season string      `json:"season"`
+	View   domain.View `json:"view"`
+	domain.Sheet
+	Standing domain.Standing `json:"standing"`
+}
+
+func buildSeasonSnap(s *domain.Season) (*SeasonSnap, error) {
+	ss := &SeasonSnap{ID: s.ID, Seq: s.LastSeq, Views: map[domain.View]*ViewSnap{}, Units: map[string]bool{}}
+	if s.Opened == nil {
+		return ss, nil
+	}
+	ss.Opened, ss.Closed = true, s.Closed != nil
+	opened := *s.Opened
+	opened.Rubric = s.Rubric
+	info, err := json.Marshal(SeasonInfo{Season: s.ID, SeasonOpened: opened, Closed: ss.Closed})
+	if err != nil {
+		return nil, err
+	}
+	ss.Info = info
+	for _, m := range s.Members() {
+		ss.Units[m.ID] = true
+	}
+	views := []domain.View{domain.Claimed, domain.Verified}
+	if ss.Closed {
+		views = append(views, domain.Final)
+	}
+	for _, v := range views {
+		st, err := s.Standings(v)
+		if err != nil {
+			return nil, err
+		}
+		vs := &ViewSnap{Standings: st, Sheets: map[string]json.RawMessage{}}
+		if vs.Units, err = json.Marshal(st.Units); err != nil {
+			return nil, err
+		}
+		for _, row := range st.Units {
+			b, err := json.Marshal(SheetReply{Season: s.ID, View: v, Sheet: st.Sheets[row.Unit], Standing: row})
+			if err != nil {
+				return nil, err
+			}
+			vs.Sheets[row.Unit] = b
+		}
+		ss.Views[v] = vs
+	}
+	return ss, nil
+}
+
+// RankingsReply is the body of GET .../rankings.
+type RankingsReply struct {
+	Season string          `json:"season"`
+	View   domain.View     `json:"view"`
+	Seq    uint64          `json:"seq"`
+	Units  json.RawMessage `json:"units"`
+}
+
+// ResolveAsOf turns an as_of parameter (a stream sequence or an RFC 3339
+// instant) into a stream sequence: for an instant, the last event recorded
+// at or before it.
+func (p *Projector) ResolveAsOf(ctx context.Context, asOf string) (uint64, error) {
+	if seq, err := strconv.ParseUint(asOf, 10, 64); err == nil {
+		return seq, nil
+	}
+	t, err := time.Parse(time.RFC3339Nano, asOf)
+	if err != nil {
+		return 0, domain.Errorf(domain.Invalid, "as_of", "%q is neither a stream sequence nor an RFC 3339 instant", asOf)
+	}
+	var seq uint64
+	if err := p.rdb.QueryRowContext(ctx, `SELECT COALESCE(MAX(seq), 0) FROM events WHERE time_ns <= ?`, t.UnixNano()).Scan(&seq); err != nil {
+		return 0, fmt.Errorf("resolve as_of: %w", err)
+	}
+	return seq, nil
+}
+
+// SeasonAsOf replays a season's events up to seq (inclusive) from the read
+// model and scores them: the view as it was at that point of the log.
+func (p *Projector) SeasonAsOf(ctx context.Context, season string, seq uint64) (*SeasonSnap, error) {
+	rows, err := p.rdb.QueryContext(ctx, `SELECT seq, subject, time_ns, body FROM events WHERE season = ? AND seq <= ? ORDER BY seq`, season, seq)
+	if err != nil {
+		return nil, fmt.Errorf("read season %s: %w", season, err)
+	}
+	defer rows.Close()
+	s := domain.NewSeason(season)
+	for rows.Next() {
+		var m natsstore.Msg
+		var ns int64
+		if err := rows.Scan(&m.Seq, &m.Subject, &ns, &m.Data); err != nil {
+			return nil, fmt.Errorf("read season %s: %w", season, err)
+		}
+		m.Time = time.Unix(0, ns).UTC()
+		rec, err := decode(m)
+		if err != nil {
+			return nil, fmt.Errorf("replay seq %d: %w", m.Seq, err)
+		}
+		if err := s.Apply(rec); err != nil {
+			return nil, fmt.Errorf("replay seq %d: %w", m.Seq, err)
+		}
+	}
+	if err := rows.Err(); err != nil {
+		return nil, fmt.Errorf("read season %s: %w", season, err)
+	}
+	return buildSeasonSnap(s)
+}
+
+// StoredEvent is an event as the log holds it, with where it sits.
+type StoredEvent struct {
+	Seq  uint64
+	Body json.RawMessage
+}
+
+// MarshalJSON writes the stored envelope with its seq added in front,
+// leaving the stored bytes as they are.
+func (e StoredEvent) MarshalJSON() ([]byte, error) {
+	if len(e.Body) < 2 || e.Body[0] != '{' {
+		return nil, fmt.Errorf("stored event %d is not a JSON object", e.Seq)
+	}
+	out := append([]byte(`{"seq":`+strconv.FormatUint(e.Seq, 10)+`,`), e.Body[1:]...)
+	return out, nil
+}
+
+// Events lists a season's events in stream order from fromSeq, optionally
+// for one unit.
+func (p *Projector) Events(ctx context.Context, season, unit string, fromSeq uint64, limit int) ([]StoredEvent, error) {
+	q := `SELECT seq, body FROM events WHERE season = ? AND seq >= ?`
+	args := []any{season, fromSeq}
+	if unit != "" {
+		q += ` AND unit = ?`
+		args = append(args, unit)
+	}
+	q += ` ORDER BY seq LIMIT ?`
+	args = append(args, limit)
+	rows, err := p.rdb.QueryContext(ctx, q, args...)
+	if err != nil {
+		return nil, fmt.Errorf("list events: %w", err)
+	}
+	defer rows.Close()
+	out := []StoredEvent{}
+	for rows.Next() {
+		var e StoredEvent
+		var body []byte
+		if err := rows.Scan(&e.Seq, &body); err != nil {
+			return nil, fmt.Errorf("list events: %w", err)
+		}
+		e.Body = body
+		out = append(out, e)
+	}
+	return out, rows.Err()
+}
+
+// StoredRankings reads the rankings rows as committed, for the audit's
+// comparison: view → the units array bytes.
+func (p *Projector) StoredRankings(ctx context.Context, season string) (map[string][]byte, error) {
+	return p.storedRows(ctx, `SELECT view, body FROM rankings WHERE season = ?`, season)
+}
+
+// StoredSheets reads the score sheets as committed: "view/unit" → bytes.
+func (p *Projector) StoredSheets(ctx context.Context, season string) (map[string][]byte, error) {
+	return p.storedRows(ctx, `SELECT view || '/' || unit, body FROM scores WHERE season = ?`, season)
+}
+
+func (p *Projector) storedRows(ctx context.Context, q, season string) (map[string][]byte, error) {
+	rows, err := p.db.QueryContext(ctx, q, season)
+	if err != nil {
+		return nil, fmt.Errorf("read stored rows: %w", err)
+	}
+	defer rows.Close()
+	out := map[string][]byte{}
+	for rows.Next() {
+		var k string
+		var b []byte
+		if err := rows.Scan(&k, &b); err != nil {
+			return nil, err
+		}
+		out[k] = b
+	}
+	return out, rows.Err()
+}
+
+// Ping checks that the read model's database answers.
+func (p *Projector) Ping(ctx context.Context) error { return p.rdb.PingContext(ctx) }

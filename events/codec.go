@@ -8,6 +8,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"reflect"
 	"strings"
 
 	"golang.org/x/text/unicode/norm"
@@ -182,6 +183,8 @@ func jsonError(err error, prefix string) error {
 	var typeErr *json.UnmarshalTypeError
 	var syntaxErr *json.SyntaxError
 	switch {
+	case errors.As(err, &typeErr) && typeErr.Type == reflect.TypeFor[Points]():
+		return &ValidationError{Field: join(typeErr.Field), Message: "must be a number of points with at most two decimals, not " + typeErr.Value}
 	case errors.As(err, &typeErr):
 		return &ValidationError{Field: join(typeErr.Field), Message: fmt.Sprintf("must be %s, not a JSON %s", typeName(typeErr.Type.Kind().String()), typeErr.Value)}
 	case errors.As(err, &syntaxErr), errors.Is(err, io.ErrUnexpectedEOF), errors.Is(err, io.EOF):

@@ -2,7 +2,9 @@ package events
 
 import (
 	"bytes"
+	"encoding/json"
 	"fmt"
+	"reflect"
 	"strconv"
 )
 
@@ -83,12 +85,13 @@ func (p Points) MarshalJSON() ([]byte, error) { return []byte(p.String()), nil }
 
 // UnmarshalJSON accepts a JSON number with at most two decimals.
 func (p *Points) UnmarshalJSON(b []byte) error {
+	// An *UnmarshalTypeError lets encoding/json name the field at fault.
 	if len(b) > 0 && b[0] == '"' {
-		return fmt.Errorf("points must be a number, not a string")
+		return &json.UnmarshalTypeError{Value: "string", Type: reflect.TypeFor[Points]()}
 	}
 	v, err := ParsePoints(string(b))
 	if err != nil {
-		return err
+		return &json.UnmarshalTypeError{Value: "number " + string(b), Type: reflect.TypeFor[Points]()}
 	}
 	*p = v
 	return nil

@@ -226,6 +226,12 @@ func (l *Ledger) IssueToken(ctx context.Context, by events.Author, role, unit st
 		return Issued{}, domain.Errorf(domain.Invalid, "unit", "a unit token names its unit")
 	case role != events.RoleUnit && unit != "":
 		return Issued{}, domain.Errorf(domain.Invalid, "unit", "only a unit token names a unit")
+	}
+	// Membership must be judged on a state that holds this process's writes.
+	if err := l.state.WaitFor(ctx, l.acked()); err != nil {
+		return Issued{}, unavailable("catch up with the log", err)
+	}
+	switch {
 	case role == events.RoleUnit && !l.state.IsMember(unit):
 		return Issued{}, domain.Errorf(domain.Invalid, "unit", "unit %q is not a member of any season", unit)
 	}

@@ -30,13 +30,19 @@ type Input struct {
 // targets, rubric items) is domain's job. The returned Event has Data in its
 // canonical encoding and no Season, Author or Recorded yet.
 func ParseInput(body []byte) (Event, Payload, error) {
-	normalised, err := normaliseJSON(body)
+	normalised, generic, err := normaliseJSON(body)
 	if err != nil {
+		return Event{}, nil, err
+	}
+	if err := exactFields(generic, reflect.TypeFor[Input](), ""); err != nil {
 		return Event{}, nil, err
 	}
 	var in Input
 	if err := strictDecode(normalised, &in, ""); err != nil {
 		return Event{}, nil, err
+	}
+	if len(in.Evidence) == 0 {
+		in.Evidence = nil // "evidence": [] and no evidence are the same content
 	}
 	v := &validator{}
 	if in.ID != "" {
@@ -84,6 +90,13 @@ func decodePayload(spec Spec, raw json.RawMessage) (Payload, json.RawMessage, er
 	p := spec.New()
 	if len(bytes.TrimSpace(raw)) == 0 || bytes.Equal(bytes.TrimSpace(raw), []byte("null")) {
 		raw = json.RawMessage("{}")
+	}
+	generic, err := decodeGeneric(raw)
+	if err != nil {
+		return nil, nil, &ValidationError{Field: "data", Message: err.Error()}
+	}
+	if err := exactFields(generic, reflect.TypeOf(p), "data"); err != nil {
+		return nil, nil, err
 	}
 	if err := strictDecode(raw, p, "data"); err != nil {
 		return nil, nil, err
@@ -215,42 +228,138 @@ func typeName(kind string) string {
 }
 
 // normaliseJSON rewrites every string (keys and values) of a JSON document
-// in Unicode NFC, keeping numbers exactly as written.
-func normaliseJSON(body []byte) ([]byte, error) {
-	dec := json.NewDecoder(bytes.NewReader(body))
+// in Unicode NFC, keeping numbers exactly as written. It returns the
+// rewritten document and its generic form.
+func normaliseJSON(body []byte) ([]byte, any, error) {
+	v, err := decodeGeneric(body)
+	if err != nil {
+		return nil, nil, &ValidationError{Message: "malformed JSON: " + err.Error()}
+	}
+	if _, ok := v.(map[string]any); !ok {
+		return nil, nil, &ValidationError{Message: "the body must be a JSON object"}
+	}
+	n, err := nfc(v, "")
+	if err != nil {
+		return nil, nil, err
+	}
+	out, err := json.Marshal(n)
+	if err != nil {
+		return nil, nil, &ValidationError{Message: "malformed JSON: " + err.Error()}
+	}
+	return out, n, nil
+}
+
+func decodeGeneric(b []byte) (any, error) {
+	dec := json.NewDecoder(bytes.NewReader(b))
 	dec.UseNumber()
 	var v any
 	if err := dec.Decode(&v); err != nil {
-		return nil, &ValidationError{Message: "malformed JSON: " + err.Error()}
+		return nil, err
 	}
 	if _, err := dec.Token(); !errors.Is(err, io.EOF) {
-		return nil, &ValidationError{Message: "malformed JSON: more than one value"}
+		return nil, errors.New("more than one JSON value")
 	}
-	if _, ok := v.(map[string]any); !ok {
-		return nil, &ValidationError{Message: "the body must be a JSON object"}
-	}
-	out, err := json.Marshal(nfc(v))
-	if err != nil {
-		return nil, &ValidationError{Message: "malformed JSON: " + err.Error()}
-	}
-	return out, nil
+	return v, nil
 }
 
-func nfc(v any) any {
+// nfc normalises strings; two keys of one object that become equal are
+// refused, or the document would mean different things on different runs.
+func nfc(v any, path string) (any, error) {
 	switch t := v.(type) {
 	case string:
-		return norm.NFC.String(t)
+		return norm.NFC.String(t), nil
 	case []any:
 		for i := range t {
-			t[i] = nfc(t[i])
+			x, err := nfc(t[i], fieldIndex(path, i))
+			if err != nil {
+				return nil, err
+			}
+			t[i] = x
 		}
-		return t
+		return t, nil
 	case map[string]any:
 		out := make(map[string]any, len(t))
-		for k, x := range t {
-			out[norm.NFC.String(k)] = nfc(x)
+		for _, k := range sortedKeys(t) {
+			nk := norm.NFC.String(k)
+			if _, dup := out[nk]; dup {
+				return nil, &ValidationError{Field: joinField(path, nk), Message: "the same field is given twice"}
+			}
+			x, err := nfc(t[k], joinField(path, nk))
+			if err != nil {
+				return nil, err
+			}
+			out[nk] = x
 		}
-		return out
+		return out, nil
 	}
-	return v
+	return v, nil
+}
+
+func joinField(prefix, name string) string {
+	if prefix == "" {
+		return name
+	}
+	return prefix + "." + name
+}
+
+// exactFields reports the first object key that is not exactly a JSON field
+// name of the Go type it decodes into, with its full path. encoding/json
+// matches names case-insensitively and names only the bare key of an
+// unknown field; the log's field names are exact.
+func exactFields(v any, t reflect.Type, path string) error {
+	for t.Kind() == reflect.Pointer {
+		t = t.Elem()
+	}
+	switch t.Kind() {
+	case reflect.Struct:
+		obj, ok := v.(map[string]any)
+		if !ok {
+			return nil // a type mismatch: the decoder reports it
+		}
+		fields := map[string]reflect.Type{}
+		for i := 0; i < t.NumField(); i++ {
+			f := t.Field(i)
+			name, _, _ := strings.Cut(f.Tag.Get("json"), ",")
+			if name == "-" || !f.IsExported() {
+				continue
+			}
+			if name == "" {
+				name = f.Name
+			}
+			fields[name] = f.Type
+		}
+		for _, k := range sortedKeys(obj) {
+			ft, ok := fields[k]
+			if !ok {
+				return &ValidationError{Field: joinField(path, k), Message: "unknown field"}
+			}
+			if err := exactFields(obj[k], ft, joinField(path, k)); err != nil {
+				return err
+			}
+		}
+	case reflect.Slice:
+		if t == reflect.TypeFor[json.RawMessage]() {
+			return nil // checked against its own type later
+		}
+		arr, ok := v.([]any)
+		if !ok {
+			return nil
+		}
+		for i, x := range arr {
+			if err := exactFields(x, t.Elem(), fieldIndex(path, i)); err != nil {
+				return err
+			}
+		}
+	case reflect.Map:
+		obj, ok := v.(map[string]any)
+		if !ok {
+			return nil
+		}
+		for _, k := range sortedKeys(obj) {
+			if err := exactFields(obj[k], t.Elem(), joinField(path, k)); err != nil {
+				return err
+			}
+		}
+	}
+	return nil
 }

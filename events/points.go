@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/json"
 	"fmt"
+	"math/bits"
 	"reflect"
 	"strconv"
 )
@@ -97,10 +98,15 @@ func (p *Points) UnmarshalJSON(b []byte) error {
 	return nil
 }
 
-// Mul returns p×num÷den rounded down to a centi-point (den > 0, all values ≥ 0).
+// Mul returns p×num÷den rounded down to a centi-point, for a ratio
+// 0 ≤ num ≤ den (a larger num is taken as den). The product is computed in
+// 128 bits, so large amounts in VND cannot overflow.
 func (p Points) Mul(num, den int64) Points {
-	if den <= 0 {
+	if den <= 0 || num <= 0 || p <= 0 {
 		return 0
 	}
-	return Points(int64(p) * num / den)
+	num = min(num, den)
+	hi, lo := bits.Mul64(uint64(p), uint64(num))
+	q, _ := bits.Div64(hi, lo, uint64(den)) // hi < den because num ≤ den and p < 2^63
+	return Points(q)
 }

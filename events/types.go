@@ -322,6 +322,7 @@ func (p *TargetAssigned) validate(v *validator) {
 	if p.Value < 1 {
 		v.fail("data.value", "a target must be at least 1")
 	}
+	v.nonNegative("data.value", p.Value)
 }
 
 // Review is the data of fact.verified and fact.rejected.
@@ -388,11 +389,18 @@ func (p *BallotRecorded) validate(v *validator) {
 	if p.Voters < 1 {
 		v.fail("data.voters", "at least one eligible voter")
 	}
+	if p.Voters > MaxValue {
+		v.fail("data.voters", "too many voters")
+	}
 	var sum int64
 	for _, u := range sortedKeys(p.Votes) {
 		v.id("data.votes."+u, u)
 		v.nonNegative("data.votes."+u, p.Votes[u])
-		sum += p.Votes[u]
+		if p.Votes[u] > p.Voters {
+			v.fail("data.votes."+u, "more votes than eligible voters")
+			return
+		}
+		sum += p.Votes[u] // each ≤ voters ≤ MaxValue: no overflow
 	}
 	if sum > p.Voters {
 		v.fail("data.votes", "more votes than eligible voters")

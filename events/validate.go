@@ -112,9 +112,16 @@ func (v *validator) date(field, s string, required bool) {
 	}
 }
 
+// MaxValue bounds counts and amounts (10^15: a quadrillion đồng), so that
+// no sum of a season's values can overflow.
+const MaxValue = 1_000_000_000_000_000
+
 func (v *validator) nonNegative(field string, n int64) {
-	if n < 0 {
+	switch {
+	case n < 0:
 		v.fail(field, "cannot be negative")
+	case n > MaxValue:
+		v.fail(field, "is too large")
 	}
 }
 

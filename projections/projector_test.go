@@ -1,0 +1,248 @@
+package projections_test
+
+import (
+	"context"
+	"encoding/json"
+	"io"
+	"log/slog"
+	"path/filepath"
+	"testing"
+	"time"
+
+	"github.com/thidua/thidua/domain"
+	"github.com/thidua/thidua/events"
+	"github.com/thidua/thidua/events/natsstore"
+	"github.com/thidua/thidua/ledger"
+	"github.com/thidua/thidua/projections"
+)
+
+var quiet = slog.New(slog.NewTextHandler(io.Discard, nil))
+
+// newLog starts an embedded JetStream on dir and opens the stream.
+func newLog(t *testing.T, dir string) *natsstore.Store {
+	t.Helper()
+	srv, err := natsstore.StartEmbedded(natsstore.EmbeddedConfig{Dir: dir})
+	if err != nil {
+		t.Fatal(err)
+	}
+	nc, err := natsstore.ConnectEmbedded(srv, "test")
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { nc.Close(); srv.Shutdown(); srv.WaitForShutdown() })
+	store, err := natsstore.Open(context.Background(), nc, natsstore.Config{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return store
+}
+
+// running opens the read model at path and runs the projector until the
+// test ends.
+func running(t *testing.T, path string, log *natsstore.Store) *projections.Projector {
+	t.Helper()
+	p, err := projections.Open(context.Background(), path, quiet)
+	if err != nil {
+		t.Fatal(err)
+	}
+	ctx, cancel := context.WithCancel(context.Background())
+	done := make(chan error, 1)
+	go func() { done <- p.Run(ctx, log) }()
+	t.Cleanup(func() {
+		cancel()
+		if err := <-done; err != nil {
+			t.Errorf("projector: %v", err)
+		}
+		p.Close()
+	})
+	return p
+}
+
+func waitFor(t *testing.T, p *projections.Projector, seq uint64) {
+	t.Helper()
+	ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
+	defer cancel()
+	if err := p.WaitFor(ctx, seq); err != nil {
+		t.Fatal(err)
+	}
+}
+
+var committee = events.Author{Role: events.RoleCommittee, Token: "test"}
+
+// appendSome opens the demo season and records a few facts through the
+// ledger; it returns the last seq.
+func appendSome(t *testing.T, led *ledger.Ledger, n int) uint64 {
+	t.Helper()
+	ctx := context.Background()
+	season := domain.DemoSeason()
+	ev, _ := ledger.NewEvent(domain.DemoSeasonID, "open", events.TypeSeasonOpened, "", "", committee, &season, nil)
+	r, _, err := led.AppendEvent(ctx, ev, &season)
+	if err != nil {
+		t.Fatal(err)
+	}
+	last := r.Seq
+	for i := 0; i < n; i++ {
+		unit := season.Members[i%len(season.Members)].ID
+		body := `{"type":"activity.held","unit":"` + unit + `","date":"2024-05-07","data":{"kind":"commemoration","occasion":"dbp70","title":"Kỷ niệm"},"evidence":[{"kind":"document","title":"Báo cáo"}]}`
+		r, _, err := led.Append(ctx, domain.DemoSeasonID, events.Author{Role: events.RoleUnit, Unit: unit, Token: "t"}, []byte(body))
+		if err != nil {
+			t.Fatal(err)
+		}
+		last = r.Seq
+	}
+	return last
+}
+
+func rankingsBytes(t *testing.T, p *projections.Projector, view domain.View) string {
+	t.Helper()
+	ss := p.Snapshot().Seasons[domain.DemoSeasonID]
+	if ss == nil || ss.Views[view] == nil {
+		t.Fatalf("no %s view", view)
+	}
+	return string(ss.Views[view].Units)
+}
+
+func TestRestartResumesFromCheckpoint(t *testing.T) {
+	dir := t.TempDir()
+	log := newLog(t, filepath.Join(dir, "nats"))
+	dbPath := filepath.Join(dir, "read.db")
+
+	p1, err := projections.Open(context.Background(), dbPath, quiet)
+	if err != nil {
+		t.Fatal(err)
+	}
+	ctx, cancel := context.WithCancel(context.Background())
+	done := make(chan error, 1)
+	go func() { done <- p1.Run(ctx, log) }()
+	last := appendSome(t, ledger.New(log, p1, time.Now), 12)
+	waitFor(t, p1, last)
+	before := rankingsBytes(t, p1, domain.Claimed)
+	cancel()
+	if err := <-done; err != nil {
+		t.Fatal(err)
+	}
+	p1.Close()
+
+	p2 := running(t, dbPath, log)
+	if got := p2.Checkpoint(); got != last {
+		t.Fatalf("checkpoint after restart = %d, want %d", got, last)
+	}
+	if after := rankingsBytes(t, p2, domain.Claimed); after != before {
+		t.Errorf("rankings changed across a restart:\n%s\n%s", before, after)
+	}
+	// It keeps following from checkpoint + 1.
+	led := ledger.New(log, p2, time.Now)
+	r, _, err := led.Append(context.Background(), domain.DemoSeasonID, events.Author{Role: events.RoleUnit, Unit: "tay-ho", Token: "t"},
+		[]byte(`{"type":"model.recognized","unit":"tay-ho","date":"2024-09-01","data":{"model":"m1","name":"Mô hình","level":"city"},"evidence":[{"kind":"document","title":"QĐ"}]}`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	waitFor(t, p2, r.Seq)
+	var st domain.Standings
+	if err := json.Unmarshal(p2.Snapshot().Seasons[domain.DemoSeasonID].Views[domain.Claimed].Units, &st.Units); err != nil {
+		t.Fatal(err)
+	}
+	for _, row := range st.Units {
+		if row.Unit == "tay-ho" && row.Bonus != 300 {
+			t.Errorf("tay-ho bonus = %s, want 3 (one city model, B.1)", row.Bonus)
+		}
+	}
+}
+
+func TestRedeliveryIsHarmless(t *testing.T) {
+	dir := t.TempDir()
+	log := newLog(t, filepath.Join(dir, "nats"))
+	p := running(t, filepath.Join(dir, "read.db"), log)
+	last := appendSome(t, ledger.New(log, p, time.Now), 5)
+	waitFor(t, p, last)
+	before := rankingsBytes(t, p, domain.Claimed)
+	var batch []natsstore.Msg
+	if err := log.ReadUntil(context.Background(), natsstore.AllSubjects, 1, func(m natsstore.Msg) error {
+		batch = append(batch, m)
+		return nil
+	}); err != nil {
+		t.Fatal(err)
+	}
+	if err := p.Apply(context.Background(), batch); err != nil {
+		t.Fatalf("re-applying the whole log: %v", err)
+	}
+	if p.Checkpoint() != last || rankingsBytes(t, p, domain.Claimed) != before {
+		t.Errorf("a redelivered batch changed the read model")
+	}
+	evs, err := p.Events(context.Background(), domain.DemoSeasonID, "", 0, 1000)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(evs) != 6 {
+		t.Errorf("%d events stored, want 6", len(evs))
+	}
+}
+
+func TestHaltsLoudlyOnAnEventItCannotDecode(t *testing.T) {
+	dir := t.TempDir()
+	log := newLog(t, filepath.Join(dir, "nats"))
+	p := running(t, filepath.Join(dir, "read.db"), log)
+	led := ledger.New(log, p, time.Now)
+	good := appendSome(t, led, 3)
+	waitFor(t, p, good)
+	// Someone with raw NATS access writes garbage onto a season subject.
+	subj := natsstore.UnitSubject(domain.DemoSeasonID, "cau-giay")
+	exp, err := log.LastSubjectSeq(context.Background(), subj)
+	if err != nil {
+		t.Fatal(err)
+	}
+	ack, err := log.Append(context.Background(), subj, "garbage", []byte(`{"schema":1,"type":"activity.held","data":`), exp)
+	if err != nil {
+		t.Fatal(err)
+	}
+	deadline := time.Now().Add(10 * time.Second)
+	for p.Halted() == nil && time.Now().Before(deadline) {
+		time.Sleep(10 * time.Millisecond)
+	}
+	h := p.Halted()
+	if h == nil {
+		t.Fatal("projector did not halt")
+	}
+	if h.Seq != ack.Seq || h.Reason == "" {
+		t.Errorf("halted at %d (%q), want seq %d with a reason", h.Seq, h.Reason, ack.Seq)
+	}
+	if p.Checkpoint() != good {
+		t.Errorf("checkpoint %d, want %d: events before the bad one stay committed, the bad one is not", p.Checkpoint(), good)
+	}
+	ctx, cancel := context.WithTimeout(context.Background(), time.Second)
+	defer cancel()
+	if err := p.WaitFor(ctx, ack.Seq); err == nil {
+		t.Error("waiting past a halt must fail")
+	}
+}
+
+func TestRebuildsWhenAheadOfTheLog(t *testing.T) {
+	dir := t.TempDir()
+	dbPath := filepath.Join(dir, "read.db")
+	{
+		log := newLog(t, filepath.Join(dir, "nats-a"))
+		p, err := projections.Open(context.Background(), dbPath, quiet)
+		if err != nil {
+			t.Fatal(err)
+		}
+		ctx, cancel := context.WithCancel(context.Background())
+		done := make(chan error, 1)
+		go func() { done <- p.Run(ctx, log) }()
+		waitFor(t, p, appendSome(t, ledger.New(log, p, time.Now), 10))
+		cancel()
+		<-done
+		p.Close()
+	}
+	// The log lost its tail (or is another log): the read model is ahead.
+	log := newLog(t, filepath.Join(dir, "nats-b"))
+	p := running(t, dbPath, log)
+	last := appendSome(t, ledger.New(log, p, time.Now), 2)
+	waitFor(t, p, last)
+	evs, err := p.Events(context.Background(), domain.DemoSeasonID, "", 0, 1000)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(evs) != 3 || p.Checkpoint() != last {
+		t.Errorf("after rebuild: %d events, checkpoint %d; want 3 events, checkpoint %d", len(evs), p.Checkpoint(), last)
+	}
+}

@@ -257,6 +257,8 @@ func (s *Store) Append(ctx context.Context, subject, msgID string, data []byte, 
 	if !isWrongLastSeq(err) {
 		return Ack{}, fmt.Errorf("natsstore: append %s to %s: %w", msgID, subject, err)
 	}
+	// If this lookup fails, the conflict stands: the caller re-reads and
+	// retries, and the server's dedup catches an earlier success then.
 	last, lerr := s.stream.GetLastMsgForSubject(ctx, subject)
 	if lerr == nil && last.Header.Get(jetstream.MsgIDHeader) == msgID {
 		return Ack{Seq: last.Sequence, Duplicate: true}, nil

@@ -312,7 +312,7 @@ const (
 // skipping would corrupt scores silently. Run then returns nil and the
 // halt is visible through Halted (and /readyz).
 func (p *Projector) Run(ctx context.Context, log Log) error {
-	if err := p.checkAhead(ctx, log); err != nil {
+	if err := p.Reconcile(ctx, log); err != nil {
 		return err
 	}
 	ctx, cancel := context.WithCancel(ctx)
@@ -376,10 +376,12 @@ func (p *Projector) stop(err error) error {
 	return err
 }
 
-// checkAhead rebuilds the read model when its checkpoint is ahead of the
+// Reconcile rebuilds the read model when its checkpoint is ahead of the
 // log: after a power loss both may lose their tails, and a read model that
-// shows events the log no longer has would be inventing facts.
-func (p *Projector) checkAhead(ctx context.Context, log Log) error {
+// shows events the log no longer has would be inventing facts. Call it
+// before anything reads or validates against the projector (Run calls it
+// again, harmlessly).
+func (p *Projector) Reconcile(ctx context.Context, log Log) error {
 	last, err := log.LastSeq(ctx)
 	if err != nil {
 		return fmt.Errorf("read the log's last sequence: %w", err)

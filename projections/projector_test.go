@@ -45,6 +45,9 @@ func running(t *testing.T, path string, log *natsstore.Store) *projections.Proje
 	if err != nil {
 		t.Fatal(err)
 	}
+	if err := p.Reconcile(context.Background(), log); err != nil {
+		t.Fatal(err)
+	}
 	ctx, cancel := context.WithCancel(context.Background())
 	done := make(chan error, 1)
 	go func() { done <- p.Run(ctx, log) }()

@@ -93,6 +93,9 @@ func runServer(ctx context.Context, c serveConfig, logger *slog.Logger, stdout i
 		return err
 	}
 	defer proj.Close()
+	if err := proj.Reconcile(ctx, store); err != nil {
+		return err
+	}
 
 	ctx, cancel := context.WithCancel(ctx)
 	defer cancel()

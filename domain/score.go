@@ -2,6 +2,7 @@ package domain
 
 import (
 	"fmt"
+	"math"
 	"slices"
 
 	"github.com/thidua/thidua/events"
@@ -192,7 +193,8 @@ func (u *unitScorer) rule(is *ItemScore, r *events.Rule, committeeType string) {
 		fs := u.matching(r.Match)
 		var sum int64
 		for _, f := range fs {
-			sum += factValue(f)
+			// Saturate: thousands of maximal reports must not wrap around.
+			sum = min(sum, math.MaxInt64-factValue(f)) + factValue(f)
 		}
 		is.Events = ids(fs)
 		t := u.target(r.Target)

@@ -112,8 +112,8 @@ func (v *validator) date(field, s string, required bool) {
 	}
 }
 
-// MaxValue bounds counts and amounts (10^15: a quadrillion đồng), so that
-// no sum of a season's values can overflow.
+// MaxValue bounds one count or amount (10^15: a quadrillion đồng). Sums
+// over many facts can still exceed int64; domain saturates them.
 const MaxValue = 1_000_000_000_000_000
 
 func (v *validator) nonNegative(field string, n int64) {

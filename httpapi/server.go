@@ -6,6 +6,7 @@ import (
 	"context"
 	"crypto/sha256"
 	"crypto/subtle"
+	_ "embed"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -72,23 +73,39 @@ func New(l *ledger.Ledger, proj *projections.Projector, log Log, adminToken stri
 	return s
 }
 
+//go:embed openapi.yaml
+var openapiYAML []byte
+
+// routes is the one list of endpoints; openapi.yaml is tested against it.
+func (s *Server) routes() map[string]http.Handler {
+	h := func(f func(http.ResponseWriter, *http.Request)) http.Handler { return http.HandlerFunc(f) }
+	return map[string]http.Handler{
+		"POST /api/v1/seasons/{season}/events":            h(s.postEvent),
+		"GET /api/v1/seasons/{season}/events":             h(s.listEvents),
+		"GET /api/v1/seasons/{season}":                    h(s.getSeason),
+		"GET /api/v1/seasons/{season}/rankings":           h(s.getRankings),
+		"GET /api/v1/seasons/{season}/rankings/stream":    h(s.streamRankings),
+		"GET /api/v1/seasons/{season}/units/{unit}/score": h(s.getScore),
+		"POST /api/v1/tokens":                             h(s.postToken),
+		"DELETE /api/v1/tokens/{id}":                      h(s.deleteToken),
+		"GET /healthz":                                    h(s.healthz),
+		"GET /readyz":                                     h(s.readyz),
+		"GET /metrics":                                    promhttp.HandlerFor(s.metrics.reg, promhttp.HandlerOpts{}),
+		"GET /openapi.yaml":                               h(serveOpenAPI),
+	}
+}
+
+func serveOpenAPI(w http.ResponseWriter, _ *http.Request) {
+	w.Header().Set("Content-Type", "application/yaml; charset=utf-8")
+	w.Write(openapiYAML)
+}
+
 // Handler returns the routes.
 func (s *Server) Handler() http.Handler {
 	mux := http.NewServeMux()
-	route := func(pattern string, h func(http.ResponseWriter, *http.Request)) {
-		mux.Handle(pattern, s.count(pattern, http.HandlerFunc(h)))
+	for pattern, h := range s.routes() {
+		mux.Handle(pattern, s.count(pattern, h))
 	}
-	route("POST /api/v1/seasons/{season}/events", s.postEvent)
-	route("GET /api/v1/seasons/{season}/events", s.listEvents)
-	route("GET /api/v1/seasons/{season}", s.getSeason)
-	route("GET /api/v1/seasons/{season}/rankings", s.getRankings)
-	route("GET /api/v1/seasons/{season}/rankings/stream", s.streamRankings)
-	route("GET /api/v1/seasons/{season}/units/{unit}/score", s.getScore)
-	route("POST /api/v1/tokens", s.postToken)
-	route("DELETE /api/v1/tokens/{id}", s.deleteToken)
-	route("GET /healthz", s.healthz)
-	route("GET /readyz", s.readyz)
-	mux.Handle("GET /metrics", promhttp.HandlerFor(s.metrics.reg, promhttp.HandlerOpts{}))
 	mux.HandleFunc("/api/", func(w http.ResponseWriter, r *http.Request) {
 		s.writeError(w, r, domain.Errorf(domain.NotFound, "", "no such endpoint: %s %s", r.Method, r.URL.Path))
 	})

@@ -2,6 +2,7 @@ package domain
 
 import (
 	"fmt"
+	"maps"
 	"slices"
 	"strconv"
 
@@ -67,7 +68,7 @@ func Check(s *Season, ev events.Event, p events.Payload) error {
 			return Errorf(Invalid, "data.points", "%s is above item %s's maximum of %s", p.Points, p.Item, it.Max)
 		}
 	case *events.BallotRecorded:
-		for _, u := range sortedKeys(p.Votes) {
+		for _, u := range slices.Sorted(maps.Keys(p.Votes)) {
 			if _, ok := s.members[u]; !ok {
 				return Errorf(Invalid, "data.votes."+u, "unit %s is not a member of season %s", u, s.ID)
 			}
@@ -190,13 +191,4 @@ func findRubricItem(items []events.Item, code string) (events.Item, bool) {
 		}
 	}
 	return events.Item{}, false
-}
-
-func sortedKeys[V any](m map[string]V) []string {
-	keys := make([]string, 0, len(m))
-	for k := range m {
-		keys = append(keys, k)
-	}
-	slices.Sort(keys)
-	return keys
 }

@@ -8,7 +8,9 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"maps"
 	"reflect"
+	"slices"
 	"strings"
 
 	"golang.org/x/text/unicode/norm"
@@ -279,7 +281,7 @@ func nfc(v any, path string) (any, error) {
 		return t, nil
 	case map[string]any:
 		out := make(map[string]any, len(t))
-		for _, k := range sortedKeys(t) {
+		for _, k := range slices.Sorted(maps.Keys(t)) {
 			nk := norm.NFC.String(k)
 			if _, dup := out[nk]; dup {
 				return nil, &ValidationError{Field: joinField(path, nk), Message: "the same field is given twice"}
@@ -328,7 +330,7 @@ func exactFields(v any, t reflect.Type, path string) error {
 			}
 			fields[name] = f.Type
 		}
-		for _, k := range sortedKeys(obj) {
+		for _, k := range slices.Sorted(maps.Keys(obj)) {
 			ft, ok := fields[k]
 			if !ok {
 				return &ValidationError{Field: joinField(path, k), Message: "unknown field"}
@@ -355,7 +357,7 @@ func exactFields(v any, t reflect.Type, path string) error {
 		if !ok {
 			return nil
 		}
-		for _, k := range sortedKeys(obj) {
+		for _, k := range slices.Sorted(maps.Keys(obj)) {
 			if err := exactFields(obj[k], t.Elem(), joinField(path, k)); err != nil {
 				return err
 			}

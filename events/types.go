@@ -1,5 +1,10 @@
 package events
 
+import (
+	"maps"
+	"slices"
+)
+
 // Event type names. They are stable strings: never rename one.
 const (
 	TypeActivityHeld       = "activity.held"
@@ -393,7 +398,7 @@ func (p *BallotRecorded) validate(v *validator) {
 		v.fail("data.voters", "too many voters")
 	}
 	var sum int64
-	for _, u := range sortedKeys(p.Votes) {
+	for _, u := range slices.Sorted(maps.Keys(p.Votes)) {
 		v.id("data.votes."+u, u)
 		v.nonNegative("data.votes."+u, p.Votes[u])
 		if p.Votes[u] > p.Voters {

@@ -160,17 +160,21 @@ func (s *Server) authenticate(r *http.Request) (events.Author, error) {
 	return events.Author{Role: t.Role, Unit: t.Unit, Token: t.ID}, nil
 }
 
-// reader authenticates a read of a season: a unit reads only seasons it
-// belongs to.
-func (s *Server) reader(r *http.Request, ss *projections.SeasonSnap) (events.Author, error) {
+// readable authenticates a read of a season and returns its snapshot after
+// min_seq: any token reads, but a unit only the seasons it belongs to.
+func (s *Server) readable(r *http.Request) (*projections.Snapshot, *projections.SeasonSnap, error) {
 	a, err := s.authenticate(r)
 	if err != nil {
-		return a, err
+		return nil, nil, err
 	}
-	if a.Role == events.RoleUnit && (ss == nil || !ss.Units[a.Unit]) {
-		return a, domain.Errorf(domain.Forbidden, "", "unit %s is not a member of this season", a.Unit)
+	snap, ss, err := s.season(r)
+	if err != nil {
+		return nil, nil, err
 	}
-	return a, nil
+	if a.Role == events.RoleUnit && !ss.Units[a.Unit] {
+		return nil, nil, domain.Errorf(domain.Forbidden, "", "unit %s is not a member of this season", a.Unit)
+	}
+	return snap, ss, nil
 }
 
 // season returns the current snapshot of an opened season after min_seq.
@@ -220,10 +224,7 @@ func (s *Server) postEvent(w http.ResponseWriter, r *http.Request) {
 }
 
 func (s *Server) getSeason(w http.ResponseWriter, r *http.Request) {
-	_, ss, err := s.season(r)
-	if err == nil {
-		_, err = s.reader(r, ss)
-	}
+	_, ss, err := s.readable(r)
 	if err != nil {
 		s.writeError(w, r, err)
 		return
@@ -233,10 +234,7 @@ func (s *Server) getSeason(w http.ResponseWriter, r *http.Request) {
 
 // view resolves the view and as_of of a read to a season snapshot.
 func (s *Server) view(r *http.Request) (uint64, *projections.SeasonSnap, *projections.ViewSnap, error) {
-	snap, ss, err := s.season(r)
-	if err == nil {
-		_, err = s.reader(r, ss)
-	}
+	snap, ss, err := s.readable(r)
 	if err != nil {
 		return 0, nil, nil, err
 	}
@@ -290,10 +288,7 @@ func (s *Server) getScore(w http.ResponseWriter, r *http.Request) {
 }
 
 func (s *Server) listEvents(w http.ResponseWriter, r *http.Request) {
-	_, ss, err := s.season(r)
-	if err == nil {
-		_, err = s.reader(r, ss)
-	}
+	_, ss, err := s.readable(r)
 	if err != nil {
 		s.writeError(w, r, err)
 		return

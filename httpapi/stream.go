@@ -16,10 +16,7 @@ const writeTimeout = 2 * time.Second
 // streamRankings sends a "rankings" event with the rankings body each time
 // the view changes. It is fed by the projector's commits only.
 func (s *Server) streamRankings(w http.ResponseWriter, r *http.Request) {
-	_, ss, err := s.season(r)
-	if err == nil {
-		_, err = s.reader(r, ss)
-	}
+	_, ss, err := s.readable(r)
 	if err != nil {
 		s.writeError(w, r, err)
 		return

@@ -1,0 +1,95 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"io"
+	"net/http"
+	"os"
+	"path/filepath"
+	"regexp"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/thidua/thidua/domain"
+)
+
+// TestDemo: `serve --demo` on an empty store opens the demo season and
+// prints a token per role, and the printed tokens work.
+func TestDemo(t *testing.T) {
+	ts := startServer(t, "", "--demo")
+	var out string
+	for i := 0; i < 200 && !strings.Contains(out, "thanh-xuan"); i++ {
+		out = ts.stdout.String()
+		if i > 0 {
+			time.Sleep(20 * time.Millisecond)
+		}
+	}
+	tokens := map[string]string{}
+	for _, m := range regexp.MustCompile(`(?m)^\s+(committee|auditor|unit [a-z-]+)\s+(thidua_\S+)$`).FindAllStringSubmatch(out, -1) {
+		tokens[m[1]] = m[2]
+	}
+	if len(tokens) != 8 {
+		t.Fatalf("want a committee, an auditor and six unit tokens, got %d in:\n%s", len(tokens), out)
+	}
+	var season struct{ Members []struct{ ID string } }
+	if st, b := ts.do(http.MethodGet, "/api/v1/seasons/"+domain.DemoSeasonID, tokens["auditor"], nil, &season); st != 200 || len(season.Members) != 6 {
+		t.Fatalf("demo season: %d %s", st, b)
+	}
+	st, b, _ := ts.post(tokens["unit cau-giay"], `{"type":"activity.held","unit":"cau-giay","date":"2024-05-07","data":{"kind":"propaganda","title":"Tuyên truyền"},"evidence":[{"kind":"document","title":"Báo cáo"}]}`)
+	if st != http.StatusCreated {
+		t.Errorf("demo unit token: %d %s", st, b)
+	}
+}
+
+// TestSubmitAndTokenCommands drives the client commands against a server.
+func TestSubmitAndTokenCommands(t *testing.T) {
+	ts := startServer(t, "")
+	ts.openDemoSeason()
+	env := func(k string) string {
+		if k == "THIDUA_SERVER" {
+			return ts.url // flags read THIDUA_<NAME>
+		}
+		return ""
+	}
+	var out, errOut bytes.Buffer
+	if err := run(context.Background(), []string{"thidua", "token", "--token", testAdmin, "--role", "unit", "--unit", "tay-ho"}, env, nil, &out, &errOut); err != nil {
+		t.Fatalf("token: %v %s", err, errOut.String())
+	}
+	tok := strings.TrimSpace(out.String())
+	if !strings.HasPrefix(tok, "thidua_tok-") || strings.Contains(tok, "\n") {
+		t.Fatalf("token printed %q, want the token alone", out.String())
+	}
+	file := filepath.Join(t.TempDir(), "fact.json")
+	os.WriteFile(file, []byte(`{"id":"th-1","type":"model.recognized","unit":"tay-ho","date":"2024-09-01","data":{"model":"pho-xanh","name":"Phố xanh","level":"city"},"evidence":[{"kind":"decision","title":"Quyết định công nhận"}]}`), 0o600)
+	out.Reset()
+	if err := run(context.Background(), []string{"thidua", "submit", "--token", tok, file}, env, nil, &out, io.Discard); err != nil {
+		t.Fatalf("submit: %v", err)
+	}
+	if !strings.Contains(out.String(), `"id":"th-1"`) {
+		t.Errorf("submit printed %s", out.String())
+	}
+	// A refused event is an error that names the code and the field.
+	err := run(context.Background(), []string{"thidua", "submit", "--token", tok, "-"}, env,
+		strings.NewReader(`{"type":"activity.held","unit":"cau-giay","date":"2024-05-07","data":{"kind":"other","title":"x"},"evidence":[{"kind":"document","title":"y"}]}`), io.Discard, io.Discard)
+	if err == nil || !strings.Contains(err.Error(), "403 forbidden") {
+		t.Errorf("submit for another unit: %v", err)
+	}
+}
+
+func TestUsage(t *testing.T) {
+	for name, args := range map[string][]string{
+		"no command":      {"thidua"},
+		"unknown command": {"thidua", "dance"},
+		"bad flag":        {"thidua", "serve", "--no-such-flag"},
+		"audit sources":   {"thidua", "audit", "--season", "x"},
+	} {
+		t.Run(name, func(t *testing.T) {
+			err := run(context.Background(), args, func(string) string { return "" }, nil, io.Discard, io.Discard)
+			if _, ok := err.(usageError); !ok || exitCode(err) != 2 {
+				t.Errorf("got %v, want a usage error (exit 2)", err)
+			}
+		})
+	}
+}

@@ -12,7 +12,7 @@ type metrics struct {
 	requests  *prometheus.CounterVec
 }
 
-func newMetrics(checkpoint, lag func() float64) *metrics {
+func newMetrics(checkpoint, lag, freshness func() float64) *metrics {
 	m := &metrics{
 		reg: prometheus.NewRegistry(),
 		appended: prometheus.NewCounterVec(prometheus.CounterOpts{
@@ -32,6 +32,9 @@ func newMetrics(checkpoint, lag func() float64) *metrics {
 		prometheus.NewGaugeFunc(prometheus.GaugeOpts{
 			Name: "thidua_projector_lag", Help: "Stream sequences not yet committed to the read model.",
 		}, lag),
+		prometheus.NewGaugeFunc(prometheus.GaugeOpts{
+			Name: "thidua_projector_freshness_seconds", Help: "From the newest event's log timestamp to its commit in the read model, at the last commit.",
+		}, freshness),
 		collectors.NewGoCollector(),
 		collectors.NewProcessCollector(collectors.ProcessCollectorOpts{}),
 	)

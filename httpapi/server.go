@@ -69,7 +69,8 @@ func New(l *ledger.Ledger, proj *projections.Projector, log Log, adminToken stri
 				return -1
 			}
 			return float64(last) - float64(proj.Checkpoint())
-		})
+		},
+		func() float64 { return proj.LastDelay().Seconds() })
 	return s
 }
 

@@ -138,6 +138,17 @@ func TestReadsTraceAndStream(t *testing.T) {
 			t.Fatal("no stream event after a commit")
 		}
 	})
+	t.Run("metrics", func(t *testing.T) {
+		st, b := ts.do(http.MethodGet, "/metrics", "", nil, nil)
+		if st != http.StatusOK {
+			t.Fatalf("metrics: %d", st)
+		}
+		for _, name := range []string{"thidua_events_appended_total{type=\"activity.held\"}", "thidua_projector_checkpoint", "thidua_projector_lag", "thidua_projector_freshness_seconds", "thidua_conflicts_total"} {
+			if !strings.Contains(string(b), name) {
+				t.Errorf("/metrics has no %s", name)
+			}
+		}
+	})
 	t.Run("a revoked token stops working", func(t *testing.T) {
 		body, _ := json.Marshal(map[string]string{"role": "auditor"})
 		var issued struct{ Token, ID string }

@@ -72,6 +72,19 @@ func TestReadsTraceAndStream(t *testing.T) {
 			}
 		}
 	})
+	t.Run("as_of an instant resolves to the last event recorded by then", func(t *testing.T) {
+		var long, past rankingsReply
+		future := time.Now().Add(time.Hour).UTC().Format(time.RFC3339)
+		if st, b := ts.do(http.MethodGet, base+"/rankings?view=claimed&as_of="+future, committee, nil, &long); st != http.StatusOK || long.Seq < r.Seq {
+			t.Errorf("as_of %s: %d seq %d %s", future, st, long.Seq, b)
+		}
+		if st, b := ts.do(http.MethodGet, base+"/rankings?as_of=2000-01-01T00:00:00Z", committee, nil, &past); st != http.StatusNotFound {
+			t.Errorf("as_of before the season opened: %d %s, want 404", st, b)
+		}
+		if st, _ := ts.do(http.MethodGet, base+"/rankings?as_of=yesterday", committee, nil, nil); st != http.StatusBadRequest {
+			t.Errorf("as_of=yesterday: %d, want 400", st)
+		}
+	})
 	t.Run("final before close is a conflict", func(t *testing.T) {
 		if st, _, b := ts.rankings(committee, "final", 0); st != http.StatusConflict {
 			t.Errorf("got %d %s", st, b)

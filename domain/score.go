@@ -54,6 +54,7 @@ type Sheet struct {
 	Items      []ItemScore   `json:"items"`
 	Bonus      []ItemScore   `json:"bonus"`
 	Deductions []ItemScore   `json:"deductions"`
+	Facts      []FactLine    `json:"facts"`
 }
 
 // unitScorer scores one unit under the rubric in force, in one view.

@@ -52,6 +52,8 @@ type Season struct {
 	entries []*Entry          // every event of the season, in stream order
 	byID    map[string]*Entry // event id → entry
 	facts   map[string][]*Entry
+	// allFacts holds every fact of a unit, even ignored ones, for its sheet
+	allFacts map[string][]*Entry
 	// committee events that concern one unit, by unit, in stream order
 	committee map[string][]*Entry
 	ballots   []*Entry
@@ -65,6 +67,7 @@ func NewSeason(id string) *Season {
 		members:   map[string]events.Member{},
 		byID:      map[string]*Entry{},
 		facts:     map[string][]*Entry{},
+		allFacts:  map[string][]*Entry{},
 		committee: map[string][]*Entry{},
 	}
 }
@@ -116,6 +119,9 @@ func (s *Season) Apply(rec events.Record) error {
 	}
 	s.byID[ev.ID] = e
 	e.Ignored = s.ignoreReason(e, spec)
+	if spec.Fact && ev.Unit != "" {
+		s.allFacts[ev.Unit] = append(s.allFacts[ev.Unit], e)
+	}
 	if e.Ignored != "" {
 		return nil
 	}

@@ -75,6 +75,7 @@ func (s *Season) Standings(view View) (*Standings, error) {
 	for _, m := range s.Opened.Members {
 		u := &unitScorer{s: s, unit: m, view: factView, facts: s.factsOf(m.ID, factView)}
 		sh := u.sheet()
+		sh.Facts = s.factLines(m.ID, factView)
 		st.Sheets[m.ID] = sh
 		row := Standing{
 			Unit: m.ID, Name: m.Name, Total: sh.Total, Content: sh.Content,

@@ -13,7 +13,7 @@ import (
 
 // schemaVersion changes when the read model's tables change; a read model of
 // another version is rebuilt from the log.
-const schemaVersion = "1"
+const schemaVersion = "2" // 2: score sheets list the unit's facts
 
 const schema = `
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);

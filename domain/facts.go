@@ -1,0 +1,81 @@
+package domain
+
+import (
+	"fmt"
+
+	"github.com/thidua/thidua/events"
+)
+
+// Fact statuses, as a scoring sheet shows them.
+const (
+	FactVerified  = "verified"
+	FactPending   = "pending" // not reviewed yet: counts as claimed only
+	FactRejected  = "rejected"
+	FactRetracted = "retracted"
+	FactIgnored   = "ignored" // reached the log against the season's rules; counts nowhere
+)
+
+// FactLine is one of a unit's facts on its sheet, with why it counts or not,
+// so that a retracted or rejected fact can be shown struck through with
+// its reason.
+type FactLine struct {
+	ID       string            `json:"id"`
+	Seq      uint64            `json:"seq"`
+	Type     string            `json:"type"`
+	Date     string            `json:"date"`
+	Summary  string            `json:"summary"`
+	Status   string            `json:"status"`
+	Counted  bool              `json:"counted"`
+	Reason   string            `json:"reason,omitempty"`
+	By       string            `json:"by,omitempty"` // the event that retracted or reviewed it
+	Evidence []events.Evidence `json:"evidence"`
+}
+
+// factLines lists every fact of a unit in stream order, in one view.
+func (s *Season) factLines(unit string, view View) []FactLine {
+	out := []FactLine{}
+	for _, e := range s.allFacts[unit] {
+		l := FactLine{ID: e.Event.ID, Seq: e.Seq, Type: e.Event.Type, Date: e.Event.Date, Summary: summary(e.Payload),
+			Counted: counts(e, view), Evidence: e.Event.Evidence}
+		if l.Evidence == nil {
+			l.Evidence = []events.Evidence{}
+		}
+		switch r := e.Review(); {
+		case e.Ignored != "":
+			l.Status, l.Reason = FactIgnored, e.Ignored
+		case e.RetractedBy != nil:
+			l.Status, l.By = FactRetracted, e.RetractedBy.Event.ID
+			l.Reason = e.RetractedBy.Payload.(*events.Retraction).Reason
+		case r == nil:
+			l.Status = FactPending
+		case r.Event.Type == events.TypeFactRejected:
+			l.Status, l.By, l.Reason = FactRejected, r.Event.ID, r.Payload.(*events.Review).Reason
+		default:
+			l.Status, l.By, l.Reason = FactVerified, r.Event.ID, r.Payload.(*events.Review).Reason
+		}
+		out = append(out, l)
+	}
+	return out
+}
+
+// summary says a fact in a few words (its own title or name where it has one).
+func summary(p events.Payload) string {
+	switch p := p.(type) {
+	case *events.ActivityHeld:
+		return p.Title
+	case *events.ModelRecognized:
+		return p.Name
+	case *events.ExemplarHonored:
+		return p.Name
+	case *events.CongressCompleted:
+		if p.Level == "ward" {
+			return "Đại hội cấp phường / ward congress: " + p.Ward
+		}
+		return "Đại hội cấp quận / district congress"
+	case *events.ReportSubmitted:
+		return fmt.Sprintf("Báo cáo / report: %s (hạn / due %s)", p.Topic, p.Due)
+	case *events.IndicatorReported:
+		return fmt.Sprintf("%s: %d", p.Indicator, p.Value)
+	}
+	return ""
+}

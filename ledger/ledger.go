@@ -10,6 +10,7 @@ import (
 	"encoding/hex"
 	"errors"
 	"fmt"
+	mrand "math/rand/v2"
 	"sync"
 	"time"
 
@@ -45,11 +46,12 @@ type Ledger struct {
 
 	mu        sync.Mutex
 	lastAcked uint64 // the highest seq this process has had acknowledged
+	subjects  map[string]*sync.Mutex
 }
 
 // New returns a ledger over a log and the read model folded from it.
 func New(log Log, state State, now func() time.Time) *Ledger {
-	return &Ledger{log: log, state: state, now: now}
+	return &Ledger{log: log, state: state, now: now, subjects: map[string]*sync.Mutex{}}
 }
 
 // Reply is what an append answers (the contract's 201 body).
@@ -99,7 +101,15 @@ func (l *Ledger) append(ctx context.Context, ev events.Event, payload events.Pay
 	if spec, _ := events.Lookup(ev.Type); spec.By == events.ByUnit {
 		subject = natsstore.UnitSubject(ev.Season, ev.Unit)
 	}
+	// Writers of this process queue per subject; optimistic concurrency is
+	// for other processes, which would otherwise starve each other here.
+	lock := l.subjectLock(subject)
+	lock.Lock()
+	defer lock.Unlock()
 	for attempt := 0; attempt < maxAttempts; attempt++ {
+		if attempt > 0 {
+			backoff(ctx, attempt)
+		}
 		expect, err := l.log.LastSubjectSeq(ctx, subject)
 		if err != nil {
 			return Reply{}, false, unavailable("read the log", err)
@@ -178,6 +188,27 @@ func (l *Ledger) duplicate(ctx context.Context, ev events.Event, hash string, se
 		return Reply{}, false, fmt.Errorf("decode event at seq %d: %w", seq, err)
 	}
 	return l.replay(ev, hash, projections.IDInfo{Seq: seq, Hash: events.ContentHash(orig), Season: orig.Season, Unit: orig.Unit, Type: orig.Type})
+}
+
+func (l *Ledger) subjectLock(subject string) *sync.Mutex {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	m, ok := l.subjects[subject]
+	if !ok {
+		m = &sync.Mutex{}
+		l.subjects[subject] = m
+	}
+	return m
+}
+
+// backoff waits a little, more after each conflict, with jitter so that
+// two processes do not collide again in step.
+func backoff(ctx context.Context, attempt int) {
+	d := time.Duration(mrand.Int64N(int64(attempt)*int64(time.Millisecond)) + int64(time.Millisecond))
+	select {
+	case <-time.After(d):
+	case <-ctx.Done():
+	}
 }
 
 func (l *Ledger) acked() uint64 {
@@ -275,7 +306,13 @@ func (l *Ledger) system(ctx context.Context, typ, id string, by events.Author, p
 	if err != nil {
 		return 0, err
 	}
+	lock := l.subjectLock(natsstore.AccessSubject)
+	lock.Lock()
+	defer lock.Unlock()
 	for attempt := 0; attempt < maxAttempts; attempt++ {
+		if attempt > 0 {
+			backoff(ctx, attempt)
+		}
 		expect, err := l.log.LastSubjectSeq(ctx, natsstore.AccessSubject)
 		if err != nil {
 			return 0, unavailable("read the log", err)

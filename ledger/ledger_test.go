@@ -1,0 +1,152 @@
+package ledger_test
+
+import (
+	"context"
+	"fmt"
+	"io"
+	"log/slog"
+	"path/filepath"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/thidua/thidua/domain"
+	"github.com/thidua/thidua/events"
+	"github.com/thidua/thidua/events/natsstore"
+	"github.com/thidua/thidua/ledger"
+	"github.com/thidua/thidua/projections"
+)
+
+func setup(t *testing.T) (*natsstore.Store, *projections.Projector) {
+	t.Helper()
+	dir := t.TempDir()
+	srv, err := natsstore.StartEmbedded(natsstore.EmbeddedConfig{Dir: filepath.Join(dir, "nats")})
+	if err != nil {
+		t.Fatal(err)
+	}
+	nc, err := natsstore.ConnectEmbedded(srv, "test")
+	if err != nil {
+		t.Fatal(err)
+	}
+	store, err := natsstore.Open(context.Background(), nc, natsstore.Config{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	proj, err := projections.Open(context.Background(), filepath.Join(dir, "read.db"), slog.New(slog.NewTextHandler(io.Discard, nil)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	ctx, cancel := context.WithCancel(context.Background())
+	done := make(chan error, 1)
+	go func() { done <- proj.Run(ctx, store) }()
+	t.Cleanup(func() {
+		cancel()
+		<-done
+		proj.Close()
+		nc.Close()
+		srv.Shutdown()
+		srv.WaitForShutdown()
+	})
+	return store, proj
+}
+
+// TestConcurrentWritersOnOneSubject: two ledgers (two API processes) write
+// the same unit's facts at once. Optimistic concurrency makes them retry,
+// never lose or duplicate an event.
+func TestConcurrentWritersOnOneSubject(t *testing.T) {
+	store, proj := setup(t)
+	a, b := ledger.New(store, proj, time.Now), ledger.New(store, proj, time.Now)
+	season := domain.DemoSeason()
+	admin := events.Author{Role: events.RoleAdmin}
+	ev, _ := ledger.NewEvent(domain.DemoSeasonID, "open", events.TypeSeasonOpened, "", "", admin, &season, nil)
+	if _, _, err := a.AppendEvent(context.Background(), ev, &season); err != nil {
+		t.Fatal(err)
+	}
+	unit := events.Author{Role: events.RoleUnit, Unit: "ha-dong", Token: "t"}
+	const perWriter = 25
+	var mu sync.Mutex
+	seqs := map[uint64]string{}
+	var wg sync.WaitGroup
+	for w, l := range []*ledger.Ledger{a, b, a, b} {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := 0; i < perWriter; i++ {
+				id := fmt.Sprintf("w%d-%d", w, i)
+				body := fmt.Sprintf(`{"id":%q,"type":"activity.held","unit":"ha-dong","date":"2024-04-01","data":{"kind":"other","title":"Hoạt động %d"},"evidence":[{"kind":"document","title":"Biên bản"}]}`, id, i)
+				r, created, err := l.Append(context.Background(), domain.DemoSeasonID, unit, []byte(body))
+				if err != nil || !created {
+					t.Errorf("%s: created %v, %v", id, created, err)
+					return
+				}
+				mu.Lock()
+				if other, dup := seqs[r.Seq]; dup {
+					t.Errorf("seq %d given to %s and %s", r.Seq, other, id)
+				}
+				seqs[r.Seq] = id
+				mu.Unlock()
+			}
+		}()
+	}
+	wg.Wait()
+	if len(seqs) != 4*perWriter {
+		t.Fatalf("%d events appended, want %d", len(seqs), 4*perWriter)
+	}
+	last, err := store.LastSubjectSeq(context.Background(), natsstore.UnitSubject(domain.DemoSeasonID, "ha-dong"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
+	defer cancel()
+	if err := proj.WaitFor(ctx, last); err != nil {
+		t.Fatal(err)
+	}
+	evs, err := proj.Events(ctx, domain.DemoSeasonID, "ha-dong", 0, 1000)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(evs) != 4*perWriter {
+		t.Errorf("the log holds %d of ha-dong's events, want %d", len(evs), 4*perWriter)
+	}
+}
+
+// TestRepostIsIdempotent: the same id and content returns the original
+// reply; the same id with other content is a conflict.
+func TestRepostIsIdempotent(t *testing.T) {
+	store, proj := setup(t)
+	l := ledger.New(store, proj, time.Now)
+	season := domain.DemoSeason()
+	admin := events.Author{Role: events.RoleAdmin}
+	ev, _ := ledger.NewEvent(domain.DemoSeasonID, "open", events.TypeSeasonOpened, "", "", admin, &season, nil)
+	if _, _, err := l.AppendEvent(context.Background(), ev, &season); err != nil {
+		t.Fatal(err)
+	}
+	unit := events.Author{Role: events.RoleUnit, Unit: "tay-ho", Token: "t"}
+	body := `{"id":"th-1","type":"activity.held","unit":"tay-ho","date":"2024-04-01","data":{"kind":"other","title":"A, sửa"},"evidence":[{"kind":"document","title":"B"}]}`
+	first, created, err := l.Append(context.Background(), domain.DemoSeasonID, unit, []byte(`{"id":"th-1","type":"activity.held","unit":"tay-ho","date":"2024-04-01","data":{"kind":"other","title":"A"},"evidence":[{"kind":"document","title":"B"}]}`))
+	if err != nil || !created {
+		t.Fatalf("first: %v %v", created, err)
+	}
+	cases := []struct {
+		name string
+		body string
+		code domain.Code
+	}{
+		{"same content, keys reordered", `{"evidence":[{"title":"B","kind":"document"}],"data":{"title":"A","kind":"other"},"date":"2024-04-01","unit":"tay-ho","type":"activity.held","id":"th-1"}`, ""},
+		{"other content", body, domain.Conflict},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			r, created, err := l.Append(context.Background(), domain.DemoSeasonID, unit, []byte(c.body))
+			if c.code != "" {
+				if domain.ErrorOf(err).Code != c.code {
+					t.Errorf("got %v, want %s", err, c.code)
+				}
+				return
+			}
+			if err != nil || created || r != first {
+				t.Errorf("got %+v created %v err %v, want the original reply %+v", r, created, err, first)
+			}
+		})
+	}
+}

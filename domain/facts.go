@@ -34,7 +34,7 @@ type FactLine struct {
 // factLines lists every fact of a unit in stream order, in one view.
 func (s *Season) factLines(unit string, view View) []FactLine {
 	out := []FactLine{}
-	for _, e := range s.allFacts[unit] {
+	for _, e := range s.facts[unit] {
 		l := FactLine{ID: e.Event.ID, Seq: e.Seq, Type: e.Event.Type, Date: e.Event.Date, Summary: summary(e.Payload),
 			Counted: counts(e, view), Evidence: e.Event.Evidence}
 		if l.Evidence == nil {

@@ -61,8 +61,7 @@ type Sheet struct {
 type unitScorer struct {
 	s     *Season
 	unit  events.Member
-	view  View
-	facts []*Entry
+	facts []*Entry // the unit's facts that count in the view
 }
 
 func (u *unitScorer) sheet() Sheet {

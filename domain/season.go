@@ -2,7 +2,6 @@ package domain
 
 import (
 	"fmt"
-	"sort"
 
 	"github.com/thidua/thidua/events"
 )
@@ -51,13 +50,11 @@ type Season struct {
 	members map[string]events.Member
 	entries []*Entry          // every event of the season, in stream order
 	byID    map[string]*Entry // event id → entry
-	facts   map[string][]*Entry
-	// allFacts holds every fact of a unit, even ignored ones, for its sheet
-	allFacts map[string][]*Entry
+	// every fact of a unit in stream order, ignored ones too (for its sheet)
+	facts map[string][]*Entry
 	// committee events that concern one unit, by unit, in stream order
 	committee map[string][]*Entry
 	ballots   []*Entry
-	amended   []*Entry
 }
 
 // NewSeason returns the empty state of a season that has no events yet.
@@ -67,7 +64,6 @@ func NewSeason(id string) *Season {
 		members:   map[string]events.Member{},
 		byID:      map[string]*Entry{},
 		facts:     map[string][]*Entry{},
-		allFacts:  map[string][]*Entry{},
 		committee: map[string][]*Entry{},
 	}
 }
@@ -120,7 +116,7 @@ func (s *Season) Apply(rec events.Record) error {
 	s.byID[ev.ID] = e
 	e.Ignored = s.ignoreReason(e, spec)
 	if spec.Fact && ev.Unit != "" {
-		s.allFacts[ev.Unit] = append(s.allFacts[ev.Unit], e)
+		s.facts[ev.Unit] = append(s.facts[ev.Unit], e)
 	}
 	if e.Ignored != "" {
 		return nil
@@ -134,7 +130,6 @@ func (s *Season) Apply(rec events.Record) error {
 		}
 	case *events.RubricAmended:
 		s.Rubric = p.Rubric
-		s.amended = append(s.amended, e)
 	case *events.SeasonClosed:
 		s.Closed = e
 	case *events.Retraction:
@@ -146,9 +141,7 @@ func (s *Season) Apply(rec events.Record) error {
 	case *events.BallotRecorded:
 		s.ballots = append(s.ballots, e)
 	default:
-		if spec.Fact {
-			s.facts[ev.Unit] = append(s.facts[ev.Unit], e)
-		} else {
+		if !spec.Fact {
 			s.committee[ev.Unit] = append(s.committee[ev.Unit], e)
 		}
 	}
@@ -213,7 +206,8 @@ func retractable(t *Entry) bool {
 	return s.By == events.ByCommittee && t.Ignored == ""
 }
 
-// factsOf returns a unit's facts that count in a view, in stream order.
+// factsOf returns a unit's facts that count in a view (never an ignored
+// one), in stream order.
 func (s *Season) factsOf(unit string, view View) []*Entry {
 	var out []*Entry
 	for _, f := range s.facts[unit] {
@@ -257,13 +251,4 @@ func (s *Season) flagBallot() *Entry {
 		}
 	}
 	return nil
-}
-
-func sortedUnits(ms []events.Member) []string {
-	ids := make([]string, len(ms))
-	for i, m := range ms {
-		ids[i] = m.ID
-	}
-	sort.Strings(ids)
-	return ids
 }

@@ -73,7 +73,7 @@ func (s *Season) Standings(view View) (*Standings, error) {
 	st := &Standings{Season: s.ID, View: view, Sheets: map[string]Sheet{}}
 	r := s.Rubric
 	for _, m := range s.Opened.Members {
-		u := &unitScorer{s: s, unit: m, view: factView, facts: s.factsOf(m.ID, factView)}
+		u := &unitScorer{s: s, unit: m, facts: s.factsOf(m.ID, factView)}
 		sh := u.sheet()
 		sh.Facts = s.factLines(m.ID, factView)
 		st.Sheets[m.ID] = sh

@@ -78,7 +78,7 @@ func ParseInput(body []byte) (Event, Payload, error) {
 	if v.err != nil {
 		return Event{}, nil, v.err
 	}
-	p, data, err := decodePayload(spec, in.Data)
+	p, data, err := decodePayload(spec, in.Data, generic.(map[string]any)["data"])
 	if err != nil {
 		return Event{}, nil, err
 	}
@@ -87,15 +87,11 @@ func ParseInput(body []byte) (Event, Payload, error) {
 }
 
 // decodePayload decodes and validates data for one type and returns its
-// canonical encoding.
-func decodePayload(spec Spec, raw json.RawMessage) (Payload, json.RawMessage, error) {
+// canonical encoding. generic is data as normalised JSON, already decoded.
+func decodePayload(spec Spec, raw json.RawMessage, generic any) (Payload, json.RawMessage, error) {
 	p := spec.New()
-	if len(bytes.TrimSpace(raw)) == 0 || bytes.Equal(bytes.TrimSpace(raw), []byte("null")) {
-		raw = json.RawMessage("{}")
-	}
-	generic, err := decodeGeneric(raw)
-	if err != nil {
-		return nil, nil, &ValidationError{Field: "data", Message: err.Error()}
+	if generic == nil { // absent or null: a type with no data
+		raw, generic = json.RawMessage("{}"), map[string]any{}
 	}
 	if err := exactFields(generic, reflect.TypeOf(p), "data"); err != nil {
 		return nil, nil, err
@@ -171,11 +167,11 @@ func ContentHash(ev Event) string {
 	return hex.EncodeToString(sum[:])
 }
 
-// strictDecode decodes one JSON value into dst, refusing unknown fields and
-// trailing data, and names the offending field in its error.
+// strictDecode decodes one JSON value into dst, refusing trailing data, and
+// names the offending field in its error. Unknown fields are found before,
+// with their full path, by exactFields.
 func strictDecode(b []byte, dst any, prefix string) error {
 	dec := json.NewDecoder(bytes.NewReader(b))
-	dec.DisallowUnknownFields()
 	if err := dec.Decode(dst); err != nil {
 		return jsonError(err, prefix)
 	}
@@ -204,9 +200,6 @@ func jsonError(err error, prefix string) error {
 		return &ValidationError{Field: join(typeErr.Field), Message: fmt.Sprintf("must be %s, not a JSON %s", typeName(typeErr.Type.Kind().String()), typeErr.Value)}
 	case errors.As(err, &syntaxErr), errors.Is(err, io.ErrUnexpectedEOF), errors.Is(err, io.EOF):
 		return &ValidationError{Field: prefix, Message: "malformed JSON"}
-	case strings.HasPrefix(err.Error(), "json: unknown field "):
-		name := strings.Trim(strings.TrimPrefix(err.Error(), "json: unknown field "), `"`)
-		return &ValidationError{Field: join(name), Message: "unknown field"}
 	default:
 		// Errors from our own UnmarshalJSON (points) carry their reason.
 		return &ValidationError{Field: prefix, Message: err.Error()}

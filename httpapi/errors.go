@@ -71,5 +71,3 @@ func writeRaw(w http.ResponseWriter, status int, b []byte) {
 	w.Write(b)
 	w.Write([]byte("\n"))
 }
-
-func jsonBytes(v any) ([]byte, error) { return json.Marshal(v) }

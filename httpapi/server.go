@@ -118,13 +118,10 @@ type statusRecorder struct {
 	status int
 }
 
-func (r *statusRecorder) WriteHeader(code int)        { r.status = code; r.ResponseWriter.WriteHeader(code) }
+func (r *statusRecorder) WriteHeader(code int) { r.status = code; r.ResponseWriter.WriteHeader(code) }
+
+// Unwrap lets http.ResponseController reach the writer's Flush (SSE).
 func (r *statusRecorder) Unwrap() http.ResponseWriter { return r.ResponseWriter }
-func (r *statusRecorder) Flush() {
-	if f, ok := r.ResponseWriter.(http.Flusher); ok {
-		f.Flush()
-	}
-}
 
 func (s *Server) count(route string, h http.Handler) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
@@ -271,7 +268,7 @@ func (s *Server) getRankings(w http.ResponseWriter, r *http.Request) {
 		s.writeError(w, r, err)
 		return
 	}
-	writeJSON(w, http.StatusOK, projections.RankingsReply{Season: ss.ID, View: vs.Standings.View, Seq: seq, Units: vs.Units})
+	writeRaw(w, http.StatusOK, projections.RankingsReply{Season: ss.ID, View: vs.Standings.View, Seq: seq, Units: vs.Units}.JSON())
 }
 
 func (s *Server) getScore(w http.ResponseWriter, r *http.Request) {

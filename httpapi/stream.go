@@ -37,10 +37,7 @@ func (s *Server) streamRankings(w http.ResponseWriter, r *http.Request) {
 		if cur := snap.Seasons[ss.ID]; cur != nil {
 			if vs := cur.Views[view]; vs != nil && vs != last {
 				last = vs
-				body, err := jsonBytes(projections.RankingsReply{Season: ss.ID, View: view, Seq: snap.Checkpoint, Units: vs.Units})
-				if err != nil {
-					return
-				}
+				body := projections.RankingsReply{Season: ss.ID, View: view, Seq: snap.Checkpoint, Units: vs.Units}.JSON()
 				rc.SetWriteDeadline(time.Now().Add(writeTimeout))
 				if _, err := fmt.Fprintf(w, "id: %d\nevent: rankings\ndata: %s\n\n", snap.Checkpoint, body); err != nil {
 					return

@@ -101,8 +101,42 @@ func (l *Ledger) append(ctx context.Context, ev events.Event, payload events.Pay
 	if spec, _ := events.Lookup(ev.Type); spec.By == events.ByUnit {
 		subject = natsstore.UnitSubject(ev.Season, ev.Unit)
 	}
-	// Writers of this process queue per subject; optimistic concurrency is
-	// for other processes, which would otherwise starve each other here.
+	// An id the read model knows (with this process's writes folded in) is
+	// a re-post. One it does not know yet, written elsewhere within the
+	// broker's window, comes back from publish as a duplicate.
+	if err := l.state.WaitFor(ctx, l.acked()); err != nil {
+		return Reply{}, false, unavailable("catch up with the log", err)
+	}
+	if info, ok := l.state.LookupID(ev.ID); ok {
+		return l.replay(ev, hash, info)
+	}
+	ack, err := l.publish(ctx, subject, ev.ID, func(expect uint64) ([]byte, error) {
+		// Validate against a state that holds everything on this subject
+		// and everything this process has written.
+		if err := l.state.WaitFor(ctx, max(expect, l.acked())); err != nil {
+			return nil, unavailable("catch up with the log", err)
+		}
+		if err := l.check(ctx, ev, payload); err != nil {
+			return nil, err
+		}
+		ev.Recorded = l.now().UTC().Format(time.RFC3339Nano)
+		return events.Encode(ev)
+	})
+	if err != nil {
+		return Reply{}, false, err
+	}
+	if ack.Duplicate {
+		return l.duplicate(ctx, ev, hash, ack.Seq)
+	}
+	return Reply{ID: ev.ID, Seq: ack.Seq, Type: ev.Type, Season: ev.Season, Unit: ev.Unit}, true, nil
+}
+
+// publish appends to a subject under optimistic concurrency. prepare gets
+// the subject's last stream sequence and returns the bytes to append (after
+// validating against that state); after a conflict it is called again.
+// Writers of this process queue per subject, so the retries only arbitrate
+// between processes, with jittered backoff so two do not collide in step.
+func (l *Ledger) publish(ctx context.Context, subject, msgID string, prepare func(expect uint64) ([]byte, error)) (natsstore.Ack, error) {
 	lock := l.subjectLock(subject)
 	lock.Lock()
 	defer lock.Unlock()
@@ -112,38 +146,25 @@ func (l *Ledger) append(ctx context.Context, ev events.Event, payload events.Pay
 		}
 		expect, err := l.log.LastSubjectSeq(ctx, subject)
 		if err != nil {
-			return Reply{}, false, unavailable("read the log", err)
+			return natsstore.Ack{}, unavailable("read the log", err)
 		}
-		// Validate against a state that holds everything on this subject
-		// and everything this process has written.
-		if err := l.state.WaitFor(ctx, max(expect, l.acked())); err != nil {
-			return Reply{}, false, unavailable("catch up with the log", err)
-		}
-		if info, ok := l.state.LookupID(ev.ID); ok {
-			return l.replay(ev, hash, info)
-		}
-		if err := l.check(ctx, ev, payload); err != nil {
-			return Reply{}, false, err
-		}
-		ev.Recorded = l.now().UTC().Format(time.RFC3339Nano)
-		data, err := events.Encode(ev)
+		data, err := prepare(expect)
 		if err != nil {
-			return Reply{}, false, err
+			return natsstore.Ack{}, err
 		}
-		ack, err := l.log.Append(ctx, subject, ev.ID, data, expect)
+		ack, err := l.log.Append(ctx, subject, msgID, data, expect)
 		if errors.Is(err, natsstore.ErrWrongLastSeq) {
-			continue // another writer got there first: re-read and re-check
+			continue // another process got there first: re-read and re-check
 		}
 		if err != nil {
-			return Reply{}, false, unavailable("append to the log", err)
+			return natsstore.Ack{}, unavailable("append to the log", err)
 		}
-		if ack.Duplicate {
-			return l.duplicate(ctx, ev, hash, ack.Seq)
+		if !ack.Duplicate {
+			l.ack(ack.Seq)
 		}
-		l.ack(ack.Seq)
-		return Reply{ID: ev.ID, Seq: ack.Seq, Type: ev.Type, Season: ev.Season, Unit: ev.Unit}, true, nil
+		return ack, nil
 	}
-	return Reply{}, false, domain.Errorf(domain.Conflict, "", "too many concurrent writes to %s; try again", subject)
+	return natsstore.Ack{}, domain.Errorf(domain.Conflict, "", "too many concurrent writes to %s; try again", subject)
 }
 
 // check runs domain validation; an unknown target may only be unknown to
@@ -262,8 +283,7 @@ func (l *Ledger) IssueToken(ctx context.Context, by events.Author, role, unit st
 	if err := l.state.WaitFor(ctx, l.acked()); err != nil {
 		return Issued{}, unavailable("catch up with the log", err)
 	}
-	switch {
-	case role == events.RoleUnit && !l.state.IsMember(unit):
+	if role == events.RoleUnit && !l.state.IsMember(unit) {
 		return Issued{}, domain.Errorf(domain.Invalid, "unit", "unit %q is not a member of any season", unit)
 	}
 	token, id, hash, err := access.New()
@@ -271,7 +291,7 @@ func (l *Ledger) IssueToken(ctx context.Context, by events.Author, role, unit st
 		return Issued{}, fmt.Errorf("make token: %w", err)
 	}
 	p := &events.TokenIssued{ID: id, Hash: hash, Role: role, Unit: unit, IssuedBy: authorName(by)}
-	if _, err := l.system(ctx, events.TypeTokenIssued, id, by, p); err != nil {
+	if err := l.system(ctx, events.TypeTokenIssued, id, by, p); err != nil {
 		return Issued{}, err
 	}
 	return Issued{Token: token, ID: id, Role: role, Unit: unit}, nil
@@ -289,48 +309,30 @@ func (l *Ledger) RevokeToken(ctx context.Context, by events.Author, id string) e
 	if t.RevokedAt != "" {
 		return nil // revoking twice changes nothing
 	}
-	_, err := l.system(ctx, events.TypeTokenRevoked, "revoke-"+id, by, &events.TokenRevoked{ID: id, RevokedBy: authorName(by)})
-	return err
+	return l.system(ctx, events.TypeTokenRevoked, "revoke-"+id, by, &events.TokenRevoked{ID: id, RevokedBy: authorName(by)})
 }
 
-func (l *Ledger) system(ctx context.Context, typ, id string, by events.Author, p events.Payload) (uint64, error) {
+func (l *Ledger) system(ctx context.Context, typ, id string, by events.Author, p events.Payload) error {
 	if err := events.ValidatePayload(p); err != nil {
-		return 0, err
+		return err
 	}
 	data, err := jsonData(p)
 	if err != nil {
-		return 0, err
+		return err
 	}
 	ev := events.Event{Schema: events.Schema, ID: id, Type: typ, Data: data, Author: by, Recorded: l.now().UTC().Format(time.RFC3339Nano)}
 	body, err := events.Encode(ev)
 	if err != nil {
-		return 0, err
+		return err
 	}
-	lock := l.subjectLock(natsstore.AccessSubject)
-	lock.Lock()
-	defer lock.Unlock()
-	for attempt := 0; attempt < maxAttempts; attempt++ {
-		if attempt > 0 {
-			backoff(ctx, attempt)
-		}
-		expect, err := l.log.LastSubjectSeq(ctx, natsstore.AccessSubject)
-		if err != nil {
-			return 0, unavailable("read the log", err)
-		}
-		ack, err := l.log.Append(ctx, natsstore.AccessSubject, id, body, expect)
-		if errors.Is(err, natsstore.ErrWrongLastSeq) {
-			continue
-		}
-		if err != nil {
-			return 0, unavailable("append to the log", err)
-		}
-		l.ack(ack.Seq)
-		if err := l.state.WaitFor(ctx, ack.Seq); err != nil {
-			return 0, unavailable("catch up with the log", err)
-		}
-		return ack.Seq, nil
+	ack, err := l.publish(ctx, natsstore.AccessSubject, id, func(uint64) ([]byte, error) { return body, nil })
+	if err != nil {
+		return err
 	}
-	return 0, domain.Errorf(domain.Conflict, "", "too many concurrent token changes; try again")
+	if err := l.state.WaitFor(ctx, ack.Seq); err != nil {
+		return unavailable("catch up with the log", err)
+	}
+	return nil
 }
 
 func authorName(a events.Author) string {

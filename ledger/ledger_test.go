@@ -13,6 +13,7 @@ import (
 	"github.com/thidua/thidua/domain"
 	"github.com/thidua/thidua/events"
 	"github.com/thidua/thidua/events/natsstore"
+	"github.com/thidua/thidua/events/natsstore/natstest"
 	"github.com/thidua/thidua/ledger"
 	"github.com/thidua/thidua/projections"
 )
@@ -20,18 +21,7 @@ import (
 func setup(t *testing.T) (*natsstore.Store, *projections.Projector) {
 	t.Helper()
 	dir := t.TempDir()
-	srv, err := natsstore.StartEmbedded(natsstore.EmbeddedConfig{Dir: filepath.Join(dir, "nats")})
-	if err != nil {
-		t.Fatal(err)
-	}
-	nc, err := natsstore.ConnectEmbedded(srv, "test")
-	if err != nil {
-		t.Fatal(err)
-	}
-	store, err := natsstore.Open(context.Background(), nc, natsstore.Config{})
-	if err != nil {
-		t.Fatal(err)
-	}
+	store := natstest.Start(t, filepath.Join(dir, "nats"))
 	proj, err := projections.Open(context.Background(), filepath.Join(dir, "read.db"), slog.New(slog.NewTextHandler(io.Discard, nil)))
 	if err != nil {
 		t.Fatal(err)
@@ -43,9 +33,6 @@ func setup(t *testing.T) (*natsstore.Store, *projections.Projector) {
 		cancel()
 		<-done
 		proj.Close()
-		nc.Close()
-		srv.Shutdown()
-		srv.WaitForShutdown()
 	})
 	return store, proj
 }

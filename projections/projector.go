@@ -135,32 +135,12 @@ func (p *Projector) restore(ctx context.Context) error {
 	if err != nil {
 		return err
 	}
-	rows, err := p.db.QueryContext(ctx, `SELECT seq, subject, time_ns, body FROM events ORDER BY seq`)
+	// Token events are folded too, so the tokens table need not be read.
+	err = scanEvents(ctx, p.db, `SELECT seq, subject, time_ns, hash, body FROM events ORDER BY seq`, nil, func(rec events.Record, hash string) error {
+		return p.fold(rec, hash)
+	})
 	if err != nil {
 		return fmt.Errorf("restore read model: %w", err)
-	}
-	defer rows.Close()
-	for rows.Next() {
-		var m natsstore.Msg
-		var ns int64
-		if err := rows.Scan(&m.Seq, &m.Subject, &ns, &m.Data); err != nil {
-			return fmt.Errorf("restore read model: %w", err)
-		}
-		m.Time = time.Unix(0, ns).UTC()
-		rec, err := decode(m)
-		if err != nil {
-			return fmt.Errorf("restore read model at seq %d: %w", m.Seq, err)
-		}
-		if err := p.fold(rec); err != nil {
-			return fmt.Errorf("restore read model at seq %d: %w", m.Seq, err)
-		}
-	}
-	if err := rows.Err(); err != nil {
-		return fmt.Errorf("restore read model: %w", err)
-	}
-	rows.Close()
-	if err := p.loadTokens(ctx); err != nil {
-		return err
 	}
 	snap := &Snapshot{Checkpoint: cp, Seasons: map[string]*SeasonSnap{}}
 	for id, s := range p.seasons {
@@ -186,22 +166,6 @@ func (p *Projector) checkpointFromDB(ctx context.Context) (uint64, error) {
 	return cp, nil
 }
 
-func (p *Projector) loadTokens(ctx context.Context) error {
-	rows, err := p.db.QueryContext(ctx, `SELECT id, hash, role, unit, issued_by, issued_at, revoked_by, revoked_at FROM tokens`)
-	if err != nil {
-		return fmt.Errorf("load tokens: %w", err)
-	}
-	defer rows.Close()
-	for rows.Next() {
-		var t Token
-		if err := rows.Scan(&t.ID, &t.Hash, &t.Role, &t.Unit, &t.IssuedBy, &t.IssuedAt, &t.RevokedBy, &t.RevokedAt); err != nil {
-			return fmt.Errorf("load tokens: %w", err)
-		}
-		p.tokens[t.ID] = t
-	}
-	return rows.Err()
-}
-
 func decode(m natsstore.Msg) (events.Record, error) {
 	ev, payload, err := events.Decode(m.Data)
 	if err != nil {
@@ -210,32 +174,35 @@ func decode(m natsstore.Msg) (events.Record, error) {
 	return events.Record{Seq: m.Seq, Subject: m.Subject, Time: m.Time, Event: ev, Payload: payload}, nil
 }
 
-// fold applies one record to the in-memory state (callers hold mu).
-func (p *Projector) fold(rec events.Record) error {
+// fold applies one record, whose content hash is given, to the in-memory
+// state (callers hold mu). When it fails it has changed nothing.
+func (p *Projector) fold(rec events.Record, hash string) error {
 	ev := rec.Event
-	if _, dup := p.ids[ev.ID]; !dup {
-		p.ids[ev.ID] = IDInfo{Seq: rec.Seq, Hash: events.ContentHash(ev), Season: ev.Season, Unit: ev.Unit, Type: ev.Type}
-	}
 	switch pl := rec.Payload.(type) {
 	case *events.TokenIssued:
 		p.tokens[pl.ID] = Token{ID: pl.ID, Hash: pl.Hash, Role: pl.Role, Unit: pl.Unit, IssuedBy: pl.IssuedBy, IssuedAt: ev.Recorded}
-		return nil
 	case *events.TokenRevoked:
 		if t, ok := p.tokens[pl.ID]; ok && t.RevokedAt == "" {
 			t.RevokedBy, t.RevokedAt = pl.RevokedBy, ev.Recorded
 			p.tokens[pl.ID] = t
 		}
-		return nil
-	}
-	if ev.Season == "" {
-		return fmt.Errorf("event %s (%s) names no season", ev.ID, ev.Type)
-	}
-	s, ok := p.seasons[ev.Season]
-	if !ok {
-		s = domain.NewSeason(ev.Season)
+	default:
+		if ev.Season == "" {
+			return fmt.Errorf("event %s (%s) names no season", ev.ID, ev.Type)
+		}
+		s, ok := p.seasons[ev.Season]
+		if !ok {
+			s = domain.NewSeason(ev.Season)
+		}
+		if err := s.Apply(rec); err != nil {
+			return err
+		}
 		p.seasons[ev.Season] = s
 	}
-	return s.Apply(rec)
+	if _, dup := p.ids[ev.ID]; !dup {
+		p.ids[ev.ID] = IDInfo{Seq: rec.Seq, Hash: hash, Season: ev.Season, Unit: ev.Unit, Type: ev.Type}
+	}
+	return nil
 }
 
 // Checkpoint is the last stream sequence committed to the read model.
@@ -436,16 +403,22 @@ func (p *Projector) Apply(ctx context.Context, batch []natsstore.Msg) error {
 		if m.Seq <= cp {
 			continue // a redelivery: already committed
 		}
+		// Fold first: an event that cannot be applied leaves no row behind,
+		// so a restart restores cleanly and halts at it again.
+		var hash string
 		rec, err := decode(m)
 		if err == nil {
-			err = p.insert(ctx, tx, m, rec)
-		}
-		if err == nil {
-			err = p.fold(rec)
+			hash = events.ContentHash(rec.Event)
+			err = p.fold(rec, hash)
 		}
 		if err != nil {
 			bad = &Halt{Seq: m.Seq, Reason: err.Error()}
 			break
+		}
+		if err := p.insert(ctx, tx, m, rec, hash); err != nil {
+			// Memory is now ahead of the file: roll back and halt; a
+			// restart restores from what was committed.
+			return p.haltAt(Halt{Seq: m.Seq, Reason: err.Error()})
 		}
 		if rec.Event.Season != "" {
 			touched[rec.Event.Season] = true
@@ -498,10 +471,10 @@ func (p *Projector) haltAt(h Halt) error {
 	return &haltError{h}
 }
 
-func (p *Projector) insert(ctx context.Context, tx *sql.Tx, m natsstore.Msg, rec events.Record) error {
+func (p *Projector) insert(ctx context.Context, tx *sql.Tx, m natsstore.Msg, rec events.Record, hash string) error {
 	ev := rec.Event
 	if _, err := tx.ExecContext(ctx, `INSERT INTO events (seq, id, season, unit, type, subject, time_ns, hash, body) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-		m.Seq, ev.ID, ev.Season, ev.Unit, ev.Type, m.Subject, m.Time.UnixNano(), events.ContentHash(ev), m.Data); err != nil {
+		m.Seq, ev.ID, ev.Season, ev.Unit, ev.Type, m.Subject, m.Time.UnixNano(), hash, m.Data); err != nil {
 		return fmt.Errorf("store event: %w", err)
 	}
 	switch pl := rec.Payload.(type) {

@@ -12,30 +12,14 @@ import (
 	"github.com/thidua/thidua/domain"
 	"github.com/thidua/thidua/events"
 	"github.com/thidua/thidua/events/natsstore"
+	"github.com/thidua/thidua/events/natsstore/natstest"
 	"github.com/thidua/thidua/ledger"
 	"github.com/thidua/thidua/projections"
 )
 
 var quiet = slog.New(slog.NewTextHandler(io.Discard, nil))
 
-// newLog starts an embedded JetStream on dir and opens the stream.
-func newLog(t *testing.T, dir string) *natsstore.Store {
-	t.Helper()
-	srv, err := natsstore.StartEmbedded(natsstore.EmbeddedConfig{Dir: dir})
-	if err != nil {
-		t.Fatal(err)
-	}
-	nc, err := natsstore.ConnectEmbedded(srv, "test")
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { nc.Close(); srv.Shutdown(); srv.WaitForShutdown() })
-	store, err := natsstore.Open(context.Background(), nc, natsstore.Config{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	return store
-}
+func newLog(t *testing.T, dir string) *natsstore.Store { return natstest.Start(t, dir) }
 
 // running opens the read model at path and runs the projector until the
 // test ends.
@@ -145,10 +129,17 @@ func TestRestartResumesFromCheckpoint(t *testing.T) {
 	if err := json.Unmarshal(p2.Snapshot().Seasons[domain.DemoSeasonID].Views[domain.Claimed].Units, &st.Units); err != nil {
 		t.Fatal(err)
 	}
+	found := false
 	for _, row := range st.Units {
-		if row.Unit == "tay-ho" && row.Bonus != 300 {
-			t.Errorf("tay-ho bonus = %s, want 3 (one city model, B.1)", row.Bonus)
+		if row.Unit == "tay-ho" {
+			found = true
+			if row.Bonus != 300 {
+				t.Errorf("tay-ho bonus = %s, want 3 (one city model, B.1)", row.Bonus)
+			}
 		}
+	}
+	if !found {
+		t.Error("tay-ho is not in the ranking")
 	}
 }
 
@@ -247,5 +238,94 @@ func TestRebuildsWhenAheadOfTheLog(t *testing.T) {
 	}
 	if len(evs) != 3 || p.Checkpoint() != last {
 		t.Errorf("after rebuild: %d events, checkpoint %d; want 3 events, checkpoint %d", len(evs), p.Checkpoint(), last)
+	}
+}
+
+// TestHaltsAtAnEventItCannotFoldAndRestartsThere: an event that decodes but
+// cannot be folded (a season event naming no season, written by someone
+// with raw NATS access) arrives in one catch-up batch after good events.
+// The good ones commit, the projector halts at the bad one, leaves no row of
+// it behind, and a restart opens the read model and halts there again.
+func TestHaltsAtAnEventItCannotFoldAndRestartsThere(t *testing.T) {
+	dir := t.TempDir()
+	log := newLog(t, filepath.Join(dir, "nats"))
+	ctx := context.Background()
+	raw := func(subject string, ev events.Event) uint64 {
+		t.Helper()
+		exp, err := log.LastSubjectSeq(ctx, subject)
+		if err != nil {
+			t.Fatal(err)
+		}
+		b, err := events.Encode(ev)
+		if err != nil {
+			t.Fatal(err)
+		}
+		ack, err := log.Append(ctx, subject, ev.ID, b, exp)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return ack.Seq
+	}
+	// Written while no projector runs, so that one batch holds them all.
+	season := domain.DemoSeason()
+	open, _ := ledger.NewEvent(domain.DemoSeasonID, "open", events.TypeSeasonOpened, "", "", committee, &season, nil)
+	raw(natsstore.CommitteeSubject(domain.DemoSeasonID), open)
+	fact := &events.ActivityHeld{Kind: "other", Title: "Hoạt động"}
+	unit := events.Author{Role: events.RoleUnit, Unit: "cau-giay"}
+	ev, _ := ledger.NewEvent(domain.DemoSeasonID, "good", events.TypeActivityHeld, "cau-giay", "2024-05-07", unit, fact, []events.Evidence{{Kind: "document", Title: "Biên bản"}})
+	good := raw(natsstore.UnitSubject(domain.DemoSeasonID, "cau-giay"), ev)
+	noSeason, _ := ledger.NewEvent("", "no-season", events.TypeActivityHeld, "cau-giay", "2024-05-07", unit, fact, nil)
+	bad := raw(natsstore.UnitSubject(domain.DemoSeasonID, "cau-giay"), noSeason)
+
+	haltedAt := func(p *projections.Projector) uint64 {
+		t.Helper()
+		deadline := time.Now().Add(10 * time.Second)
+		for p.Halted() == nil && time.Now().Before(deadline) {
+			time.Sleep(10 * time.Millisecond)
+		}
+		if p.Halted() == nil {
+			t.Fatal("projector did not halt")
+		}
+		return p.Halted().Seq
+	}
+	dbPath := filepath.Join(dir, "read.db")
+	p1 := running(t, dbPath, log)
+	if seq := haltedAt(p1); seq != bad || p1.Checkpoint() != good {
+		t.Fatalf("halted at %d with checkpoint %d, want %d and %d", seq, p1.Checkpoint(), bad, good)
+	}
+	for _, s := range []string{domain.DemoSeasonID, ""} {
+		evs, err := p1.Events(ctx, s, "", 0, 1000)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, e := range evs {
+			if e.Seq == bad {
+				t.Errorf("the event that could not be folded was stored (seq %d)", e.Seq)
+			}
+		}
+	}
+	p2 := running(t, dbPath, log) // Open restores from the file: must not trip
+	if seq := haltedAt(p2); seq != bad || p2.Checkpoint() != good {
+		t.Errorf("after restart: halted at %d with checkpoint %d, want %d and %d", seq, p2.Checkpoint(), bad, good)
+	}
+}
+
+// TestRankingsReplyJSON: the hand-written reply is byte for byte what
+// json.Marshal writes, on real rankings.
+func TestRankingsReplyJSON(t *testing.T) {
+	dir := t.TempDir()
+	log := newLog(t, filepath.Join(dir, "nats"))
+	p := running(t, filepath.Join(dir, "read.db"), log)
+	waitFor(t, p, appendSome(t, ledger.New(log, p, time.Now), 4))
+	for _, view := range []domain.View{domain.Claimed, domain.Verified} {
+		r := projections.RankingsReply{Season: domain.DemoSeasonID, View: view, Seq: p.Checkpoint(),
+			Units: p.Snapshot().Seasons[domain.DemoSeasonID].Views[view].Units}
+		want, err := json.Marshal(r)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := r.JSON(); string(got) != string(want) {
+			t.Errorf("%s:\n got  %s\n want %s", view, got, want)
+		}
 	}
 }

@@ -2,6 +2,7 @@ package projections
 
 import (
 	"context"
+	"database/sql"
 	"encoding/json"
 	"fmt"
 	"strconv"
@@ -103,6 +104,49 @@ type RankingsReply struct {
 	Units  json.RawMessage `json:"units"`
 }
 
+// JSON writes the reply around the pre-encoded units without re-encoding
+// them: json.Marshal would re-validate and copy them on every read. Season
+// ids are [a-z0-9-] and views a fixed set, so they need no escaping.
+func (r RankingsReply) JSON() []byte {
+	b := make([]byte, 0, len(r.Units)+96)
+	b = append(b, `{"season":"`...)
+	b = append(b, r.Season...)
+	b = append(b, `","view":"`...)
+	b = append(b, r.View...)
+	b = append(b, `","seq":`...)
+	b = strconv.AppendUint(b, r.Seq, 10)
+	b = append(b, `,"units":`...)
+	b = append(b, r.Units...)
+	return append(b, '}')
+}
+
+// scanEvents reads stored events with a query selecting seq, subject,
+// time_ns, hash and body, in order, and hands each decoded to fn.
+func scanEvents(ctx context.Context, db *sql.DB, query string, args []any, fn func(events.Record, string) error) error {
+	rows, err := db.QueryContext(ctx, query, args...)
+	if err != nil {
+		return err
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var m natsstore.Msg
+		var ns int64
+		var hash string
+		if err := rows.Scan(&m.Seq, &m.Subject, &ns, &hash, &m.Data); err != nil {
+			return err
+		}
+		m.Time = time.Unix(0, ns).UTC()
+		rec, err := decode(m)
+		if err != nil {
+			return fmt.Errorf("seq %d: %w", m.Seq, err)
+		}
+		if err := fn(rec, hash); err != nil {
+			return fmt.Errorf("seq %d: %w", m.Seq, err)
+		}
+	}
+	return rows.Err()
+}
+
 // ResolveAsOf turns an as_of parameter (a stream sequence or an RFC 3339
 // instant) into a stream sequence: for an instant, the last event recorded
 // at or before it.
@@ -124,29 +168,11 @@ func (p *Projector) ResolveAsOf(ctx context.Context, asOf string) (uint64, error
 // SeasonAsOf replays a season's events up to seq (inclusive) from the read
 // model and scores them: the view as it was at that point of the log.
 func (p *Projector) SeasonAsOf(ctx context.Context, season string, seq uint64) (*SeasonSnap, error) {
-	rows, err := p.rdb.QueryContext(ctx, `SELECT seq, subject, time_ns, body FROM events WHERE season = ? AND seq <= ? ORDER BY seq`, season, seq)
-	if err != nil {
-		return nil, fmt.Errorf("read season %s: %w", season, err)
-	}
-	defer rows.Close()
 	s := domain.NewSeason(season)
-	for rows.Next() {
-		var m natsstore.Msg
-		var ns int64
-		if err := rows.Scan(&m.Seq, &m.Subject, &ns, &m.Data); err != nil {
-			return nil, fmt.Errorf("read season %s: %w", season, err)
-		}
-		m.Time = time.Unix(0, ns).UTC()
-		rec, err := decode(m)
-		if err != nil {
-			return nil, fmt.Errorf("replay seq %d: %w", m.Seq, err)
-		}
-		if err := s.Apply(rec); err != nil {
-			return nil, fmt.Errorf("replay seq %d: %w", m.Seq, err)
-		}
-	}
-	if err := rows.Err(); err != nil {
-		return nil, fmt.Errorf("read season %s: %w", season, err)
+	err := scanEvents(ctx, p.rdb, `SELECT seq, subject, time_ns, hash, body FROM events WHERE season = ? AND seq <= ? ORDER BY seq`,
+		[]any{season, seq}, func(rec events.Record, _ string) error { return s.Apply(rec) })
+	if err != nil {
+		return nil, fmt.Errorf("replay season %s: %w", season, err)
 	}
 	return buildSeasonSnap(s)
 }

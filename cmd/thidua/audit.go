@@ -3,6 +3,7 @@ package main
 import (
 	"bytes"
 	"context"
+	"errors"
 	"fmt"
 	"io"
 	"log/slog"
@@ -76,9 +77,10 @@ func audit(ctx context.Context, args []string, getenv func(string) string, stdou
 	fmt.Fprintf(stdout, "Kiểm toán mùa %s / audit of season %s: replaying the log up to seq %d\n", *season, *season, upTo)
 	var batch []natsstore.Msg
 	replayed := 0
+	errPastAsOf := errors.New("past the as-of point")
 	err = store.ReadUntil(ctx, natsstore.SeasonFilter(*season), 1, func(m natsstore.Msg) error {
 		if m.Seq > upTo {
-			return errStop
+			return errPastAsOf
 		}
 		batch = append(batch, m)
 		replayed++
@@ -89,16 +91,17 @@ func audit(ctx context.Context, args []string, getenv func(string) string, stdou
 		}
 		return nil
 	})
-	if err != nil && err != errStop {
-		return fmt.Errorf("replay: %w", err)
-	}
-	if len(batch) > 0 {
-		if err := scratch.Apply(ctx, batch); err != nil {
-			return fmt.Errorf("replay: %w", err)
+	if err == nil || errors.Is(err, errPastAsOf) {
+		err = nil
+		if len(batch) > 0 {
+			err = scratch.Apply(ctx, batch)
 		}
 	}
 	if h := scratch.Halted(); h != nil {
 		return auditFailed(fmt.Sprintf("FAIL: event at seq %d cannot be applied: %s", h.Seq, h.Reason))
+	}
+	if err != nil {
+		return fmt.Errorf("replay: %w", err)
 	}
 	fmt.Fprintf(stdout, "  %d events replayed\n", replayed)
 
@@ -127,12 +130,6 @@ func audit(ctx context.Context, args []string, getenv func(string) string, stdou
 	fmt.Fprintf(stdout, "OK: %d rankings and score sheets reproduced byte for byte\n", len(want))
 	return nil
 }
-
-type stopError struct{}
-
-func (stopError) Error() string { return "stop" }
-
-var errStop error = stopError{}
 
 func storedAll(ctx context.Context, p *projections.Projector, season string) (map[string][]byte, error) {
 	r, err := p.StoredRankings(ctx, season)

@@ -115,7 +115,11 @@ func TestKill9KeepsAcknowledgedEvents(t *testing.T) {
 		}
 	}
 	// Let the writers run, then crash the server in the middle of it.
+	deadline := time.Now().Add(2 * time.Minute)
 	for {
+		if time.Now().After(deadline) {
+			t.Fatalf("writers got fewer than 300 acknowledgements in 2 minutes:\n%s", p.out.String())
+		}
 		time.Sleep(100 * time.Millisecond)
 		mu.Lock()
 		n := len(ackedIDs)

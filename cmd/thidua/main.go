@@ -60,17 +60,17 @@ type usageError string
 
 func (e usageError) Error() string { return string(e) }
 
-// auditFailed is returned when the audit ran but something did not verify.
+// auditFailed is returned when the audit ran but something did not verify;
+// its message is the report's verdict.
 type auditFailed string
 
 func (e auditFailed) Error() string { return string(e) }
 
+// exitCode: 2 for a wrong command line, 1 for any other failure (an audit
+// that does not verify included).
 func exitCode(err error) int {
-	switch err.(type) {
-	case usageError:
+	if _, ok := err.(usageError); ok {
 		return 2
-	case auditFailed:
-		return 1
 	}
 	return 1
 }

@@ -4,7 +4,6 @@ import (
 	"context"
 	"crypto/rand"
 	"encoding/hex"
-	"errors"
 	"fmt"
 	"io"
 	"log/slog"
@@ -32,7 +31,6 @@ type serveConfig struct {
 
 func serve(ctx context.Context, args []string, getenv func(string) string, stdout, stderr io.Writer) error {
 	fs := newFlags("serve", getenv, stderr)
-	var c serveConfig
 	data := fs.str("data", "./data", "data directory: the embedded NATS store and the SQLite read model")
 	httpAddr := fs.str("http", "127.0.0.1:8080", "HTTP listen address")
 	natsURL := fs.str("nats-url", "", "use this external NATS JetStream (comma-separated URLs) instead of the embedded one")
@@ -42,7 +40,7 @@ func serve(ctx context.Context, args []string, getenv func(string) string, stdou
 	if err := fs.parse(args); err != nil {
 		return err
 	}
-	c = serveConfig{data: *data, httpAddr: *httpAddr, natsURL: *natsURL, adminToken: *admin, demo: *demo, replicas: *replicas}
+	c := serveConfig{data: *data, httpAddr: *httpAddr, natsURL: *natsURL, adminToken: *admin, demo: *demo, replicas: *replicas}
 	logger := slog.New(slog.NewJSONHandler(stderr, nil))
 	return runServer(ctx, c, logger, stdout)
 }
@@ -224,7 +222,7 @@ func demoFacts(ctx context.Context, led *ledger.Ledger, units map[string]events.
 		if err != nil {
 			return err
 		}
-		if _, _, err := led.AppendEvent(ctx, e, f.p); err != nil && !errors.Is(err, context.Canceled) {
+		if _, _, err := led.AppendEvent(ctx, e, f.p); err != nil {
 			return fmt.Errorf("demo fact %s: %w", f.id, err)
 		}
 	}

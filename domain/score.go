@@ -45,23 +45,28 @@ type ItemScore struct {
 
 // Sheet is a unit's whole score in one view.
 type Sheet struct {
-	Unit       string        `json:"unit"`
-	Name       string        `json:"name"`
-	Total      events.Points `json:"total"`
-	Content    events.Points `json:"content"`
-	BonusSum   events.Points `json:"bonus_total"`
-	DeductSum  events.Points `json:"deductions_total"`
-	Items      []ItemScore   `json:"items"`
-	Bonus      []ItemScore   `json:"bonus"`
-	Deductions []ItemScore   `json:"deductions"`
-	Facts      []FactLine    `json:"facts"`
+	Unit       string         `json:"unit"`
+	Name       string         `json:"name"`
+	Total      events.Points  `json:"total"`
+	Content    events.Points  `json:"content"`
+	BonusSum   events.Points  `json:"bonus_total"`
+	DeductSum  events.Points  `json:"deductions_total"`
+	Items      []ItemScore    `json:"items"`
+	Bonus      []ItemScore    `json:"bonus"`
+	Deductions []ItemScore    `json:"deductions"`
+	Facts      []FactLine     `json:"facts"`
+	Decisions  []DecisionLine `json:"decisions"`
 }
 
 // unitScorer scores one unit under the rubric in force, in one view.
 type unitScorer struct {
-	s     *Season
-	unit  events.Member
-	facts []*Entry // the unit's facts that count in the view
+	s    *Season
+	unit events.Member
+	// until, when set, is a date cut-off (YYYY-MM-DD) for the timeline:
+	// only committee decisions in effect by then count. facts must be
+	// selected with the same cut-off.
+	until string
+	facts []*Entry // the unit's facts that count in the view (and by until)
 }
 
 func (u *unitScorer) sheet() Sheet {
@@ -223,7 +228,7 @@ func (u *unitScorer) rule(is *ItemScore, r *events.Rule, committeeType string) {
 		}
 	case events.RuleCommittee:
 		var sum events.Points
-		for _, e := range u.s.committeeOf(u.unit.ID, committeeType) {
+		for _, e := range u.s.committeeOf(u.unit.ID, committeeType, u.until) {
 			sum += e.Payload.(*events.Adjustment).Points
 			is.Events = append(is.Events, e.Event.ID)
 		}
@@ -238,7 +243,7 @@ func (u *unitScorer) rule(is *ItemScore, r *events.Rule, committeeType string) {
 
 // target returns the unit's latest live target for an indicator.
 func (u *unitScorer) target(name string) *Entry {
-	ts := u.s.committeeOf(u.unit.ID, events.TypeTargetAssigned)
+	ts := u.s.committeeOf(u.unit.ID, events.TypeTargetAssigned, u.until)
 	for i := len(ts) - 1; i >= 0; i-- {
 		if ts[i].Payload.(*events.TargetAssigned).Indicator == name {
 			return ts[i]
@@ -249,7 +254,7 @@ func (u *unitScorer) target(name string) *Entry {
 
 // assessment returns the unit's latest live score for a manual item.
 func (u *unitScorer) assessment(code string) *Entry {
-	as := u.s.committeeOf(u.unit.ID, events.TypeScoreAssessed)
+	as := u.s.committeeOf(u.unit.ID, events.TypeScoreAssessed, u.until)
 	for i := len(as) - 1; i >= 0; i-- {
 		if as[i].Payload.(*events.ScoreAssessed).Item == code {
 			return as[i]

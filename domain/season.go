@@ -2,6 +2,7 @@ package domain
 
 import (
 	"fmt"
+	"time"
 
 	"github.com/thidua/thidua/events"
 )
@@ -24,6 +25,10 @@ type Entry struct {
 	// refuses such events; the fold only meets them through races, and must
 	// still treat them the same way on every replay.
 	Ignored string
+
+	// effective is a committee decision's date on the timeline (see
+	// effectiveDate), worked out once when it is folded.
+	effective string
 }
 
 // Review returns the latest review that counts, or nil.
@@ -142,6 +147,7 @@ func (s *Season) Apply(rec events.Record) error {
 		s.ballots = append(s.ballots, e)
 	default:
 		if !spec.Fact {
+			e.effective = effectiveDate(ev)
 			s.committee[ev.Unit] = append(s.committee[ev.Unit], e)
 		}
 	}
@@ -207,11 +213,11 @@ func retractable(t *Entry) bool {
 }
 
 // factsOf returns a unit's facts that count in a view (never an ignored
-// one), in stream order.
-func (s *Season) factsOf(unit string, view View) []*Entry {
+// one), in stream order; with until set, only those dated until then.
+func (s *Season) factsOf(unit string, view View, until string) []*Entry {
 	var out []*Entry
 	for _, f := range s.facts[unit] {
-		if counts(f, view) {
+		if counts(f, view) && (until == "" || f.Event.Date <= until) {
 			out = append(out, f)
 		}
 	}
@@ -231,15 +237,31 @@ func counts(f *Entry, view View) bool {
 	return r != nil && r.Event.Type == events.TypeFactVerified
 }
 
-// committeeOf returns the live committee events of a type about a unit.
-func (s *Season) committeeOf(unit, typ string) []*Entry {
+// committeeOf returns the live committee events of a type about a unit;
+// with until set, only those in effect by then (see effectiveDate).
+func (s *Season) committeeOf(unit, typ, until string) []*Entry {
 	var out []*Entry
 	for _, e := range s.committee[unit] {
-		if e.Event.Type == typ && e.Live() {
+		if e.Event.Type == typ && e.Live() && (until == "" || e.effective <= until) {
 			out = append(out, e)
 		}
 	}
 	return out
+}
+
+// effectiveDate is when a committee decision takes effect on the timeline:
+// its business date when it has one, else the UTC day it was recorded.
+// A decision with neither (a malformed recorded time) gets "", which sorts
+// before every date: it counts from the start rather than never.
+func effectiveDate(ev events.Event) string {
+	if ev.Date != "" {
+		return ev.Date
+	}
+	t, err := time.Parse(time.RFC3339Nano, ev.Recorded)
+	if err != nil {
+		return ""
+	}
+	return t.UTC().Format(time.DateOnly)
 }
 
 // flagBallot returns the latest live flag ballot, or nil.

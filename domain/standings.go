@@ -60,22 +60,17 @@ const (
 // Standings scores every unit in a view and ranks them. The final view is
 // the verified view once the season is closed; before that it is a conflict.
 func (s *Season) Standings(view View) (*Standings, error) {
-	if s.Opened == nil {
-		return nil, Errorf(NotFound, "season", "season %s is not opened", s.ID)
-	}
-	factView := view
-	if view == Final {
-		if s.Closed == nil {
-			return nil, Errorf(Conflict, "view", "the final view exists once the season is closed")
-		}
-		factView = Verified
+	factView, err := s.factView(view)
+	if err != nil {
+		return nil, err
 	}
 	st := &Standings{Season: s.ID, View: view, Sheets: map[string]Sheet{}}
 	r := s.Rubric
 	for _, m := range s.Opened.Members {
-		u := &unitScorer{s: s, unit: m, facts: s.factsOf(m.ID, factView)}
+		u := &unitScorer{s: s, unit: m, facts: s.factsOf(m.ID, factView, "")}
 		sh := u.sheet()
 		sh.Facts = s.factLines(m.ID, factView)
+		sh.Decisions = s.decisionLines(m.ID)
 		st.Sheets[m.ID] = sh
 		row := Standing{
 			Unit: m.ID, Name: m.Name, Total: sh.Total, Content: sh.Content,
@@ -97,6 +92,22 @@ func (s *Season) Standings(view View) (*Standings, error) {
 	return st, nil
 }
 
+// factView returns the view whose facts count for a requested view: the
+// final view is the verified one once the season is closed, and a conflict
+// before.
+func (s *Season) factView(view View) (View, error) {
+	if s.Opened == nil {
+		return "", Errorf(NotFound, "season", "season %s is not opened", s.ID)
+	}
+	if view != Final {
+		return view, nil
+	}
+	if s.Closed == nil {
+		return "", Errorf(Conflict, "view", "the final view exists once the season is closed")
+	}
+	return Verified, nil
+}
+
 func classify(classes []events.Class, total events.Points) (string, string) {
 	for _, c := range classes {
 		if total >= c.Min {
@@ -112,7 +123,7 @@ func (s *Season) gates(unit string, sh Sheet) []GateResult {
 		res := GateResult{Code: g.Code, Passed: true}
 		switch g.Kind {
 		case events.GateNoViolation:
-			if vs := s.committeeOf(unit, events.TypeViolationRecorded); len(vs) > 0 {
+			if vs := s.committeeOf(unit, events.TypeViolationRecorded, ""); len(vs) > 0 {
 				v := vs[0].Payload.(*events.ViolationRecorded)
 				res.Passed = false
 				res.Reason = "vi phạm (" + v.Kind + ") theo " + v.DecisionNo + " / violation (" + v.Kind + ") by " + v.DecisionNo
@@ -217,7 +228,7 @@ func (s *Season) award(st *Standings) {
 		left--
 	}
 	for i := range st.Units {
-		for _, e := range s.committeeOf(st.Units[i].Unit, events.TypeAwardRevoked) {
+		for _, e := range s.committeeOf(st.Units[i].Unit, events.TypeAwardRevoked, "") {
 			p := e.Payload.(*events.AwardRevoked)
 			if cur := st.Units[i].Award; cur != nil && *cur == p.Award {
 				st.Units[i].Award = nil

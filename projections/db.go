@@ -11,9 +11,10 @@ import (
 	_ "github.com/mattn/go-sqlite3" // the SQLite driver, registered as "sqlite3"
 )
 
-// schemaVersion changes when the read model's tables change; a read model of
-// another version is rebuilt from the log.
-const schemaVersion = "2" // 2: score sheets list the unit's facts
+// schemaVersion changes when the read model's tables or stored replies
+// change; a read model of another version is rebuilt from the log.
+// 2: score sheets list the unit's facts; 3: and the committee's decisions.
+const schemaVersion = "3"
 
 const schema = `
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);

@@ -70,6 +70,12 @@ type Projector struct {
 	// freshness metric. It is measured, never folded.
 	lastDelay atomic.Int64
 
+	// timelines caches encoded timelines by season and view, each valid
+	// while its season is at the LastSeq it was computed at. restore
+	// empties it: a rebuilt season may reach the same seq with other events.
+	tlMu      sync.Mutex
+	timelines map[timelineKey]timelineEntry
+
 	snap    atomic.Pointer[Snapshot]
 	changed atomic.Pointer[chan struct{}] // closed and replaced after each commit
 	halt    atomic.Pointer[Halt]
@@ -131,6 +137,9 @@ func (p *Projector) restore(ctx context.Context) error {
 	p.seasons = map[string]*domain.Season{}
 	p.ids = map[string]IDInfo{}
 	p.tokens = map[string]Token{}
+	p.tlMu.Lock()
+	p.timelines = map[timelineKey]timelineEntry{}
+	p.tlMu.Unlock()
 	cp, err := p.checkpointFromDB(ctx)
 	if err != nil {
 		return err

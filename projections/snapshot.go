@@ -27,9 +27,12 @@ type SeasonSnap struct {
 	Seq    uint64 // the season's last event
 	Opened bool
 	Closed bool
-	Info   json.RawMessage // GET /seasons/{season}
-	Views  map[domain.View]*ViewSnap
-	Units  map[string]bool
+	// Cluster and Year, as opened, for the list of seasons.
+	Cluster events.Cluster
+	Year    int
+	Info    json.RawMessage // GET /seasons/{season}
+	Views   map[domain.View]*ViewSnap
+	Units   map[string]bool
 }
 
 // ViewSnap is one view of a season.
@@ -61,6 +64,7 @@ func buildSeasonSnap(s *domain.Season) (*SeasonSnap, error) {
 		return ss, nil
 	}
 	ss.Opened, ss.Closed = true, s.Closed != nil
+	ss.Cluster, ss.Year = s.Opened.Cluster, s.Opened.Year
 	opened := *s.Opened
 	opened.Rubric = s.Rubric
 	info, err := json.Marshal(SeasonInfo{Season: s.ID, SeasonOpened: opened, Closed: ss.Closed})

@@ -1,0 +1,90 @@
+package domain
+
+import (
+	"fmt"
+
+	"github.com/thidua/thidua/events"
+)
+
+// Decision statuses, as a scoring sheet shows them.
+const (
+	DecisionCounted   = "counted"
+	DecisionRetracted = "retracted" // withdrawn by committee.retracted; counts nowhere
+)
+
+// DecisionLine is one of the committee's decisions about a unit on its
+// sheet (bonus, deduction, assessment, target, violation, revoked award),
+// with its reason, so that the sheet can show why points were given or
+// taken and strike a retracted decision through with the retraction's
+// reason.
+type DecisionLine struct {
+	ID        string         `json:"id"`
+	Seq       uint64         `json:"seq"`
+	Type      string         `json:"type"`
+	Date      string         `json:"date,omitempty"`
+	Summary   string         `json:"summary"`
+	Item      string         `json:"item,omitempty"`
+	Points    *events.Points `json:"points,omitempty"`
+	Value     int64          `json:"value,omitempty"`
+	Indicator string         `json:"indicator,omitempty"`
+	// Reason is the decision's own reason; RetractionReason is why it was
+	// withdrawn.
+	Reason           string `json:"reason,omitempty"`
+	DecisionNo       string `json:"decision_no,omitempty"`
+	Status           string `json:"status"`
+	By               string `json:"by,omitempty"` // the committee.retracted that withdrew it
+	RetractionReason string `json:"retraction_reason,omitempty"`
+}
+
+// decisionLines lists every committee decision about a unit in stream
+// order. They are the same in every view: views choose facts, not
+// decisions.
+func (s *Season) decisionLines(unit string) []DecisionLine {
+	out := []DecisionLine{}
+	for _, e := range s.committee[unit] {
+		l := DecisionLine{ID: e.Event.ID, Seq: e.Seq, Type: e.Event.Type, Date: e.Event.Date, Status: DecisionCounted}
+		switch p := e.Payload.(type) {
+		case *events.Adjustment:
+			pts := p.Points
+			l.Points, l.Reason = &pts, p.Reason
+			if e.Event.Type == events.TypeDeductionApplied {
+				l.Summary = fmt.Sprintf("Trừ điểm / deduction -%s", p.Points)
+			} else {
+				l.Summary = fmt.Sprintf("Cộng điểm / bonus +%s", p.Points)
+			}
+		case *events.ScoreAssessed:
+			pts := p.Points
+			l.Item, l.Points, l.Reason = p.Item, &pts, p.Reason
+			l.Summary = fmt.Sprintf("Chấm mục %s: %s điểm / item %s assessed: %s points", p.Item, p.Points, p.Item, p.Points)
+		case *events.TargetAssigned:
+			l.Indicator, l.Value = p.Indicator, p.Value
+			l.Summary = fmt.Sprintf("Giao chỉ tiêu %s: %d / target %s: %d", p.Indicator, p.Value, p.Indicator, p.Value)
+		case *events.ViolationRecorded:
+			l.DecisionNo = p.DecisionNo
+			l.Summary = "Vi phạm (" + p.Kind + ") theo " + p.DecisionNo + " / violation (" + p.Kind + ") by " + p.DecisionNo
+		case *events.AwardRevoked:
+			l.Reason, l.DecisionNo = p.Reason, p.DecisionNo
+			vi, en := awardName(p.Award)
+			l.Summary = "Thu hồi " + vi + " theo " + p.DecisionNo + " / " + en + " revoked by " + p.DecisionNo
+		default:
+			l.Summary = e.Event.Type
+		}
+		if r := e.RetractedBy; r != nil {
+			l.Status, l.By = DecisionRetracted, r.Event.ID
+			l.RetractionReason = r.Payload.(*events.Retraction).Reason
+		}
+		out = append(out, l)
+	}
+	return out
+}
+
+// awardName names an award, Vietnamese and English.
+func awardName(award string) (string, string) {
+	switch award {
+	case AwardFlag:
+		return "Cờ thi đua", "emulation flag"
+	case AwardCertificate:
+		return "Bằng khen", "certificate of merit"
+	}
+	return award, award
+}

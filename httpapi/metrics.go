@@ -12,9 +12,12 @@ type metrics struct {
 	requests  *prometheus.CounterVec
 }
 
-func newMetrics(checkpoint, lag, freshness func() float64) *metrics {
+func newMetrics(reg *prometheus.Registry, checkpoint, lag, freshness func() float64) *metrics {
+	if reg == nil {
+		reg = prometheus.NewRegistry()
+	}
 	m := &metrics{
-		reg: prometheus.NewRegistry(),
+		reg: reg,
 		appended: prometheus.NewCounterVec(prometheus.CounterOpts{
 			Name: "thidua_events_appended_total", Help: "Events appended to the log, by type.",
 		}, []string{"type"}),

@@ -3,6 +3,7 @@
 package httpapi
 
 import (
+	"cmp"
 	"context"
 	"crypto/sha256"
 	"crypto/subtle"
@@ -13,10 +14,12 @@ import (
 	"io"
 	"log/slog"
 	"net/http"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
 
+	"github.com/prometheus/client_golang/prometheus"
 	"github.com/prometheus/client_golang/prometheus/promhttp"
 	"github.com/thidua/thidua/access"
 	"github.com/thidua/thidua/domain"
@@ -47,19 +50,34 @@ type Server struct {
 	ledger    *ledger.Ledger
 	proj      *projections.Projector
 	log       Log
+	live      Live
 	adminHash [32]byte
 	hasAdmin  bool
 	logger    *slog.Logger
 	metrics   *metrics
 }
 
-// New wires the API. adminToken may be empty (no admin access).
-func New(l *ledger.Ledger, proj *projections.Projector, log Log, adminToken string, logger *slog.Logger) *Server {
-	s := &Server{ledger: l, proj: proj, log: log, logger: logger}
-	if adminToken != "" {
-		s.adminHash, s.hasAdmin = sha256.Sum256([]byte(adminToken)), true
+// Deps are what the API is built from.
+type Deps struct {
+	Ledger    *ledger.Ledger
+	Projector *projections.Projector
+	Log       Log
+	Live      Live
+	// Registry collects the API's metrics and is served at /metrics; other
+	// parts of the process (the live hub) register theirs in it too.
+	Registry   *prometheus.Registry
+	AdminToken string // may be empty: no admin access
+	Logger     *slog.Logger
+}
+
+// New wires the API.
+func New(d Deps) *Server {
+	l, proj, log := d.Ledger, d.Projector, d.Log
+	s := &Server{ledger: l, proj: proj, log: log, live: d.Live, logger: d.Logger}
+	if d.AdminToken != "" {
+		s.adminHash, s.hasAdmin = sha256.Sum256([]byte(d.AdminToken)), true
 	}
-	s.metrics = newMetrics(
+	s.metrics = newMetrics(d.Registry,
 		func() float64 { return float64(proj.Checkpoint()) },
 		func() float64 {
 			ctx, cancel := context.WithTimeout(context.Background(), time.Second)
@@ -83,10 +101,12 @@ func (s *Server) routes() map[string]http.Handler {
 	return map[string]http.Handler{
 		"POST /api/v1/seasons/{season}/events":            h(s.postEvent),
 		"GET /api/v1/seasons/{season}/events":             h(s.listEvents),
+		"GET /api/v1/seasons":                             h(s.listSeasons),
 		"GET /api/v1/seasons/{season}":                    h(s.getSeason),
 		"GET /api/v1/seasons/{season}/rankings":           h(s.getRankings),
 		"GET /api/v1/seasons/{season}/rankings/stream":    h(s.streamRankings),
 		"GET /api/v1/seasons/{season}/units/{unit}/score": h(s.getScore),
+		"GET /api/v1/seasons/{season}/timeline":           h(s.getTimeline),
 		"POST /api/v1/tokens":                             h(s.postToken),
 		"DELETE /api/v1/tokens/{id}":                      h(s.deleteToken),
 		"GET /healthz":                                    h(s.healthz),
@@ -221,6 +241,38 @@ func (s *Server) postEvent(w http.ResponseWriter, r *http.Request) {
 	writeJSON(w, status, reply)
 }
 
+// seasonItem is one line of GET /seasons.
+type seasonItem struct {
+	Season  string         `json:"season"`
+	Cluster events.Cluster `json:"cluster"`
+	Year    int            `json:"year"`
+	Closed  bool           `json:"closed"`
+	Seq     uint64         `json:"seq"`
+}
+
+// listSeasons lists the opened seasons the token may read, newest year
+// first, so that a page can pick the one to show.
+func (s *Server) listSeasons(w http.ResponseWriter, r *http.Request) {
+	a, err := s.authenticate(r)
+	if err != nil {
+		s.writeError(w, r, err)
+		return
+	}
+	out := []seasonItem{}
+	for _, ss := range s.proj.Snapshot().Seasons {
+		if !ss.Opened || (a.Role == events.RoleUnit && !ss.Units[a.Unit]) {
+			continue
+		}
+		out = append(out, seasonItem{Season: ss.ID, Cluster: ss.Cluster, Year: ss.Year, Closed: ss.Closed, Seq: ss.Seq})
+	}
+	slices.SortFunc(out, func(x, y seasonItem) int {
+		return cmp.Or(cmp.Compare(y.Year, x.Year), strings.Compare(x.Season, y.Season))
+	})
+	writeJSON(w, http.StatusOK, struct {
+		Seasons []seasonItem `json:"seasons"`
+	}{out})
+}
+
 func (s *Server) getSeason(w http.ResponseWriter, r *http.Request) {
 	_, ss, err := s.readable(r)
 	if err != nil {
@@ -283,6 +335,27 @@ func (s *Server) getScore(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	writeRaw(w, http.StatusOK, sheet)
+}
+
+// getTimeline answers every unit's total by event date, for the page's
+// chart of who rose when.
+func (s *Server) getTimeline(w http.ResponseWriter, r *http.Request) {
+	_, ss, err := s.readable(r)
+	if err != nil {
+		s.writeError(w, r, err)
+		return
+	}
+	view, err := domain.ParseView(r.URL.Query().Get("view"))
+	if err != nil {
+		s.writeError(w, r, err)
+		return
+	}
+	body, err := s.proj.Timeline(ss.ID, view)
+	if err != nil {
+		s.writeError(w, r, err)
+		return
+	}
+	writeRaw(w, http.StatusOK, body)
 }
 
 func (s *Server) listEvents(w http.ResponseWriter, r *http.Request) {

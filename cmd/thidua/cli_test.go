@@ -33,6 +33,13 @@ func TestDemo(t *testing.T) {
 	if len(tokens) != 8 {
 		t.Fatalf("want a committee, an auditor and six unit tokens, got %d in:\n%s", len(tokens), out)
 	}
+	if !strings.Contains(out, "/#token="+tokens["auditor"]+"\n") {
+		t.Errorf("no live rankings link with the auditor's token in:\n%s", out)
+	}
+	page, _ := ts.do(http.MethodGet, "/", "", nil, nil)
+	if page != http.StatusOK {
+		t.Errorf("GET /: %d", page)
+	}
 	var season struct{ Members []struct{ ID string } }
 	if st, b := ts.do(http.MethodGet, "/api/v1/seasons/"+domain.DemoSeasonID, tokens["auditor"], nil, &season); st != 200 || len(season.Members) != 6 {
 		t.Fatalf("demo season: %d %s", st, b)

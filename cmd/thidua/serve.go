@@ -5,6 +5,7 @@ import (
 	"crypto/rand"
 	"encoding/hex"
 	"fmt"
+	"github.com/prometheus/client_golang/prometheus"
 	"io"
 	"log/slog"
 	"net"
@@ -20,7 +21,9 @@ import (
 	"github.com/thidua/thidua/events/natsstore"
 	"github.com/thidua/thidua/httpapi"
 	"github.com/thidua/thidua/ledger"
+	"github.com/thidua/thidua/live"
 	"github.com/thidua/thidua/projections"
+	"github.com/thidua/thidua/web"
 )
 
 type serveConfig struct {
@@ -107,12 +110,24 @@ func runServer(ctx context.Context, c serveConfig, logger *slog.Logger, stdout i
 			return err
 		}
 	}
-	api := httpapi.New(led, proj, store, adminToken, logger)
+	reg := prometheus.NewRegistry()
+	hub, err := live.New(proj, live.Config{Registerer: reg, Logger: logger})
+	if err != nil {
+		return err
+	}
+	hubDone := make(chan error, 1)
+	go func() { hubDone <- hub.Run(ctx) }()
+	api := httpapi.New(httpapi.Deps{Ledger: led, Projector: proj, Log: store, Live: hub, Registry: reg, AdminToken: adminToken, Logger: logger})
 	ln, err := net.Listen("tcp", c.httpAddr)
 	if err != nil {
 		return fmt.Errorf("listen on %s: %w", c.httpAddr, err)
 	}
-	srv := &http.Server{Handler: api.Handler(), ReadHeaderTimeout: 10 * time.Second}
+	mux := http.NewServeMux()
+	mux.Handle("/", api.Handler())
+	page := web.Handler()
+	mux.Handle("GET /{$}", page)
+	mux.Handle("GET /assets/", page)
+	srv := &http.Server{Handler: mux, ReadHeaderTimeout: 10 * time.Second}
 	httpDone := make(chan error, 1)
 	go func() { httpDone <- srv.Serve(ln) }()
 	logger.Info("serving", "http", "http://"+ln.Addr().String(), "data", c.data, "external_nats", c.natsURL != "")
@@ -135,6 +150,8 @@ func runServer(ctx context.Context, c serveConfig, logger *slog.Logger, stdout i
 		}
 	case err := <-httpDone:
 		runErr = fmt.Errorf("http: %w", err)
+	case err := <-hubDone:
+		runErr = fmt.Errorf("live rankings: %w", err)
 	}
 	shCtx, shCancel := context.WithTimeout(context.Background(), 5*time.Second)
 	defer shCancel()
@@ -177,12 +194,16 @@ func openDemo(ctx context.Context, store *natsstore.Store, proj *projections.Pro
 	}
 	type line struct{ who, token string }
 	var lines []line
+	var auditor string
 	for _, role := range []string{events.RoleCommittee, events.RoleAuditor} {
 		t, err := led.IssueToken(ctx, admin, role, "")
 		if err != nil {
 			return err
 		}
 		lines = append(lines, line{role, t.Token})
+		if role == events.RoleAuditor {
+			auditor = t.Token
+		}
 	}
 	unitTokens := map[string]events.Author{}
 	for _, m := range season.Members {
@@ -196,7 +217,9 @@ func openDemo(ctx context.Context, store *natsstore.Store, proj *projections.Pro
 	if err := demoFacts(ctx, led, unitTokens); err != nil {
 		return err
 	}
-	fmt.Fprintf(stdout, "\nthidua: mùa thi đua demo %s đã mở / demo season opened — http://%s\n\n", domain.DemoSeasonID, addr)
+	fmt.Fprintf(stdout, "\nthidua: mùa thi đua demo %s đã mở / demo season opened — http://%s\n", domain.DemoSeasonID, addr)
+	// The auditor's token is read-only: the link for the meeting's big screen.
+	fmt.Fprintf(stdout, "Bảng xếp hạng trực tiếp / live rankings (auditor, read-only): http://%s/#token=%s\n\n", addr, auditor)
 	fmt.Fprintf(stdout, "  %-24s %s\n", "admin", adminToken)
 	for _, l := range lines {
 		fmt.Fprintf(stdout, "  %-24s %s\n", l.who, l.token)

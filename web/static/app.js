@@ -1,0 +1,694 @@
+// The committee's live rankings page. It reads the same API as every other
+// client: the season, the live rankings stream (the only source of live
+// rankings: no polling), a unit's scoring sheet and the timeline.
+
+import { t, label, bi, num, delta, clock, setLang, getLang } from './i18n.js';
+import { shortName, el, ApiError, errorFrom } from './util.js';
+import { readStream } from './sse.js';
+import { renderSheet, awardBadge } from './sheet.js';
+import { renderChart } from './chart.js';
+
+const $ = (sel) => document.querySelector(sel);
+const enc = encodeURIComponent;
+const TOKEN_KEY = 'thidua.token';
+const LANG_KEY = 'thidua.lang';
+const BIG_KEY = 'thidua.big';
+const VIEWS = ['claimed', 'verified', 'final'];
+const REFRESH_MS = 2000; // timeline and season are re-read at most this often
+
+const state = {
+  token: null,
+  seasons: null, // the list, or null while GET /seasons does not exist
+  seasonId: null,
+  season: null,
+  view: 'verified',
+  ranking: null, // the last rankings message rendered
+  rows: new Map(), // unit id → {tr, change}
+  gen: 0, // bumped on every season/view switch; stale replies are dropped
+  ctrl: null, // aborts the current stream and its reads
+  live: { st: 'connecting', msg: '' },
+  wake: null, // ends a reconnect back-off early (browser back online)
+  sheet: { unit: null, ctrl: null, data: null, open: { closed: new Set() } },
+  timeline: { missing: false, data: null },
+  refresh: { last: 0, timer: 0 },
+};
+
+// ---------- storage and URL ----------
+
+function store(key, value) {
+  try {
+    if (value === null) localStorage.removeItem(key);
+    else localStorage.setItem(key, value);
+  } catch { /* storage disabled: the setting lasts for this page only */ }
+}
+
+function stored(key) {
+  try { return localStorage.getItem(key); } catch { return null; }
+}
+
+const query = () => new URL(location.href).searchParams;
+const hashParams = () => new URLSearchParams(location.hash.replace(/^#/, ''));
+
+function setQuery(key, value) {
+  const u = new URL(location.href);
+  if (value === null) u.searchParams.delete(key);
+  else u.searchParams.set(key, value);
+  history.replaceState(history.state, '', u);
+}
+
+function setHash(key, value) {
+  const u = new URL(location.href);
+  const h = hashParams();
+  if (value === null) h.delete(key);
+  else h.set(key, value);
+  u.hash = h.toString();
+  history.replaceState(history.state, '', u);
+}
+
+const sleep = (ms, signal) => new Promise((resolve) => {
+  const done = () => { clearTimeout(timer); state.wake = null; resolve(); };
+  const timer = setTimeout(done, ms);
+  state.wake = done;
+  signal?.addEventListener('abort', done, { once: true });
+});
+
+// ---------- API ----------
+
+/** api GETs a path with the token; a 401 sends the reader to the token form. */
+async function api(path, { signal } = {}) {
+  let res;
+  try {
+    res = await fetch(path, {
+      headers: { Authorization: `Bearer ${state.token}`, Accept: 'application/json' },
+      cache: 'no-store',
+      signal,
+    });
+  } catch (e) {
+    if (e.name === 'AbortError') throw e;
+    throw new ApiError(0, 'network', t('error.network'));
+  }
+  if (!res.ok) {
+    const err = await errorFrom(res);
+    if (err.status === 401) needLogin(err.message);
+    throw err;
+  }
+  return res.json();
+}
+
+const seasonPath = () => `/api/v1/seasons/${enc(state.seasonId)}`;
+const quiet = (e) => e.name === 'AbortError' || e.status === 401;
+
+// ---------- header ----------
+
+function applyLang() {
+  const lang = getLang();
+  document.documentElement.lang = lang;
+  for (const e of document.querySelectorAll('[data-i18n]')) e.textContent = t(e.dataset.i18n);
+  for (const e of document.querySelectorAll('[data-i18n-label]')) e.setAttribute('aria-label', t(e.dataset.i18nLabel));
+  const btn = $('#lang');
+  for (const s of btn.querySelectorAll('[data-lang]')) s.classList.toggle('on', s.dataset.lang === lang);
+  btn.setAttribute('aria-label', lang === 'vi' ? 'Ngôn ngữ: Tiếng Việt. Chuyển sang tiếng Anh' : 'Language: English. Switch to Vietnamese');
+  renderHeader();
+  renderLive();
+  if (state.season) renderHead();
+  if (state.ranking) renderRanking(state.ranking, false);
+  if (state.sheet.data) drawSheet();
+  drawChart();
+}
+
+function renderHeader() {
+  const s = state.season;
+  $('#cluster').textContent = s?.cluster?.name || '';
+  const title = s?.year ? t('title.year', s.year) : t('title');
+  $('#title').textContent = title;
+  document.title = s?.cluster?.name ? `${title} — ${s.cluster.name}` : title;
+  for (const b of document.querySelectorAll('button[data-view]')) {
+    b.hidden = b.dataset.view === 'final' && !s?.closed;
+    b.setAttribute('aria-pressed', String(b.dataset.view === state.view));
+  }
+  const list = state.seasons || [];
+  const sel = $('#season-select');
+  sel.closest('label').hidden = list.length < 2;
+  sel.replaceChildren(...list.map((x) => el('option', {
+    value: x.season,
+    text: `${x.year} — ${x.cluster?.name || x.season}${x.closed ? ` (${t('closed')})` : ''}`,
+  })));
+  if (state.seasonId) sel.value = state.seasonId;
+}
+
+function setLive(st, msg = '') {
+  state.live = { st, msg };
+  renderLive();
+}
+
+function renderLive() {
+  const e = $('#live-status');
+  const { st, msg } = state.live;
+  e.dataset.state = st === 'reconnecting' ? 'connecting' : st;
+  e.textContent = t(`live.${st}`) + (msg ? ` — ${msg}` : '');
+}
+
+function renderSeq(msg, arrived) {
+  $('#seq').textContent = String(msg.seq);
+  document.body.dataset.seq = String(msg.seq);
+  const time = $('#updated');
+  time.textContent = clock(arrived);
+  time.dateTime = arrived.toISOString();
+  $('.seq-wrap').hidden = false;
+  $('.updated-wrap').hidden = false;
+}
+
+// ---------- the ranking table ----------
+
+/** groups are the rubric's top-level items (I–IV), else the keys of the ranking. */
+function groups() {
+  const items = state.season?.rubric?.items;
+  if (items?.length) return items.map((i) => ({ code: i.code, title: bi(i.title, i.title_en), max: i.max }));
+  const g = state.ranking?.units?.[0]?.groups || {};
+  return Object.keys(g).map((code) => ({ code, title: code, max: null }));
+}
+
+function renderHead() {
+  const th = (cls, text, title) => el('th', { scope: 'col', class: cls, title }, text);
+  $('#rankings thead tr').replaceChildren(
+    th('rank', t('col.rank')),
+    th('unit', t('col.unit')),
+    th('num total', t('col.total')),
+    ...groups().map((g) => el('th', {
+      scope: 'col', class: 'num grp opt',
+      title: g.max != null ? `${g.code}. ${g.title} (${t('max', num(g.max))})` : g.title,
+    }, el('span', { class: 'gcode', text: g.code }), g.max != null ? el('span', { class: 'gmax', text: `/${num(g.max)}` }) : null)),
+    th('num opt', `${t('col.bonus')} (+)`),
+    th('num opt', `${t('col.deductions')} (−)`),
+    th('opt cls', t('col.class')),
+    th('opt elig', t('col.eligible'), t('col.eligible.title')),
+    th('award-cell', t('col.award')),
+  );
+}
+
+const round2 = (x) => Math.round(x * 100) / 100;
+
+/** compare lists what changed for one unit between two messages, or null. */
+function compare(p, u) {
+  const c = {};
+  if (p.rank !== u.rank) c.rank = p.rank - u.rank; // > 0: moved up
+  if (p.total !== u.total) c.total = round2(u.total - p.total);
+  if ((p.award || null) !== (u.award || null) ||
+      JSON.stringify(p.revoked_award || null) !== JSON.stringify(u.revoked_award || null)) c.award = true;
+  if (p.eligible !== u.eligible) c.eligible = true;
+  if (p.classification !== u.classification) c.classification = true;
+  return Object.keys(c).length ? c : null;
+}
+
+function failedReasons(u) {
+  return (u.gates || []).filter((g) => !g.passed).map((g) => `${g.code}: ${bi(g.reason) || t('gate.failed')}`);
+}
+
+function fillRow(r, u) {
+  const c = r.change || {};
+  const name = u.name || u.unit;
+  const reasons = failedReasons(u);
+  r.tr.setAttribute('aria-label', `${name}: ${num(u.total)} ${t('points')}, ${t('announce.rank', u.rank)}`);
+  r.tr.replaceChildren(
+    el('td', { class: 'rank' },
+      el('span', { class: 'rank-n', text: u.rank }),
+      c.rank ? el('span', {
+        class: ['move', c.rank > 0 ? 'up' : 'down'],
+        title: t(c.rank > 0 ? 'rank.up' : 'rank.down', Math.abs(c.rank)),
+        text: `${c.rank > 0 ? '▲' : '▼'}${Math.abs(c.rank)}`,
+      }) : null),
+    el('th', { scope: 'row', class: 'unit', title: name },
+      el('span', { class: 'full', text: name }),
+      el('span', { class: 'short', text: shortName(name) })),
+    el('td', { class: 'num total', data: { value: String(u.total) } },
+      c.total ? el('span', { class: ['delta', c.total > 0 ? 'up' : 'down'], text: delta(c.total) }) : null,
+      el('span', { class: 'val', text: num(u.total) })),
+    ...groups().map((g) => el('td', { class: 'num grp opt', text: num(u.groups?.[g.code]) })),
+    el('td', { class: 'num opt bonus', text: u.bonus ? delta(u.bonus) : num(0) }),
+    el('td', { class: 'num opt ded', text: u.deductions ? delta(-u.deductions) : num(0) }),
+    el('td', { class: 'opt cls', text: bi(u.classification, u.classification_en) }),
+    el('td', { class: ['opt', 'elig', u.eligible ? 'ok' : 'bad'], title: u.eligible ? t('eligible.yes') : reasons.join('\n') || t('eligible.no') },
+      el('span', { 'aria-hidden': 'true', text: u.eligible ? '✓' : '✗' }),
+      el('span', { class: 'sr-only', text: u.eligible ? t('eligible.yes') : `${t('eligible.no')}: ${reasons.join('; ')}` })),
+    el('td', { class: 'award-cell' }, u.award || u.revoked_award ? awardBadge(u, state.view === 'final') : el('span', { class: 'no-award', text: '–' })),
+  );
+}
+
+function wireRow(tr) {
+  tr.addEventListener('click', (e) => {
+    if (e.target.closest('a')) return;
+    openSheet(tr.dataset.unit);
+  });
+  tr.addEventListener('keydown', (e) => {
+    if (e.key === 'Enter' || e.key === ' ') {
+      e.preventDefault();
+      openSheet(tr.dataset.unit);
+    }
+  });
+}
+
+/**
+ * renderRanking updates the table in place (rows are reused, moved only
+ * when their place changes, so nothing flickers and scroll stays). With
+ * diff, rows that changed since the last message are marked and announced.
+ */
+function renderRanking(msg, diff) {
+  const prev = diff && state.ranking ? new Map(state.ranking.units.map((u) => [u.unit, u])) : null;
+  const tbody = $('#rankings tbody');
+  const focused = document.activeElement;
+  const changed = [];
+  const seen = new Set();
+  (msg.units || []).forEach((u, i) => {
+    let r = state.rows.get(u.unit);
+    if (!r) {
+      r = { tr: el('tr', { tabindex: 0, data: { unit: u.unit } }), change: null };
+      wireRow(r.tr);
+      state.rows.set(u.unit, r);
+    }
+    if (diff) {
+      const p = prev?.get(u.unit);
+      r.change = prev ? (p ? compare(p, u) : { rank: 0, isNew: true }) : null;
+      if (r.change) changed.push({ u, c: r.change });
+    }
+    fillRow(r, u);
+    const at = tbody.children[i];
+    if (at !== r.tr) tbody.insertBefore(r.tr, at || null);
+    seen.add(u.unit);
+  });
+  for (const [unit, r] of state.rows) {
+    if (!seen.has(unit)) { r.tr.remove(); state.rows.delete(unit); }
+  }
+  if (diff) {
+    // Restart the fading highlight on every row changed by this message.
+    for (const r of state.rows.values()) r.tr.classList.remove('changed');
+    void tbody.offsetWidth;
+    for (const r of state.rows.values()) if (r.change) r.tr.classList.add('changed');
+  }
+  if (focused?.tagName === 'TR' && focused.isConnected && document.activeElement !== focused) {
+    focused.focus({ preventScroll: true });
+  }
+  return changed;
+}
+
+function awardText(u) {
+  if (u.award) return label('award', u.award) + (state.view === 'final' ? '' : ` (${t('award.provisional')})`);
+  return t('award.none');
+}
+
+function announce(msg, changed) {
+  if (!changed.length) return;
+  const lines = changed.slice(0, 8).map(({ u, c }) => {
+    const bits = [`${shortName(u.name)}: ${num(u.total)} ${t('points')}${c.total ? ` (${delta(c.total)})` : ''}`];
+    if (c.rank || c.isNew) {
+      bits.push(t('announce.rank', u.rank) + (c.rank ? ` (${t(c.rank > 0 ? 'rank.up' : 'rank.down', Math.abs(c.rank))})` : ''));
+    }
+    if (c.award) bits.push(awardText(u));
+    if (c.eligible) bits.push(t(u.eligible ? 'eligible.yes' : 'eligible.no'));
+    if (c.classification) bits.push(bi(u.classification, u.classification_en));
+    return bits.join(', ') + '.';
+  });
+  $('#announce').textContent = [t('announce.update', msg.seq), ...lines].join(' ');
+}
+
+function onRankings(msg) {
+  if (msg.season !== state.seasonId || msg.view !== state.view || !Array.isArray(msg.units)) return;
+  const first = !state.ranking;
+  const changed = renderRanking(msg, true);
+  state.ranking = msg;
+  $('#board').classList.remove('loading');
+  renderSeq(msg, new Date());
+  announce(msg, changed);
+  if (state.sheet.unit) loadSheet();
+  if (!first) scheduleRefresh();
+  else drawChart(); // the legend follows the ranking
+}
+
+// ---------- the live stream ----------
+
+/** start (re)opens the stream for the current season and view. */
+function start() {
+  state.gen++;
+  state.ctrl?.abort();
+  const ctrl = new AbortController();
+  state.ctrl = ctrl;
+  state.ranking = null;
+  for (const r of state.rows.values()) { r.change = null; r.tr.classList.remove('changed'); }
+  $('#board').classList.add('loading');
+  runStream(ctrl.signal);
+  clearTimeout(state.refresh.timer);
+  state.refresh = { last: Date.now(), timer: 0 };
+  loadTimeline();
+}
+
+async function runStream(signal) {
+  const url = `${seasonPath()}/rankings/stream?view=${enc(state.view)}`;
+  let backoff = 1000;
+  let failed = false;
+  setLive('connecting');
+  while (!signal.aborted) {
+    try {
+      await readStream(url, state.token, {
+        signal,
+        onMessage: (m) => {
+          if (m.event !== 'rankings' || signal.aborted) return;
+          let body;
+          try { body = JSON.parse(m.data); } catch { return; }
+          backoff = 1000;
+          if (state.live.st !== 'live') setLive('live');
+          if (failed) { failed = false; state.timeline.missing = false; }
+          onRankings(body);
+        },
+      });
+    } catch (e) {
+      if (signal.aborted) return;
+      if (e instanceof ApiError && e.status === 401) { needLogin(e.message); return; }
+      if (e instanceof ApiError && e.status >= 400 && e.status < 500 && e.status !== 408 && e.status !== 429) {
+        setLive('error', e.message); // e.g. an unknown season or the final view of an open season
+        return;
+      }
+    }
+    if (signal.aborted) return;
+    failed = true;
+    setLive('reconnecting');
+    await sleep(backoff, signal);
+    backoff = Math.min(backoff * 2, 10000);
+  }
+}
+
+function scheduleRefresh() {
+  const r = state.refresh;
+  if (r.timer) return;
+  r.timer = setTimeout(() => {
+    r.timer = 0;
+    r.last = Date.now();
+    loadTimeline();
+    reloadSeason();
+  }, Math.max(0, r.last + REFRESH_MS - Date.now()));
+}
+
+/** reloadSeason catches a closed season (the final view appears) or an amended rubric. */
+async function reloadSeason() {
+  const gen = state.gen;
+  try {
+    const s = await api(seasonPath(), { signal: state.ctrl?.signal });
+    if (gen !== state.gen) return;
+    state.season = s;
+    renderHeader();
+    renderHead();
+    if (state.ranking) renderRanking(state.ranking, false);
+  } catch (e) { /* the next message tries again */ }
+}
+
+// ---------- timeline chart ----------
+
+async function loadTimeline() {
+  if (state.timeline.missing) return;
+  const gen = state.gen;
+  try {
+    const d = await api(`${seasonPath()}/timeline?view=${enc(state.view)}`, { signal: state.ctrl?.signal });
+    if (gen !== state.gen) return;
+    state.timeline.data = d;
+    $('#chart-section').hidden = false;
+    drawChart();
+  } catch (e) {
+    if (gen !== state.gen || quiet(e)) return;
+    if (e.status === 404) state.timeline.missing = true; // not on this server yet
+    state.timeline.data = null;
+    $('#chart-section').hidden = true;
+  }
+}
+
+function drawChart() {
+  const d = state.timeline.data;
+  const sec = $('#chart-section');
+  if (!d || !state.season || sec.hidden) return;
+  const order = new Map((state.season.members || []).map((m, i) => [m.id, i]));
+  (d.units || []).forEach((u, i) => { if (!order.has(u.unit)) order.set(u.unit, order.size + i); });
+  const ranks = new Map((state.ranking?.units || []).map((u) => [u.unit, u.rank]));
+  renderChart($('#timeline'), $('#chart-tip'), $('#legend'), d, {
+    year: state.season.year || new Date().getFullYear(),
+    order,
+    rankOf: (id) => ranks.get(id),
+  });
+}
+
+// ---------- the scoring sheet ----------
+
+function nameOf(unit) {
+  const u = state.ranking?.units?.find((x) => x.unit === unit) || state.season?.members?.find((m) => m.id === unit);
+  return u?.name || unit;
+}
+
+function openSheet(unit) {
+  if (!unit) return;
+  const sh = state.sheet;
+  const d = $('#sheet');
+  if (sh.unit !== unit) {
+    sh.unit = unit;
+    sh.data = null;
+    sh.open.closed.clear();
+    $('#sheet-title').textContent = nameOf(unit);
+    $('#sheet-body').replaceChildren(el('p', { class: 'muted', text: t('sheet.loading') }));
+  }
+  if (!d.open) d.showModal();
+  setHash('unit', unit);
+  loadSheet();
+}
+
+async function loadSheet() {
+  const sh = state.sheet;
+  if (!sh.unit || !state.seasonId) return;
+  sh.ctrl?.abort();
+  const ctrl = new AbortController();
+  sh.ctrl = ctrl;
+  const unit = sh.unit;
+  try {
+    const data = await api(`${seasonPath()}/units/${enc(unit)}/score?view=${enc(state.view)}`, { signal: ctrl.signal });
+    if (ctrl.signal.aborted || sh.unit !== unit) return;
+    sh.data = data;
+    drawSheet();
+  } catch (e) {
+    if (quiet(e) || sh.unit !== unit) return;
+    $('#sheet-body').replaceChildren(el('p', { class: 'error', text: e.message }));
+  }
+}
+
+function drawSheet() {
+  const sh = state.sheet;
+  if (!sh.data) return;
+  const body = $('#sheet-body');
+  const top = body.scrollTop;
+  $('#sheet-title').textContent = sh.data.name || nameOf(sh.unit);
+  renderSheet(body, sh.data, {
+    rubric: state.season?.rubric,
+    final: sh.data.view === 'final',
+    units: state.ranking?.units?.length,
+  }, sh.open);
+  body.scrollTop = top;
+}
+
+function closedSheet() {
+  const sh = state.sheet;
+  sh.ctrl?.abort();
+  sh.unit = null;
+  sh.data = null;
+  if (hashParams().has('unit')) setHash('unit', null);
+}
+
+// ---------- token, season choice, views ----------
+
+function showOnly(id) {
+  for (const s of ['#login', '#season-form-wrap', '#board']) $(s).hidden = s !== id;
+  if (id !== '#board') $('#chart-section').hidden = true;
+  $('#status-line').hidden = id !== '#board';
+  $('#signout').hidden = id === '#login';
+}
+
+function stopAll() {
+  state.gen++;
+  state.ctrl?.abort();
+  state.ctrl = null;
+  clearTimeout(state.refresh.timer);
+  state.refresh.timer = 0;
+  if ($('#sheet').open) $('#sheet').close();
+}
+
+/** needLogin shows the token form, with the API's message if there is one. */
+function needLogin(message) {
+  stopAll();
+  state.token = null;
+  store(TOKEN_KEY, null);
+  showOnly('#login');
+  const err = $('#login-error');
+  err.textContent = message || '';
+  err.hidden = !message;
+  $('#token-input').value = '';
+}
+
+function showSeasonForm(message) {
+  stopAll();
+  showOnly('#season-form-wrap');
+  setLive('error');
+  const err = $('#season-error');
+  err.textContent = message || '';
+  err.hidden = !message;
+  $('#season-input').value = state.seasonId || '';
+}
+
+function pickSeason(list) {
+  const newest = (a, b) => (b.year ?? 0) - (a.year ?? 0) || String(b.season).localeCompare(String(a.season));
+  const open = list.filter((s) => !s.closed).sort(newest);
+  return (open[0] || list.slice().sort(newest)[0])?.season || null;
+}
+
+async function boot() {
+  stopAll();
+  if (!state.token) { needLogin(''); return; }
+  showOnly('#board');
+  setLive('connecting');
+  let list = null;
+  try {
+    list = (await api('/api/v1/seasons')).seasons || [];
+  } catch (e) {
+    if (e.status === 401) return;
+    if (e.status !== 404) { // the server is restarting or unreachable: try again
+      setLive('reconnecting', e.message);
+      await sleep(3000);
+      if (state.token) boot();
+      return;
+    }
+  }
+  state.seasons = list;
+  const id = query().get('season') || (list ? pickSeason(list) : null);
+  if (!id) { showSeasonForm(list ? t('season.none') : ''); return; }
+  await loadSeason(id);
+}
+
+async function loadSeason(id) {
+  stopAll();
+  state.seasonId = id;
+  state.season = null;
+  state.ranking = null;
+  state.timeline = { missing: false, data: null };
+  for (const r of state.rows.values()) r.tr.remove();
+  state.rows.clear();
+  let s;
+  try {
+    s = await api(`/api/v1/seasons/${enc(id)}`);
+  } catch (e) {
+    if (e.status === 401) return;
+    if (e.status === 404 || e.status === 403) { showSeasonForm(`${t('season.notfound')} (${e.message})`); return; }
+    setLive('reconnecting', e.message);
+    await sleep(3000);
+    if (state.token && state.seasonId === id) loadSeason(id);
+    return;
+  }
+  if (state.seasonId !== id) return;
+  state.season = s;
+  const v = query().get('view');
+  state.view = VIEWS.includes(v) && (v !== 'final' || s.closed) ? v : 'verified';
+  if (v && v !== state.view) setQuery('view', state.view);
+  showOnly('#board');
+  renderHeader();
+  renderHead();
+  start();
+  const unit = hashParams().get('unit');
+  if (unit) openSheet(unit);
+}
+
+function switchView(v) {
+  if (v === state.view || !state.season) return;
+  state.view = v;
+  setQuery('view', v);
+  renderHeader();
+  start();
+  if (state.sheet.unit) loadSheet();
+}
+
+/** takeToken moves a token from the URL fragment to storage and out of the URL. */
+function takeToken() {
+  const h = hashParams();
+  const tok = h.get('token');
+  if (!tok) return false;
+  state.token = tok.trim();
+  store(TOKEN_KEY, state.token);
+  setHash('token', null);
+  return true;
+}
+
+function applyBig(on) {
+  document.documentElement.classList.toggle('big', on);
+  $('#big').setAttribute('aria-pressed', String(on));
+  store(BIG_KEY, on ? '1' : '0');
+  drawChart();
+}
+
+function init() {
+  const ql = query().get('lang');
+  setLang(ql === 'en' || ql === 'vi' ? ql : stored(LANG_KEY) || 'vi');
+  const qb = query().get('big');
+  applyBig(qb === '1' || qb === '0' ? qb === '1' : stored(BIG_KEY) === '1');
+  takeToken();
+  if (!state.token) state.token = stored(TOKEN_KEY);
+  applyLang();
+
+  $('#lang').addEventListener('click', () => {
+    setLang(getLang() === 'vi' ? 'en' : 'vi');
+    store(LANG_KEY, getLang());
+    if (query().has('lang')) setQuery('lang', getLang());
+    applyLang();
+  });
+  $('#big').addEventListener('click', () => {
+    const on = !document.documentElement.classList.contains('big');
+    applyBig(on);
+    if (query().has('big')) setQuery('big', on ? '1' : '0');
+  });
+  $('#views').addEventListener('click', (e) => {
+    const b = e.target.closest('button[data-view]');
+    if (b) switchView(b.dataset.view);
+  });
+  $('#season-select').addEventListener('change', (e) => {
+    setQuery('season', e.target.value);
+    loadSeason(e.target.value);
+  });
+  $('#signout').addEventListener('click', () => needLogin(''));
+  $('#login-form').addEventListener('submit', (e) => {
+    e.preventDefault();
+    const tok = $('#token-input').value.trim();
+    if (!tok) return;
+    state.token = tok;
+    store(TOKEN_KEY, tok);
+    boot();
+  });
+  $('#season-form').addEventListener('submit', (e) => {
+    e.preventDefault();
+    const id = $('#season-input').value.trim();
+    if (!id) return;
+    setQuery('season', id);
+    showOnly('#board');
+    loadSeason(id);
+  });
+
+  const dlg = $('#sheet');
+  $('#sheet-close').addEventListener('click', () => dlg.close());
+  dlg.addEventListener('close', closedSheet);
+  dlg.addEventListener('click', (e) => { if (e.target === dlg) dlg.close(); }); // the backdrop
+
+  window.addEventListener('hashchange', () => {
+    if (takeToken()) { boot(); return; }
+    const unit = hashParams().get('unit');
+    if (unit && state.season) openSheet(unit);
+    else if (!unit && dlg.open) dlg.close();
+  });
+  window.addEventListener('online', () => state.wake?.());
+
+  let lastWidth = 0;
+  new ResizeObserver((entries) => {
+    const w = Math.round(entries[0].contentRect.width);
+    if (w !== lastWidth) { lastWidth = w; requestAnimationFrame(drawChart); }
+  }).observe($('.chart'));
+
+  boot();
+}
+
+init();

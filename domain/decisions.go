@@ -10,6 +10,9 @@ import (
 const (
 	DecisionCounted   = "counted"
 	DecisionRetracted = "retracted" // withdrawn by committee.retracted; counts nowhere
+	// DecisionSuperseded: a later assessment of the same item, or a later
+	// target for the same indicator, counts instead.
+	DecisionSuperseded = "superseded"
 )
 
 // DecisionLine is one of the committee's decisions about a unit on its
@@ -32,7 +35,7 @@ type DecisionLine struct {
 	Reason           string `json:"reason,omitempty"`
 	DecisionNo       string `json:"decision_no,omitempty"`
 	Status           string `json:"status"`
-	By               string `json:"by,omitempty"` // the committee.retracted that withdrew it
+	By               string `json:"by,omitempty"` // the committee.retracted that withdrew it, or the decision that superseded it
 	RetractionReason string `json:"retraction_reason,omitempty"`
 }
 
@@ -40,6 +43,14 @@ type DecisionLine struct {
 // order. They are the same in every view: views choose facts, not
 // decisions.
 func (s *Season) decisionLines(unit string) []DecisionLine {
+	// The scorer counts the latest live assessment of an item and the
+	// latest live target of an indicator (unitScorer.assessment, .target).
+	latest := map[string]string{} // item or indicator → event id
+	for _, e := range s.committee[unit] {
+		if k := supersedeKey(e); k != "" && e.Live() {
+			latest[k] = e.Event.ID
+		}
+	}
 	out := []DecisionLine{}
 	for _, e := range s.committee[unit] {
 		l := DecisionLine{ID: e.Event.ID, Seq: e.Seq, Type: e.Event.Type, Date: e.Event.Date, Status: DecisionCounted}
@@ -72,10 +83,25 @@ func (s *Season) decisionLines(unit string) []DecisionLine {
 		if r := e.RetractedBy; r != nil {
 			l.Status, l.By = DecisionRetracted, r.Event.ID
 			l.RetractionReason = r.Payload.(*events.Retraction).Reason
+		} else if k := supersedeKey(e); k != "" && latest[k] != e.Event.ID {
+			l.Status, l.By = DecisionSuperseded, latest[k]
 		}
 		out = append(out, l)
 	}
 	return out
+}
+
+// supersedeKey names what a later decision of the same kind replaces: the
+// item of an assessment, the indicator of a target; "" for the others,
+// which add up.
+func supersedeKey(e *Entry) string {
+	switch p := e.Payload.(type) {
+	case *events.ScoreAssessed:
+		return "item:" + p.Item
+	case *events.TargetAssigned:
+		return "indicator:" + p.Indicator
+	}
+	return ""
 }
 
 // awardName names an award, Vietnamese and English.

@@ -19,24 +19,28 @@ const (
 // so that a retracted or rejected fact can be shown struck through with
 // its reason.
 type FactLine struct {
-	ID       string            `json:"id"`
-	Seq      uint64            `json:"seq"`
-	Type     string            `json:"type"`
-	Date     string            `json:"date"`
-	Summary  string            `json:"summary"`
-	Status   string            `json:"status"`
-	Counted  bool              `json:"counted"`
-	Reason   string            `json:"reason,omitempty"`
-	By       string            `json:"by,omitempty"` // the event that retracted or reviewed it
-	Evidence []events.Evidence `json:"evidence"`
+	ID      string `json:"id"`
+	Seq     uint64 `json:"seq"`
+	Type    string `json:"type"`
+	Date    string `json:"date"`
+	Summary string `json:"summary"`
+	// SummaryEn is the English of a summary the server wrote; a unit's own
+	// title or name has none.
+	SummaryEn string            `json:"summary_en,omitempty"`
+	Status    string            `json:"status"`
+	Counted   bool              `json:"counted"`
+	Reason    string            `json:"reason,omitempty"`
+	By        string            `json:"by,omitempty"` // the event that retracted or reviewed it
+	Evidence  []events.Evidence `json:"evidence"`
 }
 
 // factLines lists every fact of a unit in stream order, in one view.
 func (s *Season) factLines(unit string, view View) []FactLine {
 	out := []FactLine{}
 	for _, e := range s.facts[unit] {
-		l := FactLine{ID: e.Event.ID, Seq: e.Seq, Type: e.Event.Type, Date: e.Event.Date, Summary: summary(e.Payload),
+		l := FactLine{ID: e.Event.ID, Seq: e.Seq, Type: e.Event.Type, Date: e.Event.Date,
 			Counted: counts(e, view), Evidence: e.Event.Evidence}
+		l.Summary, l.SummaryEn = summary(e.Payload)
 		if l.Evidence == nil {
 			l.Evidence = []events.Evidence{}
 		}
@@ -58,24 +62,26 @@ func (s *Season) factLines(unit string, view View) []FactLine {
 	return out
 }
 
-// summary says a fact in a few words (its own title or name where it has one).
-func summary(p events.Payload) string {
+// summary says a fact in a few words: its own title or name where it has
+// one, else a Vietnamese and an English phrase.
+func summary(p events.Payload) (string, string) {
 	switch p := p.(type) {
 	case *events.ActivityHeld:
-		return p.Title
+		return p.Title, ""
 	case *events.ModelRecognized:
-		return p.Name
+		return p.Name, ""
 	case *events.ExemplarHonored:
-		return p.Name
+		return p.Name, ""
 	case *events.CongressCompleted:
 		if p.Level == "ward" {
-			return "Đại hội cấp phường / ward congress: " + p.Ward
+			return "Đại hội cấp phường: " + p.Ward, "Ward congress: " + p.Ward
 		}
-		return "Đại hội cấp quận / district congress"
+		return "Đại hội cấp quận", "District congress"
 	case *events.ReportSubmitted:
-		return fmt.Sprintf("Báo cáo / report: %s (hạn / due %s)", p.Topic, p.Due)
+		return fmt.Sprintf("Báo cáo %s (hạn %s)", p.Topic, p.Due), fmt.Sprintf("Report: %s (due %s)", p.Topic, p.Due)
 	case *events.IndicatorReported:
-		return fmt.Sprintf("%s: %d", p.Indicator, p.Value)
+		s := fmt.Sprintf("%s: %d", p.Indicator, p.Value)
+		return s, s
 	}
-	return ""
+	return "", ""
 }

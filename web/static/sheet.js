@@ -60,7 +60,9 @@ function evidenceList(evidence) {
 /** factLine renders one fact; attr is data-event-id (all facts) or data-event-ref (under an item). */
 function factLine(f, attr) {
   const struck = STRUCK.has(f.status);
-  const summary = f.summary || label('type', f.type);
+  // summary_en exists only for summaries the server wrote; a unit's own
+  // title is shown as written (and never split on " / ").
+  const summary = bi(f.summary, f.summary_en ?? '') || label('type', f.type);
   return el('li', { class: ['fact', struck && 'struck'], [attr]: f.id },
     el('div', { class: 'fact-head' },
       el('span', { class: 'when', text: date(f.date) }),
@@ -87,17 +89,20 @@ function decisionText(d) {
 
 /** decisionLine renders one committee decision; a retracted one is struck with its reason. */
 function decisionLine(d, attr) {
-  const struck = d.status === 'retracted';
+  // A retracted decision counts nowhere; a superseded one (an older
+  // assessment of the same item, an older target) was replaced by d.by.
+  const struck = d.status === 'retracted' || d.status === 'superseded';
   const text = decisionText(d);
   return el('li', { class: ['fact', 'decision', struck && 'struck'], [attr]: d.id },
     el('div', { class: 'fact-head' },
       el('span', { class: 'when', text: date(d.date) }),
       struck ? el('s', { class: 'summary', text }) : el('span', { class: 'summary', text }),
       el('span', { class: 'ftype', text: label('type', d.type) }),
-      struck ? statusBadge('retracted') : el('span', { class: ['badge', 'st-verified'], text: t('status.counted') })),
+      struck ? statusBadge(d.status) : el('span', { class: ['badge', 'st-verified'], text: t('status.counted') })),
     d.reason ? el('p', { class: 'why', text: `${t('sheet.reason')}: ${bi(d.reason)}` }) : null,
     d.decision_no ? el('p', { class: 'why muted', text: `${t('sheet.decision_no')} ${d.decision_no}` }) : null,
-    struck && d.retraction_reason ? el('p', { class: 'reason', text: `${t('status.retracted')}: ${bi(d.retraction_reason)}` }) : null);
+    d.status === 'retracted' && d.retraction_reason ? el('p', { class: 'reason', text: `${t('status.retracted')}: ${bi(d.retraction_reason)}` }) : null,
+    d.status === 'superseded' ? el('p', { class: 'reason', text: t('sheet.supersededby') }) : null);
 }
 
 function refLine(id, lookup) {

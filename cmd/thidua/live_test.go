@@ -100,6 +100,71 @@ func TestSeasonListTimelineAndStreamErrors(t *testing.T) {
 			t.Errorf("unknown season: %d", st)
 		}
 	})
+	t.Run("a unit's sheet: facts with status and evidence, decisions with reasons", func(t *testing.T) {
+		th := units["tay-ho"]
+		for _, body := range []string{
+			`{"id":"th-model","type":"model.recognized","unit":"tay-ho","date":"2024-09-12","data":{"model":"khu-pho-xanh","name":"Khu phố xanh","level":"city","decision_no":"123/QĐ-MTTQ"},"evidence":[{"kind":"document","title":"Quyết định công nhận","doc_no":"123/QĐ-MTTQ","url":"https://example.org/123.pdf"}]}`,
+			`{"id":"th-dup","type":"model.recognized","unit":"tay-ho","date":"2024-09-13","data":{"model":"khu-pho-xanh-2","name":"Khu phố xanh (nộp trùng)","level":"city","decision_no":"124/QĐ-MTTQ"},"evidence":[{"kind":"document","title":"Quyết định"}]}`,
+			`{"type":"fact.retracted","unit":"tay-ho","data":{"target":"th-dup","reason":"nộp trùng"}}`,
+		} {
+			if st, b, _ := ts.post(th, body); st != http.StatusCreated {
+				t.Fatalf("post: %d %s", st, b)
+			}
+		}
+		for _, body := range []string{
+			`{"id":"th-bonus","type":"bonus.awarded","unit":"tay-ho","date":"2024-11-01","data":{"points":1.5,"reason":"Đăng cai hội thi của Cụm"}}`,
+			`{"id":"th-ded","type":"deduction.applied","unit":"tay-ho","date":"2024-11-02","data":{"points":0.5,"reason":"Báo cáo muộn"}}`,
+			`{"type":"committee.retracted","unit":"tay-ho","data":{"target":"th-ded","reason":"Báo cáo đã nộp đúng hạn qua bưu điện"}}`,
+		} {
+			if st, b, _ := ts.post(committee, body); st != http.StatusCreated {
+				t.Fatalf("post: %d %s", st, b)
+			}
+		}
+		var sheet struct {
+			Total json.Number
+			Bonus []struct {
+				Code   string
+				Events []string
+			}
+			Facts []struct {
+				ID, Status, Reason, By string
+				Evidence               []struct {
+					DocNo string `json:"doc_no"`
+					URL   string `json:"url"`
+				}
+			}
+			Decisions []struct {
+				ID, Type, Status, Reason string
+				RetractionReason         string `json:"retraction_reason"`
+			}
+		}
+		path := "/api/v1/seasons/" + domain.DemoSeasonID + "/units/tay-ho/score?view=claimed&min_seq=" + strconv.FormatUint(ts.logLength(), 10)
+		if st, b := ts.do(http.MethodGet, path, committee, nil, &sheet); st != http.StatusOK {
+			t.Fatalf("score: %d %s", st, b)
+		}
+		// The city model: 1 (I.2.5) + 3 (B.1); the bonus 1.5; the deduction
+		// retracted, the duplicate model retracted.
+		if sheet.Total != "5.5" {
+			t.Errorf("total %s, want 5.5", sheet.Total)
+		}
+		facts := map[string]string{}
+		for _, f := range sheet.Facts {
+			facts[f.ID] = f.Status + ": " + f.Reason
+			if f.ID == "th-model" && (len(f.Evidence) != 1 || f.Evidence[0].DocNo != "123/QĐ-MTTQ" || f.Evidence[0].URL == "") {
+				t.Errorf("th-model evidence: %+v", f.Evidence)
+			}
+		}
+		if facts["th-model"] != "pending: " || facts["th-dup"] != "retracted: nộp trùng" {
+			t.Errorf("facts: %v", facts)
+		}
+		decisions := map[string]string{}
+		for _, d := range sheet.Decisions {
+			decisions[d.ID] = d.Status + ": " + d.Reason + " / " + d.RetractionReason
+		}
+		if decisions["th-bonus"] != "counted: Đăng cai hội thi của Cụm / " || decisions["th-ded"] != "retracted: Báo cáo muộn / Báo cáo đã nộp đúng hạn qua bưu điện" {
+			t.Errorf("decisions: %v", decisions)
+		}
+	})
 	t.Run("stream: unknown season", func(t *testing.T) {
 		if st, _ := ts.do(http.MethodGet, "/api/v1/seasons/no-such/rankings/stream", committee, nil, nil); st != http.StatusNotFound {
 			t.Fatalf("got %d", st)

@@ -1,5 +1,5 @@
 // Command thidua is the emulation scoring service: one binary with serve,
-// submit, token and audit.
+// submit, token, audit and export.
 package main
 
 import (
@@ -28,6 +28,7 @@ Cách dùng / usage:
   thidua token  --server URL --token ADMIN --role unit|committee|auditor [--unit ID]
   thidua token  --server URL --token ADMIN --revoke TOKEN_ID
   thidua audit  --season ID (--data DIR | --nats-url URL --db FILE) [--as-of SEQ|RFC3339]
+  thidua export --season ID (--data DIR | --nats-url URL) [--out FILE]
 
 Every flag also reads THIDUA_<NAME> from the environment (e.g. THIDUA_DATA).
 `
@@ -48,6 +49,8 @@ func run(ctx context.Context, args []string, getenv func(string) string, stdin i
 		return token(ctx, rest, getenv, stdout, stderr)
 	case "audit":
 		return audit(ctx, rest, getenv, stdout, stderr)
+	case "export":
+		return export(ctx, rest, getenv, stdout, stderr)
 	case "help", "-h", "--help":
 		fmt.Fprint(stdout, usage)
 		return nil

@@ -1,0 +1,83 @@
+package main
+
+import (
+	"context"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+
+	"github.com/thidua/thidua/events/logfile"
+	"github.com/thidua/thidua/events/natsstore"
+)
+
+// export writes a season's log as JSON lines (events/logfile): every event
+// as stored, with its stream sequence, subject and headers, for an
+// inspector who gets the file and nothing else.
+func export(ctx context.Context, args []string, getenv func(string) string, stdout, stderr io.Writer) error {
+	fs := newFlags("export", getenv, stderr)
+	season := fs.str("season", "", "season id")
+	data := fs.str("data", "", "data directory of a stopped thidua serve (embedded store)")
+	natsURL := fs.str("nats-url", "", "a live NATS JetStream holding the log")
+	out := fs.str("out", "-", "the file to write (- for standard output)")
+	if err := fs.parse(args); err != nil {
+		return err
+	}
+	if *season == "" || (*data == "") == (*natsURL == "") {
+		return usageError("export needs --season and exactly one of --data DIR or --nats-url URL")
+	}
+	nc, closeLog, err := logConn(*data, *natsURL)
+	if err != nil {
+		return err
+	}
+	defer closeLog()
+	store, err := natsstore.Open(ctx, nc, natsstore.Config{})
+	if err != nil {
+		return fmt.Errorf("open the log: %w", err)
+	}
+
+	dst := stdout
+	var file *os.File
+	if *out != "-" {
+		// Written beside the target and renamed at the end, so that a failed
+		// export never leaves a file that looks whole.
+		if file, err = os.CreateTemp(filepath.Dir(*out), ".thidua-export-*"); err != nil {
+			return fmt.Errorf("export: %w", err)
+		}
+		defer os.Remove(file.Name())
+		defer file.Close()
+		dst = file
+	}
+	w := logfile.NewWriter(dst)
+	var n int
+	var first, last uint64
+	err = store.ReadUntil(ctx, natsstore.SeasonFilter(*season), 1, func(m natsstore.Msg) error {
+		if n == 0 {
+			first = m.Seq
+		}
+		n, last = n+1, m.Seq
+		return w.Write(m)
+	})
+	if err == nil {
+		err = w.Flush()
+	}
+	if err != nil {
+		return fmt.Errorf("export season %s: %w", *season, err)
+	}
+	if n == 0 {
+		return fmt.Errorf("export: the log has no events of season %s", *season)
+	}
+	if file != nil {
+		if err := file.Sync(); err != nil {
+			return fmt.Errorf("export: %w", err)
+		}
+		if err := file.Close(); err != nil {
+			return fmt.Errorf("export: %w", err)
+		}
+		if err := os.Rename(file.Name(), *out); err != nil {
+			return fmt.Errorf("export: %w", err)
+		}
+	}
+	fmt.Fprintf(stderr, "Đã xuất / exported %d events of season %s (seq %d–%d)\n", n, *season, first, last)
+	return nil
+}

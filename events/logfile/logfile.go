@@ -1,0 +1,106 @@
+// Package logfile is the log's file form: a season's events exported as JSON
+// lines, each message exactly as the stream stores it, with its sequence,
+// subject, storage time and headers. It is what an inspector receives.
+package logfile
+
+import (
+	"bufio"
+	"bytes"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"time"
+
+	"github.com/thidua/thidua/events/natsstore"
+)
+
+// Line is one stored message. Data is the stored bytes, base64 in JSON (as
+// in JetStream's own API), so that every byte the hashes cover survives the
+// file unchanged.
+type Line struct {
+	Seq     uint64              `json:"seq"`
+	Subject string              `json:"subject"`
+	Time    time.Time           `json:"time"`
+	Headers map[string][]string `json:"headers,omitempty"`
+	Data    []byte              `json:"data"`
+}
+
+// FromMsg is the line of a stored message.
+func FromMsg(m natsstore.Msg) Line {
+	l := Line{Seq: m.Seq, Subject: m.Subject, Time: m.Time.UTC(), Data: m.Data}
+	if len(m.Header) > 0 {
+		l.Headers = map[string][]string(m.Header)
+	}
+	return l
+}
+
+// Msg is the stored message a line records.
+func (l Line) Msg() natsstore.Msg {
+	return natsstore.Msg{Seq: l.Seq, Subject: l.Subject, Time: l.Time, Data: l.Data, Header: l.Headers}
+}
+
+// Writer writes lines in stream order.
+type Writer struct {
+	w    *bufio.Writer
+	last uint64
+}
+
+// NewWriter writes to w; call Flush at the end.
+func NewWriter(w io.Writer) *Writer { return &Writer{w: bufio.NewWriter(w)} }
+
+// Write appends one message; sequences must increase.
+func (w *Writer) Write(m natsstore.Msg) error {
+	if m.Seq <= w.last {
+		return fmt.Errorf("logfile: seq %d after seq %d", m.Seq, w.last)
+	}
+	b, err := json.Marshal(FromMsg(m))
+	if err != nil {
+		return fmt.Errorf("logfile: encode seq %d: %w", m.Seq, err)
+	}
+	w.last = m.Seq
+	b = append(b, '\n')
+	_, err = w.w.Write(b)
+	return err
+}
+
+// Flush writes what is buffered.
+func (w *Writer) Flush() error { return w.w.Flush() }
+
+// ErrFormat marks a file that is not a log file: the audit reports it as a
+// failed verification, naming the line.
+var ErrFormat = errors.New("not a thidua log file")
+
+// Read hands every line to fn in file order. A line that does not decode,
+// has unknown fields, or does not come after the one before it in stream
+// order is an error wrapping ErrFormat that names its line number.
+func Read(r io.Reader, fn func(Line) error) error {
+	sc := bufio.NewScanner(r)
+	sc.Buffer(make([]byte, 64<<10), 16<<20) // an event body is at most 256 KiB
+	var last uint64
+	for n := 1; sc.Scan(); n++ {
+		var l Line
+		dec := json.NewDecoder(bytes.NewReader(sc.Bytes()))
+		dec.DisallowUnknownFields()
+		if err := dec.Decode(&l); err != nil {
+			return fmt.Errorf("%w: line %d: %v", ErrFormat, n, err)
+		}
+		if dec.More() {
+			return fmt.Errorf("%w: line %d: more than one JSON value", ErrFormat, n)
+		}
+		if l.Seq == 0 || l.Subject == "" || l.Data == nil {
+			return fmt.Errorf("%w: line %d: seq, subject and data are required", ErrFormat, n)
+		}
+		if l.Seq <= last {
+			return fmt.Errorf("%w: line %d: seq %d does not come after seq %d", ErrFormat, n, l.Seq, last)
+		}
+		last = l.Seq
+		if err := fn(l); err != nil {
+			return err
+		}
+	}
+	if err := sc.Err(); err != nil {
+		return fmt.Errorf("%w: %v", ErrFormat, err)
+	}
+	return nil
+}

@@ -41,15 +41,11 @@ func audit(ctx context.Context, args []string, getenv func(string) string, stdou
 	if _, err := os.Stat(live); err != nil {
 		return fmt.Errorf("live read model: %w", err)
 	}
-	nc, closeLog, err := logConn(*data, *natsURL)
+	store, closeLog, err := openLog(ctx, *data, *natsURL)
 	if err != nil {
 		return err
 	}
 	defer closeLog()
-	store, err := natsstore.Open(ctx, nc, natsstore.Config{})
-	if err != nil {
-		return fmt.Errorf("open the log: %w", err)
-	}
 	quiet := slog.New(slog.NewTextHandler(io.Discard, nil))
 	liveModel, err := projections.Open(ctx, live, quiet)
 	if err != nil {

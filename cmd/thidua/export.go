@@ -26,15 +26,11 @@ func export(ctx context.Context, args []string, getenv func(string) string, stdo
 	if *season == "" || (*data == "") == (*natsURL == "") {
 		return usageError("export needs --season and exactly one of --data DIR or --nats-url URL")
 	}
-	nc, closeLog, err := logConn(*data, *natsURL)
+	store, closeLog, err := openLog(ctx, *data, *natsURL)
 	if err != nil {
 		return err
 	}
 	defer closeLog()
-	store, err := natsstore.Open(ctx, nc, natsstore.Config{})
-	if err != nil {
-		return fmt.Errorf("open the log: %w", err)
-	}
 
 	dst := stdout
 	var file *os.File

@@ -71,6 +71,21 @@ func logConn(dir, natsURL string) (*nats.Conn, func(), error) {
 	return nc, func() { nc.Close(); shutdown(srv) }, nil
 }
 
+// openLog opens the log for a command that reads it (audit, export): the
+// embedded store of a stopped server in dir, or a live NATS.
+func openLog(ctx context.Context, dir, natsURL string) (*natsstore.Store, func(), error) {
+	nc, closeLog, err := logConn(dir, natsURL)
+	if err != nil {
+		return nil, nil, err
+	}
+	store, err := natsstore.Open(ctx, nc, natsstore.Config{})
+	if err != nil {
+		closeLog()
+		return nil, nil, fmt.Errorf("open the log: %w", err)
+	}
+	return store, closeLog, nil
+}
+
 func shutdown(srv *server.Server) {
 	srv.Shutdown()
 	srv.WaitForShutdown()

@@ -10,21 +10,16 @@ import (
 	"net"
 	"net/http"
 	"net/http/httptest"
-	"path/filepath"
 	"strconv"
 	"strings"
 	"syscall"
 	"testing"
 	"time"
 
-	"github.com/prometheus/client_golang/prometheus"
 	"github.com/thidua/thidua/domain"
 	"github.com/thidua/thidua/events"
-	"github.com/thidua/thidua/events/natsstore/natstest"
 	"github.com/thidua/thidua/httpapi"
-	"github.com/thidua/thidua/ledger"
-	"github.com/thidua/thidua/live"
-	"github.com/thidua/thidua/projections"
+	"github.com/thidua/thidua/live/livetest"
 )
 
 const admin = "thidua_admin_stream-test"
@@ -34,8 +29,8 @@ const admin = "thidua_admin_stream-test"
 // buffer: loopback's autotuned buffers would otherwise absorb megabytes
 // before a client that stops reading is noticed.
 type stack struct {
+	*livetest.Stack
 	url string
-	reg *prometheus.Registry
 }
 
 type smallSendBuffers struct{ net.Listener }
@@ -50,38 +45,20 @@ func (l smallSendBuffers) Accept() (net.Conn, error) {
 
 func newStack(t *testing.T) *stack {
 	t.Helper()
-	dir := t.TempDir()
+	ls := livetest.Start(t, 0)
 	quiet := slog.New(slog.NewTextHandler(io.Discard, nil))
-	store := natstest.Start(t, filepath.Join(dir, "nats"))
-	proj, err := projections.Open(context.Background(), filepath.Join(dir, "read.db"), quiet)
-	if err != nil {
-		t.Fatal(err)
-	}
-	reg := prometheus.NewRegistry()
-	hub, err := live.New(proj, live.Config{Registerer: reg, Logger: quiet})
-	if err != nil {
-		t.Fatal(err)
-	}
-	ctx, cancel := context.WithCancel(context.Background())
-	projDone, hubDone := make(chan error, 1), make(chan error, 1)
-	go func() { projDone <- proj.Run(ctx, store) }()
-	go func() { hubDone <- hub.Run(ctx) }()
-	api := httpapi.New(httpapi.Deps{Ledger: ledger.New(store, proj, time.Now), Projector: proj, Log: store, Live: hub, Registry: reg, AdminToken: admin, Logger: quiet})
+	api := httpapi.New(httpapi.Deps{Ledger: ls.Ledger, Projector: ls.Projector, Log: ls.Store, Live: ls.Hub, Registry: ls.Registry, AdminToken: admin, Logger: quiet})
 	srv := httptest.NewUnstartedServer(api.Handler())
 	srv.Listener = smallSendBuffers{srv.Listener}
 	srv.Start()
 	t.Cleanup(func() {
 		srv.CloseClientConnections()
 		srv.Close()
-		cancel()
-		<-hubDone
-		<-projDone
-		proj.Close()
 	})
-	s := &stack{url: srv.URL, reg: reg}
+	s := &stack{Stack: ls, url: srv.URL}
 	season, _ := json.Marshal(domain.DemoSeason())
 	_, _ = s.post(t, fmt.Sprintf(`{"type":"season.opened","data":%s}`, season))
-	s.post(t, `{"type":"target.assigned","unit":"ha-dong","data":{"indicator":"media_articles","value":200}}`)
+	_, _ = s.post(t, `{"type":"target.assigned","unit":"ha-dong","data":{"indicator":"media_articles","value":200}}`)
 	return s
 }
 
@@ -111,30 +88,12 @@ func (s *stack) report(t *testing.T, n int) (uint64, string) {
 	return s.post(t, fmt.Sprintf(`{"type":"indicator.reported","unit":"ha-dong","date":"2024-06-01","data":{"indicator":"media_articles","value":1},"evidence":[{"kind":"document","title":"Tin bài %d"}]}`, n))
 }
 
-func (s *stack) metric(t *testing.T, name string) float64 {
-	t.Helper()
-	mfs, err := s.reg.Gather()
-	if err != nil {
-		t.Fatal(err)
-	}
-	for _, mf := range mfs {
-		if mf.GetName() == name {
-			if c := mf.GetMetric()[0].GetCounter(); c != nil {
-				return c.GetValue()
-			}
-			return mf.GetMetric()[0].GetGauge().GetValue()
-		}
-	}
-	t.Fatalf("no metric %s", name)
-	return 0
-}
-
 func (s *stack) waitMetric(t *testing.T, name string, want float64) {
 	t.Helper()
 	deadline := time.Now().Add(10 * time.Second)
-	for s.metric(t, name) != want {
+	for s.Metric(t, name) != want {
 		if time.Now().After(deadline) {
-			t.Fatalf("%s = %v, want %v", name, s.metric(t, name), want)
+			t.Fatalf("%s = %v, want %v", name, s.Metric(t, name), want)
 		}
 		time.Sleep(10 * time.Millisecond)
 	}
@@ -236,10 +195,10 @@ func TestStreamDropsASlowClientOthersKeepReceiving(t *testing.T) {
 
 	var last uint64
 	n := 0
-	for ; n < 150 && s.metric(t, "thidua_live_dropped_total") == 0; n++ {
+	for ; n < 150 && s.Metric(t, "thidua_live_dropped_total") == 0; n++ {
 		last, _ = s.report(t, n)
 	}
-	if s.metric(t, "thidua_live_dropped_total") != 1 {
+	if s.Metric(t, "thidua_live_dropped_total") != 1 {
 		t.Fatalf("the slow client was not dropped after %d changes", n)
 	}
 	for i := n; i < n+20; i++ { // the others keep receiving after the drop

@@ -4,63 +4,31 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
-	"io"
-	"log/slog"
-	"path/filepath"
 	"strings"
 	"testing"
 	"time"
 
-	"github.com/prometheus/client_golang/prometheus"
 	"github.com/thidua/thidua/domain"
 	"github.com/thidua/thidua/events"
-	"github.com/thidua/thidua/events/natsstore/natstest"
 	"github.com/thidua/thidua/ledger"
 	"github.com/thidua/thidua/live"
-	"github.com/thidua/thidua/projections"
+	"github.com/thidua/thidua/live/livetest"
 )
 
-// world is a real log, projector and ledger with the demo season open, and
-// a running hub.
+// world is the real stack with the demo season open.
 type world struct {
-	led *ledger.Ledger
-	hub *live.Hub
-	reg *prometheus.Registry
+	*livetest.Stack
 }
 
 func start(t *testing.T, buffer int) *world {
 	t.Helper()
-	dir := t.TempDir()
-	quiet := slog.New(slog.NewTextHandler(io.Discard, nil))
-	store := natstest.Start(t, filepath.Join(dir, "nats"))
-	proj, err := projections.Open(context.Background(), filepath.Join(dir, "read.db"), quiet)
-	if err != nil {
-		t.Fatal(err)
-	}
-	reg := prometheus.NewRegistry()
-	hub, err := live.New(proj, live.Config{Buffer: buffer, Registerer: reg, Logger: quiet})
-	if err != nil {
-		t.Fatal(err)
-	}
-	ctx, cancel := context.WithCancel(context.Background())
-	projDone, hubDone := make(chan error, 1), make(chan error, 1)
-	go func() { projDone <- proj.Run(ctx, store) }()
-	go func() { hubDone <- hub.Run(ctx) }()
-	t.Cleanup(func() {
-		cancel()
-		if err := <-hubDone; err != nil {
-			t.Errorf("hub: %v", err)
-		}
-		<-projDone
-		proj.Close()
-	})
-	led := ledger.New(store, proj, time.Now)
+	w := &world{livetest.Start(t, buffer)}
 	season := domain.DemoSeason()
 	ev, _ := ledger.NewEvent(domain.DemoSeasonID, "open", events.TypeSeasonOpened, "", "", events.Author{Role: events.RoleAdmin}, &season, nil)
-	if _, _, err := led.AppendEvent(ctx, ev, &season); err != nil {
+	if _, _, err := w.Ledger.AppendEvent(context.Background(), ev, &season); err != nil {
 		t.Fatal(err)
 	}
-	return &world{led: led, hub: hub, reg: reg}
+	return w
 }
 
 // congress records one more ward congress of Hà Đông (17 wards), which
@@ -68,7 +36,7 @@ func start(t *testing.T, buffer int) *world {
 func (w *world) congress(t *testing.T, ward int) uint64 {
 	t.Helper()
 	body := fmt.Sprintf(`{"type":"congress.completed","unit":"ha-dong","date":"2024-04-01","data":{"level":"ward","ward":"p-%d","delegates":120},"evidence":[{"kind":"document","title":"Nghị quyết đại hội"}]}`, ward)
-	r, _, err := w.led.Append(context.Background(), domain.DemoSeasonID, events.Author{Role: events.RoleUnit, Unit: "ha-dong", Token: "t"}, []byte(body))
+	r, _, err := w.Ledger.Append(context.Background(), domain.DemoSeasonID, events.Author{Role: events.RoleUnit, Unit: "ha-dong", Token: "t"}, []byte(body))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -127,8 +95,8 @@ func next(t *testing.T, s *live.Subscription) live.Frame {
 
 func TestSubscriberSeesTheCurrentRankingThenEachChange(t *testing.T) {
 	w := start(t, 8)
-	sub := w.hub.Subscribe(domain.DemoSeasonID, domain.Claimed)
-	defer w.hub.Unsubscribe(sub)
+	sub := w.Hub.Subscribe(domain.DemoSeasonID, domain.Claimed)
+	defer w.Hub.Unsubscribe(sub)
 	first := parse(t, next(t, sub))
 	if first.Season != domain.DemoSeasonID || first.View != "claimed" || total(first, "ha-dong") != 0 {
 		t.Fatalf("first frame: %+v", first)
@@ -147,35 +115,14 @@ func TestSubscriberSeesTheCurrentRankingThenEachChange(t *testing.T) {
 	}
 }
 
-// A fact that changes only the claimed view sends nothing to the verified
-// view's watchers: a frame means the ranking changed.
-func TestUnchangedViewSendsNothing(t *testing.T) {
-	w := start(t, 8)
-	verified := w.hub.Subscribe(domain.DemoSeasonID, domain.Verified)
-	claimed := w.hub.Subscribe(domain.DemoSeasonID, domain.Claimed)
-	defer w.hub.Unsubscribe(verified)
-	defer w.hub.Unsubscribe(claimed)
-	next(t, verified)
-	next(t, claimed)
-	seq := w.congress(t, 1)
-	if r := parse(t, next(t, claimed)); r.Seq < seq {
-		t.Fatalf("claimed frame at seq %d, want ≥ %d", r.Seq, seq)
-	}
-	select {
-	case f := <-verified.C():
-		t.Fatalf("verified view did not change, got a frame: %s", f.Data)
-	case <-time.After(200 * time.Millisecond):
-	}
-}
-
 // A subscriber that stops reading is dropped once its buffer is full, while
 // one that reads keeps receiving every change to the end.
 func TestSlowSubscriberIsDroppedOthersKeepReceiving(t *testing.T) {
 	w := start(t, 2)
-	slow := w.hub.Subscribe(domain.DemoSeasonID, domain.Claimed)
-	fast := w.hub.Subscribe(domain.DemoSeasonID, domain.Claimed)
-	defer w.hub.Unsubscribe(slow)
-	defer w.hub.Unsubscribe(fast)
+	slow := w.Hub.Subscribe(domain.DemoSeasonID, domain.Claimed)
+	fast := w.Hub.Subscribe(domain.DemoSeasonID, domain.Claimed)
+	defer w.Hub.Unsubscribe(slow)
+	defer w.Hub.Unsubscribe(fast)
 
 	got := make(chan rankings, 64)
 	go func() {
@@ -209,7 +156,7 @@ func TestSlowSubscriberIsDroppedOthersKeepReceiving(t *testing.T) {
 				if total(r, "ha-dong") != 3.52 { // 6 × 10/17, floored to the cent
 					t.Fatalf("last frame: ha-dong %v, want 3.52", total(r, "ha-dong"))
 				}
-				if n := metric(t, w.reg, "thidua_live_dropped_total"); n != 1 {
+				if n := w.Metric(t, "thidua_live_dropped_total"); n != 1 {
 					t.Fatalf("thidua_live_dropped_total = %v, want 1", n)
 				}
 				return
@@ -218,23 +165,4 @@ func TestSlowSubscriberIsDroppedOthersKeepReceiving(t *testing.T) {
 			t.Fatalf("the reading subscriber never saw seq %d", last)
 		}
 	}
-}
-
-func metric(t *testing.T, reg *prometheus.Registry, name string) float64 {
-	t.Helper()
-	mfs, err := reg.Gather()
-	if err != nil {
-		t.Fatal(err)
-	}
-	for _, mf := range mfs {
-		if mf.GetName() == name {
-			m := mf.GetMetric()[0]
-			if c := m.GetCounter(); c != nil {
-				return c.GetValue()
-			}
-			return m.GetGauge().GetValue()
-		}
-	}
-	t.Fatalf("no metric %s", name)
-	return 0
 }

@@ -17,15 +17,24 @@ import (
 //go:embed static
 var static embed.FS
 
-// contentTypes is explicit rather than mime.TypeByExtension, which reads the
+// contentType is explicit rather than mime.TypeByExtension, which reads the
 // host's mime tables (/etc/mime.types may map .js to application/javascript).
-var contentTypes = map[string]string{
-	".html": "text/html; charset=utf-8",
-	".js":   "text/javascript; charset=utf-8",
-	".css":  "text/css; charset=utf-8",
-	".svg":  "image/svg+xml",
-	".json": "application/json",
-	".txt":  "text/plain; charset=utf-8",
+func contentType(name string) string {
+	switch path.Ext(name) {
+	case ".html":
+		return "text/html; charset=utf-8"
+	case ".js":
+		return "text/javascript; charset=utf-8"
+	case ".css":
+		return "text/css; charset=utf-8"
+	case ".svg":
+		return "image/svg+xml"
+	case ".json":
+		return "application/json"
+	case ".txt":
+		return "text/plain; charset=utf-8"
+	}
+	return "application/octet-stream"
 }
 
 // csp keeps the page to its own origin: scripts, styles, fetches and images
@@ -52,10 +61,7 @@ func load() map[string]*asset {
 		if err != nil {
 			return err
 		}
-		ctype, ok := contentTypes[path.Ext(p)]
-		if !ok {
-			ctype = "application/octet-stream"
-		}
+		ctype := contentType(p)
 		sum := sha256.Sum256(body)
 		assets[p[len("static/"):]] = &asset{body: body, ctype: ctype, etag: `"` + hex.EncodeToString(sum[:8]) + `"`}
 		return nil

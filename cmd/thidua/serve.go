@@ -166,7 +166,10 @@ func runServer(ctx context.Context, c serveConfig, logger *slog.Logger, stdout i
 	case err := <-httpDone:
 		runErr = fmt.Errorf("http: %w", err)
 	case err := <-hubDone:
-		runErr = fmt.Errorf("live rankings: %w", err)
+		// nil: the hub saw ctx end first; a shutdown, not a failure.
+		if err != nil {
+			runErr = fmt.Errorf("live rankings: %w", err)
+		}
 	}
 	shCtx, shCancel := context.WithTimeout(context.Background(), 5*time.Second)
 	defer shCancel()

@@ -37,6 +37,9 @@ type DecisionLine struct {
 	Status           string `json:"status"`
 	By               string `json:"by,omitempty"` // the committee.retracted that withdrew it, or the decision that superseded it
 	RetractionReason string `json:"retraction_reason,omitempty"`
+	// Author recorded the decision; ByAuthor recorded the event named by By.
+	Author   events.Author  `json:"author"`
+	ByAuthor *events.Author `json:"by_author,omitempty"`
 }
 
 // decisionLines lists every committee decision about a unit in stream
@@ -45,15 +48,15 @@ type DecisionLine struct {
 func (s *Season) decisionLines(unit string) []DecisionLine {
 	// The scorer counts the latest live assessment of an item and the
 	// latest live target of an indicator (unitScorer.assessment, .target).
-	latest := map[string]string{} // item or indicator → event id
+	latest := map[string]*Entry{} // item or indicator → the decision that counts
 	for _, e := range s.committee[unit] {
 		if k := supersedeKey(e); k != "" && e.Live() {
-			latest[k] = e.Event.ID
+			latest[k] = e
 		}
 	}
 	out := []DecisionLine{}
 	for _, e := range s.committee[unit] {
-		l := DecisionLine{ID: e.Event.ID, Seq: e.Seq, Type: e.Event.Type, Date: e.Event.Date, Status: DecisionCounted}
+		l := DecisionLine{ID: e.Event.ID, Seq: e.Seq, Type: e.Event.Type, Date: e.Event.Date, Status: DecisionCounted, Author: e.Event.Author}
 		switch p := e.Payload.(type) {
 		case *events.Adjustment:
 			pts := p.Points
@@ -81,10 +84,10 @@ func (s *Season) decisionLines(unit string) []DecisionLine {
 			l.Summary = e.Event.Type
 		}
 		if r := e.RetractedBy; r != nil {
-			l.Status, l.By = DecisionRetracted, r.Event.ID
+			l.Status, l.By, l.ByAuthor = DecisionRetracted, r.Event.ID, &r.Event.Author
 			l.RetractionReason = r.Payload.(*events.Retraction).Reason
-		} else if k := supersedeKey(e); k != "" && latest[k] != e.Event.ID {
-			l.Status, l.By = DecisionSuperseded, latest[k]
+		} else if k := supersedeKey(e); k != "" && latest[k] != nil && latest[k] != e {
+			l.Status, l.By, l.ByAuthor = DecisionSuperseded, latest[k].Event.ID, &latest[k].Event.Author
 		}
 		out = append(out, l)
 	}

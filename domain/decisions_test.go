@@ -99,6 +99,12 @@ func TestDecisionLines(t *testing.T) {
 			}
 			want := tc.want
 			want.Seq = e.Seq
+			// Every decision and every correction here is the committee's.
+			committee := events.Author{Role: events.RoleCommittee}
+			want.Author = committee
+			if want.By != "" {
+				want.ByAuthor = &committee
+			}
 			views := []View{Claimed, Verified}
 			if b.s.Closed != nil {
 				views = append(views, Final)
@@ -171,13 +177,14 @@ func TestDecisionLineJSON(t *testing.T) {
 		want string
 	}{
 		{name: "retracted deduction", line: DecisionLine{ID: "d1", Seq: 7, Type: events.TypeDeductionApplied, Date: "2024-05-01",
-			Summary: "Trừ điểm / deduction -1.5", Points: ptsPtr(p(1, 50)), Reason: "nộp muộn", Status: DecisionRetracted, By: "x1", RetractionReason: "nhầm"},
-			want: `{"id":"d1","seq":7,"type":"deduction.applied","date":"2024-05-01","summary":"Trừ điểm / deduction -1.5","points":1.5,"reason":"nộp muộn","status":"retracted","by":"x1","retraction_reason":"nhầm"}`},
+			Summary: "Trừ điểm / deduction -1.5", Points: ptsPtr(p(1, 50)), Reason: "nộp muộn", Status: DecisionRetracted, By: "x1", RetractionReason: "nhầm",
+			Author: events.Author{Role: events.RoleCommittee, Token: "tok-a"}, ByAuthor: &events.Author{Role: events.RoleCommittee, Token: "tok-b"}},
+			want: `{"id":"d1","seq":7,"type":"deduction.applied","date":"2024-05-01","summary":"Trừ điểm / deduction -1.5","points":1.5,"reason":"nộp muộn","status":"retracted","by":"x1","retraction_reason":"nhầm","author":{"role":"committee","token":"tok-a"},"by_author":{"role":"committee","token":"tok-b"}}`},
 		{name: "target", line: DecisionLine{ID: "t1", Seq: 3, Type: events.TypeTargetAssigned, Summary: "Giao chỉ tiêu media_articles: 10 / target media_articles: 10",
-			Value: 10, Indicator: "media_articles", Status: DecisionCounted},
-			want: `{"id":"t1","seq":3,"type":"target.assigned","summary":"Giao chỉ tiêu media_articles: 10 / target media_articles: 10","value":10,"indicator":"media_articles","status":"counted"}`},
-		{name: "assessment of zero", line: DecisionLine{ID: "s1", Seq: 4, Type: events.TypeScoreAssessed, Summary: "s", Item: "I.2.1", Points: ptsPtr(0), Status: DecisionCounted},
-			want: `{"id":"s1","seq":4,"type":"score.assessed","summary":"s","item":"I.2.1","points":0,"status":"counted"}`},
+			Value: 10, Indicator: "media_articles", Status: DecisionCounted, Author: events.Author{Role: events.RoleCommittee}},
+			want: `{"id":"t1","seq":3,"type":"target.assigned","summary":"Giao chỉ tiêu media_articles: 10 / target media_articles: 10","value":10,"indicator":"media_articles","status":"counted","author":{"role":"committee"}}`},
+		{name: "assessment of zero", line: DecisionLine{ID: "s1", Seq: 4, Type: events.TypeScoreAssessed, Summary: "s", Item: "I.2.1", Points: ptsPtr(0), Status: DecisionCounted, Author: events.Author{Role: events.RoleCommittee}},
+			want: `{"id":"s1","seq":4,"type":"score.assessed","summary":"s","item":"I.2.1","points":0,"status":"counted","author":{"role":"committee"}}`},
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {

@@ -32,6 +32,9 @@ type FactLine struct {
 	Reason    string            `json:"reason,omitempty"`
 	By        string            `json:"by,omitempty"` // the event that retracted or reviewed it
 	Evidence  []events.Evidence `json:"evidence"`
+	// Author recorded the fact; ByAuthor recorded the event named by By.
+	Author   events.Author  `json:"author"`
+	ByAuthor *events.Author `json:"by_author,omitempty"`
 }
 
 // factLines lists every fact of a unit in stream order, in one view.
@@ -39,7 +42,7 @@ func (s *Season) factLines(unit string, view View) []FactLine {
 	out := []FactLine{}
 	for _, e := range s.facts[unit] {
 		l := FactLine{ID: e.Event.ID, Seq: e.Seq, Type: e.Event.Type, Date: e.Event.Date,
-			Counted: counts(e, view), Evidence: e.Event.Evidence}
+			Counted: counts(e, view), Evidence: e.Event.Evidence, Author: e.Event.Author}
 		l.Summary, l.SummaryEn = summary(e.Payload)
 		if l.Evidence == nil {
 			l.Evidence = []events.Evidence{}
@@ -48,14 +51,14 @@ func (s *Season) factLines(unit string, view View) []FactLine {
 		case e.Ignored != "":
 			l.Status, l.Reason = FactIgnored, e.Ignored
 		case e.RetractedBy != nil:
-			l.Status, l.By = FactRetracted, e.RetractedBy.Event.ID
+			l.Status, l.By, l.ByAuthor = FactRetracted, e.RetractedBy.Event.ID, &e.RetractedBy.Event.Author
 			l.Reason = e.RetractedBy.Payload.(*events.Retraction).Reason
 		case r == nil:
 			l.Status = FactPending
 		case r.Event.Type == events.TypeFactRejected:
-			l.Status, l.By, l.Reason = FactRejected, r.Event.ID, r.Payload.(*events.Review).Reason
+			l.Status, l.By, l.ByAuthor, l.Reason = FactRejected, r.Event.ID, &r.Event.Author, r.Payload.(*events.Review).Reason
 		default:
-			l.Status, l.By, l.Reason = FactVerified, r.Event.ID, r.Payload.(*events.Review).Reason
+			l.Status, l.By, l.ByAuthor, l.Reason = FactVerified, r.Event.ID, &r.Event.Author, r.Payload.(*events.Review).Reason
 		}
 		out = append(out, l)
 	}

@@ -1,6 +1,10 @@
 package domain
 
-import "testing"
+import (
+	"testing"
+
+	"github.com/thidua/thidua/events"
+)
 
 // TestFactLines: a unit's sheet lists every fact with its status, the
 // event that decided it and its reason, and whether it counts in the view.
@@ -19,16 +23,18 @@ func TestFactLines(t *testing.T) {
 	ev := factEv("f-late", u, "2024-12-01", late)
 	b.applyRaw(ev, late) // through a race: after the close
 
+	unit, committee := events.Author{Role: events.RoleUnit, Unit: u}, events.Author{Role: events.RoleCommittee}
 	want := []struct {
 		id, status, by string
+		byAuthor       *events.Author // who decided it
 		claimed        bool
 		verified       bool
 	}{
-		{"f-verified", FactVerified, "r1", true, true},
-		{"f-pending", FactPending, "", true, false},
-		{"f-rejected", FactRejected, "r2", false, false},
-		{"f-retracted", FactRetracted, "x1", false, false},
-		{"f-late", FactIgnored, "", false, false},
+		{"f-verified", FactVerified, "r1", &committee, true, true},
+		{"f-pending", FactPending, "", nil, true, false},
+		{"f-rejected", FactRejected, "r2", &committee, false, false},
+		{"f-retracted", FactRetracted, "x1", &unit, false, false},
+		{"f-late", FactIgnored, "", nil, false, false},
 	}
 	for _, view := range []View{Claimed, Verified} {
 		lines := b.standings(view).Sheets[u].Facts
@@ -44,6 +50,9 @@ func TestFactLines(t *testing.T) {
 				}
 				if l.ID != w.id || l.Status != w.status || l.By != w.by || l.Counted != counted {
 					t.Errorf("got %s %s by %q counted %v, want %s %s by %q counted %v", l.ID, l.Status, l.By, l.Counted, w.id, w.status, w.by, counted)
+				}
+				if l.Author != unit || (l.ByAuthor == nil) != (w.byAuthor == nil) || (l.ByAuthor != nil && *l.ByAuthor != *w.byAuthor) {
+					t.Errorf("author %+v, by %+v; want %+v, by %+v", l.Author, l.ByAuthor, unit, w.byAuthor)
 				}
 				if (w.status == FactRetracted || w.status == FactIgnored) && l.Reason == "" {
 					t.Error("no reason given")

@@ -34,6 +34,13 @@ type Event struct {
 	// Recorded is when the server accepted the event (UTC, RFC 3339). It is
 	// part of the fact, so folds never need a clock.
 	Recorded string `json:"recorded"`
+	// PrevSeq and Prev chain the event to its predecessor on the same
+	// subject: that event's stream sequence and the hex SHA-256 of its
+	// stored bytes; both empty for the first. The write path sets them; the
+	// audit checks them, and the sequence tells a dropped predecessor from
+	// an altered one.
+	PrevSeq uint64 `json:"prev_seq,omitempty"`
+	Prev    string `json:"prev,omitempty"`
 }
 
 // Author says who appended an event: the role and the id of the token used

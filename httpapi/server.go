@@ -53,6 +53,7 @@ type Server struct {
 	live      Live
 	adminHash [32]byte
 	hasAdmin  bool
+	publicKey string
 	logger    *slog.Logger
 	metrics   *metrics
 }
@@ -67,13 +68,15 @@ type Deps struct {
 	// parts of the process (the live hub) register theirs in it too.
 	Registry   *prometheus.Registry
 	AdminToken string // may be empty: no admin access
-	Logger     *slog.Logger
+	// PublicKey verifies the checkpoints this process signs.
+	PublicKey string
+	Logger    *slog.Logger
 }
 
 // New wires the API.
 func New(d Deps) *Server {
 	l, proj, log := d.Ledger, d.Projector, d.Log
-	s := &Server{ledger: l, proj: proj, log: log, live: d.Live, logger: d.Logger}
+	s := &Server{ledger: l, proj: proj, log: log, live: d.Live, publicKey: d.PublicKey, logger: d.Logger}
 	if d.AdminToken != "" {
 		s.adminHash, s.hasAdmin = sha256.Sum256([]byte(d.AdminToken)), true
 	}
@@ -107,6 +110,7 @@ func (s *Server) routes() map[string]http.Handler {
 		"GET /api/v1/seasons/{season}/rankings/stream":    h(s.streamRankings),
 		"GET /api/v1/seasons/{season}/units/{unit}/score": h(s.getScore),
 		"GET /api/v1/seasons/{season}/timeline":           h(s.getTimeline),
+		"GET /api/v1/seasons/{season}/checkpoints":        h(s.listCheckpoints),
 		"POST /api/v1/tokens":                             h(s.postToken),
 		"DELETE /api/v1/tokens/{id}":                      h(s.deleteToken),
 		"GET /healthz":                                    h(s.healthz),
@@ -388,6 +392,27 @@ func (s *Server) listEvents(w http.ResponseWriter, r *http.Request) {
 		Season string                    `json:"season"`
 		Events []projections.StoredEvent `json:"events"`
 	}{ss.ID, evs})
+}
+
+// listCheckpoints lists a season's signed checkpoints as they are on the
+// log, with the public key of this process's signer. The key an auditor
+// trusts comes from the committee, not from the server being audited.
+func (s *Server) listCheckpoints(w http.ResponseWriter, r *http.Request) {
+	_, ss, err := s.readable(r)
+	if err != nil {
+		s.writeError(w, r, err)
+		return
+	}
+	cps, err := s.proj.Checkpoints(r.Context(), ss.ID)
+	if err != nil {
+		s.writeError(w, r, err)
+		return
+	}
+	writeJSON(w, http.StatusOK, struct {
+		Season      string                         `json:"season"`
+		PublicKey   string                         `json:"public_key"`
+		Checkpoints []projections.SignedCheckpoint `json:"checkpoints"`
+	}{ss.ID, s.publicKey, cps})
 }
 
 func (s *Server) postToken(w http.ResponseWriter, r *http.Request) {

@@ -33,6 +33,7 @@ type Log interface {
 type State interface {
 	WaitFor(ctx context.Context, seq uint64) error
 	WithSeason(id string, fn func(*domain.Season) error) error
+	SubjectHead(subject string) projections.Head
 	LookupID(id string) (projections.IDInfo, bool)
 	Token(id string) (projections.Token, bool)
 	IsMember(unit string) bool
@@ -110,16 +111,12 @@ func (l *Ledger) append(ctx context.Context, ev events.Event, payload events.Pay
 	if info, ok := l.state.LookupID(ev.ID); ok {
 		return l.replay(ev, hash, info)
 	}
-	ack, err := l.publish(ctx, subject, ev.ID, func(expect uint64) ([]byte, error) {
-		// Validate against a state that holds everything on this subject
-		// and everything this process has written.
-		if err := l.state.WaitFor(ctx, max(expect, l.acked())); err != nil {
-			return nil, unavailable("catch up with the log", err)
-		}
+	ack, err := l.publish(ctx, subject, ev.ID, func(prev projections.Head) ([]byte, error) {
 		if err := l.check(ctx, ev, payload); err != nil {
 			return nil, err
 		}
 		ev.Recorded = l.now().UTC().Format(time.RFC3339Nano)
+		ev.PrevSeq, ev.Prev = prev.Seq, prev.Hash
 		return events.Encode(ev)
 	})
 	if err != nil {
@@ -131,12 +128,14 @@ func (l *Ledger) append(ctx context.Context, ev events.Event, payload events.Pay
 	return Reply{ID: ev.ID, Seq: ack.Seq, Type: ev.Type, Season: ev.Season, Unit: ev.Unit}, true, nil
 }
 
-// publish appends to a subject under optimistic concurrency. prepare gets
-// the subject's last stream sequence and returns the bytes to append (after
-// validating against that state); after a conflict it is called again.
-// Writers of this process queue per subject, so the retries only arbitrate
-// between processes, with jittered backoff so two do not collide in step.
-func (l *Ledger) publish(ctx context.Context, subject, msgID string, prepare func(expect uint64) ([]byte, error)) (natsstore.Ack, error) {
+// publish appends to a subject under optimistic concurrency. It waits
+// until the read model holds everything on the subject and everything this
+// process has written; prepare then validates against that state and
+// returns the bytes to append, chained to prev, the subject's last event.
+// After a conflict it is called again. Writers of this process
+// queue per subject, so the retries only arbitrate between processes, with
+// jittered backoff so two do not collide in step.
+func (l *Ledger) publish(ctx context.Context, subject, msgID string, prepare func(prev projections.Head) ([]byte, error)) (natsstore.Ack, error) {
 	lock := l.subjectLock(subject)
 	lock.Lock()
 	defer lock.Unlock()
@@ -148,7 +147,14 @@ func (l *Ledger) publish(ctx context.Context, subject, msgID string, prepare fun
 		if err != nil {
 			return natsstore.Ack{}, unavailable("read the log", err)
 		}
-		data, err := prepare(expect)
+		if err := l.state.WaitFor(ctx, max(expect, l.acked())); err != nil {
+			return natsstore.Ack{}, unavailable("catch up with the log", err)
+		}
+		head := l.state.SubjectHead(subject)
+		if head.Seq != expect {
+			continue // the subject moved on since we read it: re-read
+		}
+		data, err := prepare(head)
 		if err != nil {
 			return natsstore.Ack{}, err
 		}
@@ -321,11 +327,10 @@ func (l *Ledger) system(ctx context.Context, typ, id string, by events.Author, p
 		return err
 	}
 	ev := events.Event{Schema: events.Schema, ID: id, Type: typ, Data: data, Author: by, Recorded: l.now().UTC().Format(time.RFC3339Nano)}
-	body, err := events.Encode(ev)
-	if err != nil {
-		return err
-	}
-	ack, err := l.publish(ctx, natsstore.AccessSubject, id, func(uint64) ([]byte, error) { return body, nil })
+	ack, err := l.publish(ctx, natsstore.AccessSubject, id, func(prev projections.Head) ([]byte, error) {
+		ev.PrevSeq, ev.Prev = prev.Seq, prev.Hash
+		return events.Encode(ev)
+	})
 	if err != nil {
 		return err
 	}

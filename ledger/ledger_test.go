@@ -16,6 +16,7 @@ import (
 	"github.com/thidua/thidua/events/natsstore/natstest"
 	"github.com/thidua/thidua/ledger"
 	"github.com/thidua/thidua/projections"
+	"github.com/thidua/thidua/seal"
 )
 
 func setup(t *testing.T) (*natsstore.Store, *projections.Projector) {
@@ -94,6 +95,24 @@ func TestConcurrentWritersOnOneSubject(t *testing.T) {
 	}
 	if len(evs) != 4*perWriter {
 		t.Errorf("the log holds %d of ha-dong's events, want %d", len(evs), 4*perWriter)
+	}
+	// However the writers raced, each event is chained to the one stored
+	// before it on the subject: its seq and the hash of its stored bytes.
+	var prevSeq uint64
+	var prevHash string
+	for _, se := range evs {
+		m, err := store.Get(ctx, se.Seq)
+		if err != nil {
+			t.Fatal(err)
+		}
+		ev, _, err := events.Decode(m.Data)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if ev.PrevSeq != prevSeq || ev.Prev != prevHash {
+			t.Errorf("seq %d records prev %d %.12s, the subject's previous event is %d %.12s", se.Seq, ev.PrevSeq, ev.Prev, prevSeq, prevHash)
+		}
+		prevSeq, prevHash = se.Seq, seal.ChainHash(m.Data)
 	}
 }
 

@@ -13,8 +13,9 @@ import (
 
 // schemaVersion changes when the read model's tables or stored replies
 // change; a read model of another version is rebuilt from the log.
-// 2: score sheets list the unit's facts; 3: and the committee's decisions.
-const schemaVersion = "3"
+// 2: score sheets list the unit's facts; 3: and the committee's decisions;
+// 4: signed checkpoints.
+const schemaVersion = "4"
 
 const schema = `
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -35,6 +36,14 @@ CREATE INDEX IF NOT EXISTS events_time ON events (time_ns);
 CREATE TABLE IF NOT EXISTS seasons (season TEXT PRIMARY KEY, seq INTEGER NOT NULL, closed INTEGER NOT NULL, body BLOB NOT NULL);
 CREATE TABLE IF NOT EXISTS rankings (season TEXT NOT NULL, view TEXT NOT NULL, seq INTEGER NOT NULL, body BLOB NOT NULL, PRIMARY KEY (season, view));
 CREATE TABLE IF NOT EXISTS scores (season TEXT NOT NULL, view TEXT NOT NULL, unit TEXT NOT NULL, body BLOB NOT NULL, PRIMARY KEY (season, view, unit));
+CREATE TABLE IF NOT EXISTS checkpoints (
+	seq     INTEGER PRIMARY KEY,
+	season  TEXT NOT NULL,
+	size    INTEGER NOT NULL,
+	closing INTEGER NOT NULL,
+	body    BLOB NOT NULL
+);
+CREATE INDEX IF NOT EXISTS checkpoints_season ON checkpoints (season, seq);
 CREATE TABLE IF NOT EXISTS tokens (
 	id         TEXT PRIMARY KEY,
 	hash       TEXT NOT NULL,

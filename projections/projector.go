@@ -64,6 +64,10 @@ type Projector struct {
 	seasons map[string]*domain.Season
 	ids     map[string]IDInfo
 	tokens  map[string]Token
+	// seals holds each season's Merkle tree and how far it is signed;
+	// heads the last event of every subject, which the next one chains to.
+	seals map[string]*seasonSeal
+	heads map[string]Head
 
 	// lastDelay is how long the newest event of the last commit waited
 	// between the log's timestamp and its commit here (nanoseconds): the
@@ -124,7 +128,7 @@ func (p *Projector) Close() error {
 
 // reset empties the read model so that it is rebuilt from seq 1.
 func (p *Projector) reset(ctx context.Context) error {
-	for _, t := range []string{"events", "seasons", "rankings", "scores", "tokens", "meta"} {
+	for _, t := range []string{"events", "checkpoints", "seasons", "rankings", "scores", "tokens", "meta"} {
 		if _, err := p.db.ExecContext(ctx, "DELETE FROM "+t); err != nil {
 			return fmt.Errorf("reset read model: %w", err)
 		}
@@ -137,6 +141,8 @@ func (p *Projector) restore(ctx context.Context) error {
 	p.seasons = map[string]*domain.Season{}
 	p.ids = map[string]IDInfo{}
 	p.tokens = map[string]Token{}
+	p.seals = map[string]*seasonSeal{}
+	p.heads = map[string]Head{}
 	p.tlMu.Lock()
 	p.timelines = map[timelineKey]timelineEntry{}
 	p.tlMu.Unlock()
@@ -145,10 +151,16 @@ func (p *Projector) restore(ctx context.Context) error {
 		return err
 	}
 	// Token events are folded too, so the tokens table need not be read.
-	err = scanEvents(ctx, p.db, `SELECT seq, subject, time_ns, hash, body FROM events ORDER BY seq`, nil, func(rec events.Record, hash string) error {
-		return p.fold(rec, hash)
+	err = scanEvents(ctx, p.db, `SELECT seq, subject, time_ns, hash, body FROM events ORDER BY seq`, nil, func(m natsstore.Msg, rec events.Record, hash string) error {
+		if err := p.fold(rec, hash); err != nil {
+			return err
+		}
+		return p.seal(m, rec)
 	})
 	if err != nil {
+		return fmt.Errorf("restore read model: %w", err)
+	}
+	if err := p.restoreCheckpoints(ctx); err != nil {
 		return fmt.Errorf("restore read model: %w", err)
 	}
 	snap := &Snapshot{Checkpoint: cp, Seasons: map[string]*SeasonSnap{}}
@@ -412,6 +424,15 @@ func (p *Projector) Apply(ctx context.Context, batch []natsstore.Msg) error {
 		if m.Seq <= cp {
 			continue // a redelivery: already committed
 		}
+		if _, kind, _, _ := natsstore.ParseSubject(m.Subject); kind == natsstore.KindCheckpoint {
+			if err := p.applyCheckpoint(ctx, tx, m); err != nil {
+				bad = &Halt{Seq: m.Seq, Reason: err.Error()}
+				break
+			}
+			cp = m.Seq
+			applied++
+			continue
+		}
 		// Fold first: an event that cannot be applied leaves no row behind,
 		// so a restart restores cleanly and halts at it again.
 		var hash string
@@ -423,6 +444,9 @@ func (p *Projector) Apply(ctx context.Context, batch []natsstore.Msg) error {
 		if err != nil {
 			bad = &Halt{Seq: m.Seq, Reason: err.Error()}
 			break
+		}
+		if err := p.seal(m, rec); err != nil {
+			return p.haltAt(Halt{Seq: m.Seq, Reason: err.Error()})
 		}
 		if err := p.insert(ctx, tx, m, rec, hash); err != nil {
 			// Memory is now ahead of the file: roll back and halt; a

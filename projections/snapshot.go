@@ -126,7 +126,7 @@ func (r RankingsReply) JSON() []byte {
 
 // scanEvents reads stored events with a query selecting seq, subject,
 // time_ns, hash and body, in order, and hands each decoded to fn.
-func scanEvents(ctx context.Context, db *sql.DB, query string, args []any, fn func(events.Record, string) error) error {
+func scanEvents(ctx context.Context, db *sql.DB, query string, args []any, fn func(natsstore.Msg, events.Record, string) error) error {
 	rows, err := db.QueryContext(ctx, query, args...)
 	if err != nil {
 		return err
@@ -144,7 +144,7 @@ func scanEvents(ctx context.Context, db *sql.DB, query string, args []any, fn fu
 		if err != nil {
 			return fmt.Errorf("seq %d: %w", m.Seq, err)
 		}
-		if err := fn(rec, hash); err != nil {
+		if err := fn(m, rec, hash); err != nil {
 			return fmt.Errorf("seq %d: %w", m.Seq, err)
 		}
 	}
@@ -174,7 +174,7 @@ func (p *Projector) ResolveAsOf(ctx context.Context, asOf string) (uint64, error
 func (p *Projector) SeasonAsOf(ctx context.Context, season string, seq uint64) (*SeasonSnap, error) {
 	s := domain.NewSeason(season)
 	err := scanEvents(ctx, p.rdb, `SELECT seq, subject, time_ns, hash, body FROM events WHERE season = ? AND seq <= ? ORDER BY seq`,
-		[]any{season, seq}, func(rec events.Record, _ string) error { return s.Apply(rec) })
+		[]any{season, seq}, func(_ natsstore.Msg, rec events.Record, _ string) error { return s.Apply(rec) })
 	if err != nil {
 		return nil, fmt.Errorf("replay season %s: %w", season, err)
 	}

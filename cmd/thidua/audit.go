@@ -1,196 +1,178 @@
 package main
 
 import (
-	"bytes"
 	"context"
-	"errors"
 	"fmt"
 	"io"
 	"log/slog"
 	"os"
 	"path/filepath"
-	"sort"
 
+	"github.com/thidua/thidua/audit"
+	"github.com/thidua/thidua/events/logfile"
 	"github.com/thidua/thidua/events/natsstore"
 	"github.com/thidua/thidua/projections"
+	"github.com/thidua/thidua/seal"
 )
 
-// audit replays a season's log from the start into a scratch read model and
-// checks that it reproduces the live read model's rankings and score sheets
-// byte for byte.
-func audit(ctx context.Context, args []string, getenv func(string) string, stdout, stderr io.Writer) error {
+// auditCmd checks a season's log for tampering, replays it from the start
+// into a scratch read model and reports whether it reproduces the signed
+// final ranking (and a live read model's rankings and sheets) byte for byte.
+func auditCmd(ctx context.Context, args []string, getenv func(string) string, stdout, stderr io.Writer) error {
 	fs := newFlags("audit", getenv, stderr)
 	season := fs.str("season", "", "season id")
 	data := fs.str("data", "", "data directory of a stopped thidua serve (embedded store)")
 	natsURL := fs.str("nats-url", "", "a live NATS JetStream holding the log")
-	dbPath := fs.str("db", "", "the live read model to compare with (default DATA/thidua.db)")
-	asOf := fs.str("as-of", "", "replay only up to this stream sequence or RFC 3339 instant")
+	logPath := fs.str("log", "", "an exported log (thidua export)")
+	keyPath := fs.str("key", "", "the committee's public key (default DATA/"+seal.PublicKeyFile+" with --data)")
+	dbPath := fs.str("db", "", "a live read model to compare with (default DATA/thidua.db with --data)")
+	asOf := fs.str("as-of", "", "report the rankings as of this stream sequence or RFC 3339 instant")
+	jsonOut := fs.str("json", "", "write the report as JSON to this file (- for standard output)")
+	htmlOut := fs.str("html", "", "write the report as an HTML page to this file")
 	if err := fs.parse(args); err != nil {
 		return err
 	}
-	if *season == "" || (*data == "") == (*natsURL == "") {
-		return usageError("audit needs --season and exactly one of --data DIR or --nats-url URL")
+	sources := 0
+	for _, s := range []string{*data, *natsURL, *logPath} {
+		if s != "" {
+			sources++
+		}
 	}
-	live := *dbPath
-	if live == "" && *data != "" {
-		live = filepath.Join(*data, "thidua.db")
+	if *season == "" || sources != 1 {
+		return usageError("audit needs --season and exactly one of --data DIR, --nats-url URL or --log FILE")
 	}
-	if live == "" {
-		return usageError("with --nats-url, give --db with the live read model to compare with")
+	if *keyPath == "" && *data != "" {
+		*keyPath = filepath.Join(*data, seal.PublicKeyFile)
 	}
-	if _, err := os.Stat(live); err != nil {
-		return fmt.Errorf("live read model: %w", err)
+	if *keyPath == "" {
+		return usageError("audit needs --key FILE, the committee's public key")
 	}
-	store, closeLog, err := openLog(ctx, *data, *natsURL)
+	keyText, err := os.ReadFile(*keyPath)
 	if err != nil {
-		return err
+		return fmt.Errorf("public key: %w", err)
 	}
-	defer closeLog()
-	quiet := slog.New(slog.NewTextHandler(io.Discard, nil))
-	liveModel, err := projections.Open(ctx, live, quiet)
+	key, err := seal.NewVerifier(string(keyText))
 	if err != nil {
-		return err
+		return usageError(err.Error())
 	}
-	defer liveModel.Close()
+	if *dbPath == "" && *data != "" {
+		*dbPath = filepath.Join(*data, "thidua.db")
+	}
 
-	upTo := liveModel.Checkpoint()
-	if *asOf != "" {
-		if upTo, err = liveModel.ResolveAsOf(ctx, *asOf); err != nil {
-			return err
+	opt := audit.Options{Season: *season, Key: key, AsOf: *asOf, Progress: stderr}
+	var src audit.Source
+	switch {
+	case *logPath != "":
+		f, err := os.Open(*logPath)
+		if err != nil {
+			return fmt.Errorf("log: %w", err)
 		}
-	}
-	scratchDir, err := os.MkdirTemp("", "thidua-audit-")
-	if err != nil {
-		return err
-	}
-	defer os.RemoveAll(scratchDir)
-	scratch, err := projections.Open(ctx, filepath.Join(scratchDir, "replay.db"), quiet)
-	if err != nil {
-		return err
-	}
-	defer scratch.Close()
-
-	fmt.Fprintf(stdout, "Kiểm toán mùa %s / audit of season %s: replaying the log up to seq %d\n", *season, *season, upTo)
-	var batch []natsstore.Msg
-	replayed := 0
-	errPastAsOf := errors.New("past the as-of point")
-	err = store.ReadUntil(ctx, natsstore.SeasonFilter(*season), 1, func(m natsstore.Msg) error {
-		if m.Seq > upTo {
-			return errPastAsOf
+		defer f.Close()
+		opt.Source = "log " + *logPath
+		src = func(ctx context.Context, fn func(natsstore.Msg) error) error {
+			return logfile.Read(f, func(l logfile.Line) error { return fn(l.Msg()) })
 		}
-		batch = append(batch, m)
-		replayed++
-		if len(batch) == 5000 {
-			err := scratch.Apply(ctx, batch)
-			batch = batch[:0]
-			return err
-		}
-		return nil
-	})
-	if err == nil || errors.Is(err, errPastAsOf) {
-		err = nil
-		if len(batch) > 0 {
-			err = scratch.Apply(ctx, batch)
-		}
-	}
-	if h := scratch.Halted(); h != nil {
-		return auditFailed(fmt.Sprintf("FAIL: event at seq %d cannot be applied: %s", h.Seq, h.Reason))
-	}
-	if err != nil {
-		return fmt.Errorf("replay: %w", err)
-	}
-	fmt.Fprintf(stdout, "  %d events replayed\n", replayed)
-
-	var want, got map[string][]byte
-	if *asOf == "" && upTo == liveModel.Checkpoint() {
-		if want, err = storedAll(ctx, liveModel, *season); err != nil {
-			return err
-		}
-	} else {
-		ss, err := liveModel.SeasonAsOf(ctx, *season, upTo)
+	default:
+		store, closeLog, err := openLog(ctx, *data, *natsURL)
 		if err != nil {
 			return err
 		}
-		want = snapRows(ss)
+		defer closeLog()
+		opt.Source = "nats " + *natsURL
+		if *data != "" {
+			opt.Source = "data " + *data
+		}
+		src = func(ctx context.Context, fn func(natsstore.Msg) error) error {
+			return store.ReadUntil(ctx, natsstore.SeasonFilter(*season), 1, fn)
+		}
 	}
-	if got, err = storedAll(ctx, scratch, *season); err != nil {
+	if *dbPath != "" {
+		quiet := slog.New(slog.NewTextHandler(io.Discard, nil))
+		live, err := projections.Open(ctx, *dbPath, quiet)
+		if err != nil {
+			return fmt.Errorf("live read model: %w", err)
+		}
+		defer live.Close()
+		opt.Live = live
+	}
+
+	fmt.Fprintf(stdout, "Kiểm toán mùa %s / audit of season %s (%s, key %s)\n", *season, *season, opt.Source, key.Name())
+	rep, err := audit.Run(ctx, src, opt)
+	if err != nil {
 		return err
 	}
-	if len(want) == 0 {
-		return auditFailed("FAIL: the live read model has no rankings for season " + *season)
+	if err := writeReport(*jsonOut, stdout, rep.WriteJSON); err != nil {
+		return err
 	}
-	bad := compareRows(want, got, stdout)
-	if bad > 0 {
-		return auditFailed(fmt.Sprintf("FAIL: %d of %d rankings and score sheets differ from the live read model", bad, len(want)))
+	if err := writeReport(*htmlOut, stdout, rep.WriteHTML); err != nil {
+		return err
 	}
-	fmt.Fprintf(stdout, "OK: %d rankings and score sheets reproduced byte for byte\n", len(want))
+	printSummary(stdout, rep)
+	if !rep.OK {
+		p := rep.Problems[0]
+		return auditFailed(fmt.Sprintf("FAIL: %d problem(s); the first at seq %d (%s): %s", len(rep.Problems), p.Seq, p.Check, p.What))
+	}
 	return nil
 }
 
-func storedAll(ctx context.Context, p *projections.Projector, season string) (map[string][]byte, error) {
-	r, err := p.StoredRankings(ctx, season)
+// printSummary writes the verdict for a person at a terminal.
+func printSummary(w io.Writer, rep *audit.Report) {
+	fmt.Fprintf(w, "  %d events, %d signed checkpoints, %d chain links, %d subjects (seq %d–%d)\n",
+		rep.Log.Events, len(rep.Checkpoints), rep.Log.ChainLinks, rep.Log.Subjects, rep.Log.FirstSeq, rep.Log.LastSeq)
+	for _, r := range rep.Rankings {
+		fmt.Fprintf(w, "  rankings %s at seq %d: sha256 %s\n", r.View, rep.Seq, r.SHA256)
+	}
+	if rep.LiveCompared > 0 {
+		fmt.Fprintf(w, "  %d rankings and score sheets compared with the live read model\n", rep.LiveCompared)
+	}
+	for _, p := range rep.Problems {
+		id := ""
+		if p.EventID != "" {
+			id = " " + p.EventID
+		}
+		fmt.Fprintf(w, "  FAIL seq %d%s [%s]: %s\n", p.Seq, id, p.Check, p.What)
+	}
+	if rep.OK {
+		fmt.Fprintln(w, "OK: nhật ký nguyên vẹn, xếp hạng tái lập đúng từng byte / the log is intact and the rankings are reproduced byte for byte")
+	}
+}
+
+// writeReport writes one form of the report to a file (written beside it
+// and renamed, so a half-written report never looks whole), or to stdout.
+func writeReport(path string, stdout io.Writer, write func(io.Writer) error) error {
+	switch path {
+	case "":
+		return nil
+	case "-":
+		return write(stdout)
+	}
+	f, err := os.CreateTemp(filepath.Dir(path), ".thidua-report-*")
 	if err != nil {
-		return nil, err
+		return fmt.Errorf("report: %w", err)
 	}
-	s, err := p.StoredSheets(ctx, season)
+	defer os.Remove(f.Name())
+	if err := write(f); err != nil {
+		f.Close()
+		return fmt.Errorf("report %s: %w", path, err)
+	}
+	if err := f.Close(); err != nil {
+		return fmt.Errorf("report %s: %w", path, err)
+	}
+	return os.Rename(f.Name(), path)
+}
+
+// keyCmd prints the committee's public key, the one an inspector passes to
+// thidua audit --key.
+func keyCmd(args []string, getenv func(string) string, stdout, stderr io.Writer) error {
+	fs := newFlags("key", getenv, stderr)
+	data := fs.str("data", "./data", "data directory of thidua serve")
+	if err := fs.parse(args); err != nil {
+		return err
+	}
+	b, err := os.ReadFile(filepath.Join(*data, seal.PublicKeyFile))
 	if err != nil {
-		return nil, err
+		return fmt.Errorf("public key (made at the first thidua serve): %w", err)
 	}
-	out := map[string][]byte{}
-	for k, v := range r {
-		out["rankings "+k] = v
-	}
-	for k, v := range s {
-		out["score "+k] = v
-	}
-	return out, nil
-}
-
-func snapRows(ss *projections.SeasonSnap) map[string][]byte {
-	out := map[string][]byte{}
-	for view, vs := range ss.Views {
-		out["rankings "+string(view)] = vs.Units
-		for unit, b := range vs.Sheets {
-			out["score "+string(view)+"/"+unit] = b
-		}
-	}
-	return out
-}
-
-func compareRows(want, got map[string][]byte, out io.Writer) int {
-	keys := make([]string, 0, len(want))
-	for k := range want {
-		keys = append(keys, k)
-	}
-	for k := range got {
-		if _, ok := want[k]; !ok {
-			keys = append(keys, k)
-		}
-	}
-	sort.Strings(keys)
-	bad := 0
-	for _, k := range keys {
-		w, g := want[k], got[k]
-		switch {
-		case w == nil:
-			fmt.Fprintf(out, "  DIFF %s: only in the replay\n", k)
-		case g == nil:
-			fmt.Fprintf(out, "  DIFF %s: missing from the replay\n", k)
-		case !bytes.Equal(w, g):
-			i := 0
-			for i < len(w) && i < len(g) && w[i] == g[i] {
-				i++
-			}
-			fmt.Fprintf(out, "  DIFF %s at byte %d: live %q vs replay %q\n", k, i, excerpt(w, i), excerpt(g, i))
-		default:
-			continue
-		}
-		bad++
-	}
-	return bad
-}
-
-func excerpt(b []byte, i int) string {
-	lo, hi := max(0, i-40), min(len(b), i+40)
-	return string(b[lo:hi])
+	_, err = stdout.Write(b)
+	return err
 }

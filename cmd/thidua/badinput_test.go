@@ -105,6 +105,7 @@ func TestBadInputs(t *testing.T) {
 		if st, b, _ := ts.post(committee, `{"type":"season.closed"}`); st != http.StatusCreated {
 			t.Fatalf("close: %d %s", st, b)
 		}
+		ts.waitClosingCheckpoint(domain.DemoSeasonID)
 		before := ts.logLength()
 		for name, post := range map[string]struct{ token, body string }{
 			"fact":  {cg, fact("cau-giay", "2024-12-01", okData)},

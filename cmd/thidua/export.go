@@ -12,8 +12,9 @@ import (
 )
 
 // export writes a season's log as JSON lines (events/logfile): every event
-// as stored, with its stream sequence, subject and headers, for an
-// inspector who gets the file and nothing else.
+// and signed checkpoint as stored, with its stream sequence, subject and
+// headers, for an inspector who gets the file and the public key and
+// nothing else.
 func export(ctx context.Context, args []string, getenv func(string) string, stdout, stderr io.Writer) error {
 	fs := newFlags("export", getenv, stderr)
 	season := fs.str("season", "", "season id")
@@ -45,13 +46,18 @@ func export(ctx context.Context, args []string, getenv func(string) string, stdo
 		dst = file
 	}
 	w := logfile.NewWriter(dst)
-	var n int
+	var n, checkpoints int
 	var first, last uint64
 	err = store.ReadUntil(ctx, natsstore.SeasonFilter(*season), 1, func(m natsstore.Msg) error {
-		if n == 0 {
+		if first == 0 {
 			first = m.Seq
 		}
-		n, last = n+1, m.Seq
+		last = m.Seq
+		if _, kind, _, _ := natsstore.ParseSubject(m.Subject); kind == natsstore.KindCheckpoint {
+			checkpoints++
+		} else {
+			n++
+		}
 		return w.Write(m)
 	})
 	if err == nil {
@@ -74,6 +80,6 @@ func export(ctx context.Context, args []string, getenv func(string) string, stdo
 			return fmt.Errorf("export: %w", err)
 		}
 	}
-	fmt.Fprintf(stderr, "Đã xuất / exported %d events of season %s (seq %d–%d)\n", n, *season, first, last)
+	fmt.Fprintf(stderr, "Đã xuất / exported %d events and %d signed checkpoints of season %s (seq %d–%d)\n", n, checkpoints, *season, first, last)
 	return nil
 }

@@ -13,10 +13,12 @@ import (
 	"github.com/thidua/thidua/domain"
 	"github.com/thidua/thidua/events"
 	"github.com/thidua/thidua/events/logfile"
+	"github.com/thidua/thidua/events/natsstore"
 )
 
 // TestExport: the exported file holds every event of the season, exactly as
-// the API lists them from the log, in stream order, and nothing else.
+// the API lists them from the log, in stream order, and the checkpoint the
+// server signed on its way out, and nothing else.
 func TestExport(t *testing.T) {
 	ts := startServer(t, "")
 	committee, units := ts.openDemoSeason()
@@ -45,7 +47,7 @@ func TestExport(t *testing.T) {
 	if err := run(context.Background(), []string{"thidua", "export", "--season", domain.DemoSeasonID, "--data", ts.data, "--out", out}, func(string) string { return "" }, nil, io.Discard, &stderr); err != nil {
 		t.Fatalf("export: %v", err)
 	}
-	if !strings.Contains(stderr.String(), fmt.Sprintf("exported %d events", len(listed.Events))) {
+	if !strings.Contains(stderr.String(), fmt.Sprintf("exported %d events and 1 signed checkpoints", len(listed.Events))) {
 		t.Errorf("export summary: %q", stderr.String())
 	}
 	f, err := os.Open(out)
@@ -53,8 +55,12 @@ func TestExport(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer f.Close()
-	i := 0
+	i, checkpoints := 0, 0
 	err = logfile.Read(f, func(l logfile.Line) error {
+		if l.Subject == natsstore.CheckpointSubject(domain.DemoSeasonID) {
+			checkpoints++
+			return nil
+		}
 		ev, _, err := events.Decode(l.Data)
 		if err != nil {
 			return fmt.Errorf("seq %d: %w", l.Seq, err)
@@ -73,6 +79,10 @@ func TestExport(t *testing.T) {
 	}
 	if i != len(listed.Events) || i != 5 {
 		t.Fatalf("%d lines, the API lists %d events, want 5 (opening, three facts, a bonus)", i, len(listed.Events))
+	}
+	// The server signed what was unsigned on its way out.
+	if checkpoints != 1 {
+		t.Errorf("%d checkpoints in the export, want 1", checkpoints)
 	}
 
 	for _, c := range []struct {

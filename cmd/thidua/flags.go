@@ -5,12 +5,14 @@ import (
 	"fmt"
 	"io"
 	"strings"
+	"time"
 )
 
 // newFlags makes a flag set whose defaults come from THIDUA_<NAME>.
 type flags struct {
 	*flag.FlagSet
 	getenv func(string) string
+	envErr error // an environment value that does not parse
 }
 
 func newFlags(name string, getenv func(string) string, stderr io.Writer) *flags {
@@ -47,7 +49,21 @@ func (f *flags) integer(name string, def int, help string) *int {
 	return f.Int(name, def, help+" (env "+envName(name)+")")
 }
 
+func (f *flags) duration(name string, def time.Duration, help string) *time.Duration {
+	if v := f.getenv(envName(name)); v != "" {
+		d, err := time.ParseDuration(v)
+		if err != nil {
+			f.envErr = fmt.Errorf("%s=%q: %w", envName(name), v, err)
+		}
+		def = d
+	}
+	return f.Duration(name, def, help+" (env "+envName(name)+")")
+}
+
 func (f *flags) parse(args []string) error {
+	if f.envErr != nil {
+		return usageError(f.envErr.Error())
+	}
 	if err := f.Parse(args); err != nil {
 		return usageError(err.Error())
 	}

@@ -206,3 +206,34 @@ func (ts *testServer) logLength() uint64 {
 	}
 	return r.LogLastSeq
 }
+
+// waitClosingCheckpoint waits until a checkpoint that signs the season's
+// final ranking is on the log (the notary signs it just after the close),
+// and returns it.
+func (ts *testServer) waitClosingCheckpoint(season string) checkpointReply {
+	ts.t.Helper()
+	deadline := time.Now().Add(10 * time.Second)
+	for {
+		var r struct {
+			PublicKey   string            `json:"public_key"`
+			Checkpoints []checkpointReply `json:"checkpoints"`
+		}
+		if st, b := ts.do(http.MethodGet, "/api/v1/seasons/"+season+"/checkpoints", testAdmin, nil, &r); st != http.StatusOK {
+			ts.t.Fatalf("checkpoints: %d %s", st, b)
+		}
+		if n := len(r.Checkpoints); n > 0 && r.Checkpoints[n-1].Closing {
+			return r.Checkpoints[n-1]
+		}
+		if time.Now().After(deadline) {
+			ts.t.Fatalf("no closing checkpoint for season %s after 10 s: %+v", season, r.Checkpoints)
+		}
+		time.Sleep(20 * time.Millisecond)
+	}
+}
+
+type checkpointReply struct {
+	Seq     uint64 `json:"seq"`
+	Size    int64  `json:"size"`
+	Closing bool   `json:"closing"`
+	Note    string `json:"note"`
+}

@@ -1,5 +1,5 @@
 // Command thidua is the emulation scoring service: one binary with serve,
-// submit, token, audit and export.
+// submit, token, audit, export and key.
 package main
 
 import (
@@ -23,12 +23,14 @@ func main() {
 const usage = `thidua — chấm điểm thi đua theo nhật ký sự kiện / event-sourced emulation scoring
 
 Cách dùng / usage:
-  thidua serve  [--data DIR] [--http ADDR] [--nats-url URL] [--demo] [--admin-token T]
+  thidua serve  [--data DIR] [--http ADDR] [--nats-url URL] [--demo] [--admin-token T] [--checkpoint-every 1m]
   thidua submit --server URL --token TOKEN [--season ID] FILE|-
   thidua token  --server URL --token ADMIN --role unit|committee|auditor [--unit ID]
   thidua token  --server URL --token ADMIN --revoke TOKEN_ID
-  thidua audit  --season ID (--data DIR | --nats-url URL --db FILE) [--as-of SEQ|RFC3339]
+  thidua audit  --season ID (--data DIR | --nats-url URL | --log FILE) [--key FILE] [--db FILE]
+                [--as-of SEQ|RFC3339] [--json FILE|-] [--html FILE]
   thidua export --season ID (--data DIR | --nats-url URL) [--out FILE]
+  thidua key    [--data DIR]   (prints the public key that verifies the checkpoints)
 
 Every flag also reads THIDUA_<NAME> from the environment (e.g. THIDUA_DATA).
 `
@@ -48,7 +50,9 @@ func run(ctx context.Context, args []string, getenv func(string) string, stdin i
 	case "token":
 		return token(ctx, rest, getenv, stdout, stderr)
 	case "audit":
-		return audit(ctx, rest, getenv, stdout, stderr)
+		return auditCmd(ctx, rest, getenv, stdout, stderr)
+	case "key":
+		return keyCmd(rest, getenv, stdout, stderr)
 	case "export":
 		return export(ctx, rest, getenv, stdout, stderr)
 	case "help", "-h", "--help":

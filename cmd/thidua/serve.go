@@ -5,7 +5,6 @@ import (
 	"crypto/rand"
 	"encoding/hex"
 	"fmt"
-	"github.com/prometheus/client_golang/prometheus"
 	"io"
 	"log/slog"
 	"net"
@@ -16,6 +15,7 @@ import (
 
 	"github.com/nats-io/nats-server/v2/server"
 	"github.com/nats-io/nats.go"
+	"github.com/prometheus/client_golang/prometheus"
 	"github.com/thidua/thidua/domain"
 	"github.com/thidua/thidua/events"
 	"github.com/thidua/thidua/events/natsstore"
@@ -23,6 +23,7 @@ import (
 	"github.com/thidua/thidua/ledger"
 	"github.com/thidua/thidua/live"
 	"github.com/thidua/thidua/projections"
+	"github.com/thidua/thidua/seal"
 	"github.com/thidua/thidua/web"
 )
 
@@ -30,6 +31,7 @@ type serveConfig struct {
 	data, httpAddr, natsURL, adminToken string
 	demo                                bool
 	replicas                            int
+	checkpointEvery                     time.Duration
 }
 
 func serve(ctx context.Context, args []string, getenv func(string) string, stdout, stderr io.Writer) error {
@@ -40,10 +42,14 @@ func serve(ctx context.Context, args []string, getenv func(string) string, stdou
 	admin := fs.str("admin-token", "", "a token with every right, for bootstrapping")
 	demo := fs.boolean("demo", false, "on an empty store, open the demo season hn-mttq-cum2-2024 and print a token per role")
 	replicas := fs.integer("replicas", 1, "stream replicas when creating the stream on an external cluster")
+	every := fs.duration("checkpoint-every", time.Minute, "sign a checkpoint of a season with new events at most this often (a closed season's at once)")
 	if err := fs.parse(args); err != nil {
 		return err
 	}
-	c := serveConfig{data: *data, httpAddr: *httpAddr, natsURL: *natsURL, adminToken: *admin, demo: *demo, replicas: *replicas}
+	if *every <= 0 {
+		return usageError("--checkpoint-every must be positive")
+	}
+	c := serveConfig{data: *data, httpAddr: *httpAddr, natsURL: *natsURL, adminToken: *admin, demo: *demo, replicas: *replicas, checkpointEvery: *every}
 	logger := slog.New(slog.NewJSONHandler(stderr, nil))
 	return runServer(ctx, c, logger, stdout)
 }
@@ -113,10 +119,17 @@ func runServer(ctx context.Context, c serveConfig, logger *slog.Logger, stdout i
 		return err
 	}
 
+	signer, err := seal.LoadOrCreateKey(c.data)
+	if err != nil {
+		return err
+	}
+
 	ctx, cancel := context.WithCancel(ctx)
 	defer cancel()
 	projDone := make(chan error, 1)
 	go func() { projDone <- proj.Run(ctx, store) }()
+	notaryDone := make(chan error, 1)
+	go func() { notaryDone <- seal.NewNotary(proj, store, signer, c.checkpointEvery, logger).Run(ctx) }()
 
 	led := ledger.New(store, proj, time.Now)
 	adminToken := c.adminToken
@@ -132,7 +145,7 @@ func runServer(ctx context.Context, c serveConfig, logger *slog.Logger, stdout i
 	}
 	hubDone := make(chan error, 1)
 	go func() { hubDone <- hub.Run(ctx) }()
-	api := httpapi.New(httpapi.Deps{Ledger: led, Projector: proj, Log: store, Live: hub, Registry: reg, AdminToken: adminToken, Logger: logger})
+	api := httpapi.New(httpapi.Deps{Ledger: led, Projector: proj, Log: store, Live: hub, Registry: reg, AdminToken: adminToken, PublicKey: signer.PublicKey(), Logger: logger})
 	ln, err := net.Listen("tcp", c.httpAddr)
 	if err != nil {
 		return fmt.Errorf("listen on %s: %w", c.httpAddr, err)
@@ -175,6 +188,7 @@ func runServer(ctx context.Context, c serveConfig, logger *slog.Logger, stdout i
 	defer shCancel()
 	srv.Shutdown(shCtx)
 	cancel()
+	<-notaryDone // its last pass signs what is unsigned, before the log closes
 	logger.Info("stopped")
 	return runErr
 }

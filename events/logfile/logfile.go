@@ -71,28 +71,45 @@ func (w *Writer) Flush() error { return w.w.Flush() }
 // failed verification, naming the line.
 var ErrFormat = errors.New("not a thidua log file")
 
+// FormatError is a line that is not a log line, or not in stream order.
+// Seq is the line's sequence when it could be read.
+type FormatError struct {
+	Line int
+	Seq  uint64
+	Msg  string
+}
+
+func (e *FormatError) Error() string {
+	return fmt.Sprintf("%v: line %d: %s", ErrFormat, e.Line, e.Msg)
+}
+
+// Is makes a FormatError match ErrFormat.
+func (e *FormatError) Is(target error) bool { return target == ErrFormat }
+
 // Read hands every line to fn in file order. A line that does not decode,
 // has unknown fields, or does not come after the one before it in stream
-// order is an error wrapping ErrFormat that names its line number.
+// order is a *FormatError (matching ErrFormat) naming its line number.
 func Read(r io.Reader, fn func(Line) error) error {
 	sc := bufio.NewScanner(r)
 	sc.Buffer(make([]byte, 64<<10), 16<<20) // an event body is at most 256 KiB
 	var last uint64
-	for n := 1; sc.Scan(); n++ {
+	n := 0
+	for sc.Scan() {
+		n++
 		var l Line
 		dec := json.NewDecoder(bytes.NewReader(sc.Bytes()))
 		dec.DisallowUnknownFields()
 		if err := dec.Decode(&l); err != nil {
-			return fmt.Errorf("%w: line %d: %v", ErrFormat, n, err)
+			return &FormatError{Line: n, Msg: err.Error()}
 		}
 		if dec.More() {
-			return fmt.Errorf("%w: line %d: more than one JSON value", ErrFormat, n)
+			return &FormatError{Line: n, Seq: l.Seq, Msg: "more than one JSON value"}
 		}
 		if l.Seq == 0 || l.Subject == "" || l.Data == nil {
-			return fmt.Errorf("%w: line %d: seq, subject and data are required", ErrFormat, n)
+			return &FormatError{Line: n, Seq: l.Seq, Msg: "seq, subject and data are required"}
 		}
 		if l.Seq <= last {
-			return fmt.Errorf("%w: line %d: seq %d does not come after seq %d", ErrFormat, n, l.Seq, last)
+			return &FormatError{Line: n, Seq: l.Seq, Msg: fmt.Sprintf("seq %d does not come after seq %d: lines are out of stream order", l.Seq, last)}
 		}
 		last = l.Seq
 		if err := fn(l); err != nil {
@@ -100,7 +117,7 @@ func Read(r io.Reader, fn func(Line) error) error {
 		}
 	}
 	if err := sc.Err(); err != nil {
-		return fmt.Errorf("%w: %v", ErrFormat, err)
+		return &FormatError{Line: n + 1, Msg: err.Error()}
 	}
 	return nil
 }

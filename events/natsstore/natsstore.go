@@ -28,8 +28,40 @@ func UnitSubject(season, unit string) string { return "thidua.ev." + season + ".
 // "thidua.ev.<season>.committee".
 func CommitteeSubject(season string) string { return "thidua.ev." + season + ".committee" }
 
-// SeasonFilter matches every event of a season: "thidua.ev.<season>.>".
+// CheckpointSubject carries a season's signed checkpoints:
+// "thidua.ev.<season>.checkpoint". They are not events; they sign the
+// season's events.
+func CheckpointSubject(season string) string { return "thidua.ev." + season + ".checkpoint" }
+
+// SeasonFilter matches every message of a season, its events and its
+// checkpoints: "thidua.ev.<season>.>".
 func SeasonFilter(season string) string { return "thidua.ev." + season + ".>" }
+
+// Kinds of subject.
+const (
+	KindUnit       = "unit"
+	KindCommittee  = "committee"
+	KindCheckpoint = "checkpoint"
+)
+
+// ParseSubject splits a season subject into its season, kind and unit (for
+// KindUnit); ok is false for any other subject.
+func ParseSubject(subject string) (season, kind, unit string, ok bool) {
+	rest, found := strings.CutPrefix(subject, "thidua.ev.")
+	if !found {
+		return "", "", "", false
+	}
+	parts := strings.Split(rest, ".")
+	switch {
+	case len(parts) == 2 && parts[1] == "committee":
+		return parts[0], KindCommittee, "", parts[0] != ""
+	case len(parts) == 2 && parts[1] == "checkpoint":
+		return parts[0], KindCheckpoint, "", parts[0] != ""
+	case len(parts) == 3 && parts[1] == "u":
+		return parts[0], KindUnit, parts[2], parts[0] != "" && parts[2] != ""
+	}
+	return "", "", "", false
+}
 
 const (
 	// AccessSubject carries token issue/revoke events.

@@ -1,0 +1,260 @@
+package audit
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/thidua/thidua/events"
+	"github.com/thidua/thidua/events/natsstore"
+	"github.com/thidua/thidua/seal"
+)
+
+// leaf is one event of the season as the log holds it.
+type leaf struct {
+	seq     uint64
+	id      string
+	subject string
+	vouched bool // a later event on its subject chains to it
+}
+
+// verifier checks a season's messages in stream order: every event's place
+// (subject and season), its link to its predecessor on the subject, the
+// Merkle tree over the events, and every checkpoint's signature and root.
+type verifier struct {
+	season string
+	key    *seal.Verifier
+
+	tree   seal.Tree
+	leaves []leaf
+	heads  map[string]int // subject → index in leaves of its last event
+	hashes map[string]string
+
+	closedSeq uint64 // the season.closed event, once seen
+	goodSize  int64  // the largest size a checkpoint was verified at
+	mismatch  *mismatch
+	// badSignature: a checkpoint did not verify; what it would have covered
+	// is not reported again as unsigned.
+	badSignature bool
+	signed       []signedCheckpoint
+
+	stats    LogStats
+	problems []Problem
+}
+
+// signedCheckpoint is a checkpoint whose signature verified.
+type signedCheckpoint struct {
+	seq uint64
+	cp  seal.Checkpoint
+	ok  bool // its root matches the log
+}
+
+func newVerifier(season string, key *seal.Verifier) *verifier {
+	return &verifier{season: season, key: key, heads: map[string]int{}, hashes: map[string]string{}}
+}
+
+func (v *verifier) fail(seq uint64, id, subject, check, format string, args ...any) {
+	v.problems = append(v.problems, Problem{Seq: seq, EventID: id, Subject: subject, Check: check, What: fmt.Sprintf(format, args...)})
+}
+
+// add checks one message; it reports whether the message is an event to
+// replay.
+func (v *verifier) add(m natsstore.Msg) bool {
+	v.stats.Messages++
+	if v.stats.FirstSeq == 0 {
+		v.stats.FirstSeq = m.Seq
+	}
+	v.stats.LastSeq = m.Seq
+	season, kind, unit, ok := natsstore.ParseSubject(m.Subject)
+	if !ok || season != v.season {
+		v.fail(m.Seq, "", m.Subject, CheckSubject, "subject %s is not one of season %s", m.Subject, v.season)
+		return false
+	}
+	if kind == natsstore.KindCheckpoint {
+		v.checkpoint(m)
+		return false
+	}
+	v.event(m, kind, unit)
+	return true
+}
+
+func (v *verifier) event(m natsstore.Msg, kind, unit string) {
+	v.stats.Events++
+	hash := seal.ChainHash(m.Data)
+	ev, _, err := events.Decode(m.Data)
+	if err != nil {
+		v.fail(m.Seq, "", m.Subject, CheckDecode, "the event does not decode: %v", err)
+	} else {
+		v.place(m, ev, kind, unit)
+	}
+	v.chain(m, ev, err == nil, hash)
+	if err := v.tree.Add(seal.LeafHash(m.Seq, m.Subject, m.Data)); err != nil {
+		v.fail(m.Seq, ev.ID, m.Subject, CheckTree, "%v", err)
+	}
+	v.leaves = append(v.leaves, leaf{seq: m.Seq, id: ev.ID, subject: m.Subject})
+	if err == nil && v.closedSeq != 0 && ev.Type != events.TypeAwardRevoked {
+		v.fail(m.Seq, ev.ID, m.Subject, CheckClosed, "a %s event after the season was closed at seq %d: only award.revoked may follow", ev.Type, v.closedSeq)
+	}
+	if ev.Type == events.TypeSeasonClosed && v.closedSeq == 0 {
+		v.closedSeq = m.Seq
+	}
+}
+
+// place checks that an event sits on the subject its content names.
+func (v *verifier) place(m natsstore.Msg, ev events.Event, kind, unit string) {
+	spec, _ := events.Lookup(ev.Type)
+	switch {
+	case ev.Season != v.season:
+		v.fail(m.Seq, ev.ID, m.Subject, CheckSubject, "the event names season %q, but sits on a subject of season %s", ev.Season, v.season)
+	case kind == natsstore.KindUnit && (spec.By != events.ByUnit || ev.Unit != unit):
+		v.fail(m.Seq, ev.ID, m.Subject, CheckSubject, "a %s event about unit %q sits on unit %s's subject", ev.Type, ev.Unit, unit)
+	case kind == natsstore.KindCommittee && spec.By == events.ByUnit:
+		v.fail(m.Seq, ev.ID, m.Subject, CheckSubject, "a unit's %s event sits on the committee's subject", ev.Type)
+	}
+}
+
+// chain checks an event's link to the event before it on its subject. The
+// recorded sequence tells which place is bad: an altered predecessor, a
+// missing one, or one that should not be there.
+func (v *verifier) chain(m natsstore.Msg, ev events.Event, decoded bool, hash string) {
+	i, seen := v.heads[m.Subject]
+	var before leaf
+	if seen {
+		before = v.leaves[i]
+	}
+	switch {
+	case !decoded:
+	case ev.PrevSeq > before.seq:
+		v.fail(ev.PrevSeq, "", m.Subject, CheckChain, "missing: seq %d (%s) records seq %d as the event before it on its subject, and the log does not hold it", m.Seq, ev.ID, ev.PrevSeq)
+	case ev.PrevSeq < before.seq:
+		v.fail(before.seq, before.id, m.Subject, CheckChain, "not in the chain: seq %d (%s) records seq %d as the event before it on its subject, yet this event sits between them: it was inserted or moved", m.Seq, ev.ID, ev.PrevSeq)
+	case !seen && ev.Prev != "":
+		v.fail(m.Seq, ev.ID, m.Subject, CheckChain, "altered: the first event on its subject records a predecessor's hash (%s) but no predecessor", short(ev.Prev))
+	case ev.Prev != v.hashes[m.Subject]:
+		v.fail(before.seq, before.id, m.Subject, CheckChain, "altered: the next event on its subject, seq %d (%s), records its hash as %s, but it now hashes to %s", m.Seq, ev.ID, short(ev.Prev), short(v.hashes[m.Subject]))
+	case seen:
+		v.leaves[i].vouched = true
+		v.stats.ChainLinks++
+	}
+	v.heads[m.Subject] = len(v.leaves)
+	v.hashes[m.Subject] = hash
+}
+
+func (v *verifier) checkpoint(m natsstore.Msg) {
+	v.stats.Checkpoints++
+	cp, err := v.key.Open(m.Data)
+	if err != nil {
+		v.badSignature = true
+		v.fail(m.Seq, "", m.Subject, CheckSignature, "the checkpoint does not verify with key %s: %v", v.key.Name(), err)
+		return
+	}
+	sc := signedCheckpoint{seq: m.Seq, cp: cp}
+	defer func() { v.signed = append(v.signed, sc) }()
+	if cp.Season != v.season {
+		v.fail(m.Seq, "", m.Subject, CheckSubject, "a checkpoint of season %s on a subject of season %s", cp.Season, v.season)
+		return
+	}
+	if v.mismatch != nil {
+		return // a later root differs too: it follows from the first mismatch
+	}
+	if cp.Size <= v.tree.Size() {
+		root, err := v.tree.Root(cp.Size)
+		if err != nil {
+			v.fail(m.Seq, "", m.Subject, CheckTree, "%v", err)
+			return
+		}
+		if root == cp.Root && v.leaves[cp.Size-1].seq == cp.Seq {
+			sc.ok = true
+			v.goodSize = max(v.goodSize, cp.Size)
+			return
+		}
+	}
+	v.mismatch = &mismatch{seq: m.Seq, cp: cp, good: v.goodSize, have: v.tree.Size()}
+}
+
+// mismatch is the first checkpoint whose root the log does not reproduce.
+type mismatch struct {
+	seq  uint64
+	cp   seal.Checkpoint
+	good int64 // the largest size verified before it
+	have int64 // the events before it in the log
+}
+
+// nameMismatch says where the first mismatching root stops matching the
+// log. The change lies among the events after the last checkpoint that
+// matched. If another check already named a place there, the root agrees
+// with it; otherwise the suspects are the events no later event vouches
+// for (an altered event that a later one chains to is caught by the chain).
+func (v *verifier) nameMismatch() {
+	mm := v.mismatch
+	span := v.leaves[mm.good:min(mm.cp.Size, mm.have)]
+	what := fmt.Sprintf("the checkpoint at seq %d signs %d events with root %s (the last at seq %d), but the log's events do not reproduce it",
+		mm.seq, mm.cp.Size, short(mm.cp.Root.String()), mm.cp.Seq)
+	if mm.cp.Size > mm.have {
+		what += fmt.Sprintf(": only %d events come before it, so events are missing", mm.have)
+	}
+	if len(span) == 0 {
+		v.fail(mm.seq, "", "", CheckTree, "%s", what)
+		return
+	}
+	what += fmt.Sprintf("; the change lies between seq %d and seq %d", span[0].seq, span[len(span)-1].seq)
+	for _, p := range v.problems {
+		if p.Seq >= span[0].seq && p.Seq <= span[len(span)-1].seq {
+			v.fail(p.Seq, p.EventID, p.Subject, CheckTree, "%s, where the %s check found it", what, p.Check)
+			return
+		}
+	}
+	place := span[0]
+	var suspects []string
+	for _, l := range span {
+		if l.vouched {
+			continue
+		}
+		if len(suspects) == 0 {
+			place = l
+		}
+		if len(suspects) < 5 {
+			suspects = append(suspects, fmt.Sprintf("seq %d (%s)", l.seq, l.id))
+		}
+	}
+	if len(suspects) > 0 {
+		what += "; no later event vouches for " + strings.Join(suspects, ", ")
+	}
+	v.fail(place.seq, place.id, place.subject, CheckTree, "%s", what)
+}
+
+// finish checks what only the whole log can show: that signed checkpoints
+// cover every event, and that a closed season's last one carries the final
+// ranking. After a bad root or signature these follow from the problem
+// reported for it.
+func (v *verifier) finish() {
+	v.stats.Subjects = len(v.heads)
+	v.stats.Closed = v.closedSeq
+	if v.mismatch != nil {
+		v.nameMismatch()
+		return
+	}
+	if v.badSignature {
+		return
+	}
+	var covered int64
+	var last *signedCheckpoint
+	for i := range v.signed {
+		if v.signed[i].cp.Size >= covered {
+			covered, last = v.signed[i].cp.Size, &v.signed[i]
+		}
+	}
+	if n := int64(len(v.leaves)); covered < n {
+		l := v.leaves[covered]
+		v.fail(l.seq, l.id, l.subject, CheckCoverage, "%d events from seq %d on are covered by no signed checkpoint", n-covered, l.seq)
+	}
+	if v.closedSeq != 0 && (last == nil || !last.cp.Closing()) {
+		v.fail(v.closedSeq, "", "", CheckClosed, "the season was closed at seq %d, but no signed checkpoint carries its final ranking", v.closedSeq)
+	}
+}
+
+func short(h string) string {
+	if len(h) > 12 {
+		return h[:12] + "…"
+	}
+	return h
+}

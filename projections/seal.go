@@ -1,0 +1,185 @@
+package projections
+
+import (
+	"context"
+	"database/sql"
+	"fmt"
+
+	"github.com/thidua/thidua/domain"
+	"github.com/thidua/thidua/events"
+	"github.com/thidua/thidua/events/natsstore"
+	"github.com/thidua/thidua/seal"
+)
+
+// Head is the last event on a subject: the next one records Hash as its prev.
+type Head struct {
+	Seq  uint64
+	Hash string
+}
+
+// seasonSeal is a season's Merkle tree and how far checkpoints on the log
+// cover it.
+type seasonSeal struct {
+	tree    seal.Tree
+	lastSeq uint64 // the seq of the tree's last leaf
+	signed  int64  // the largest size a checkpoint on the log covers
+}
+
+// seal records a folded event in its subject's chain and, for a season's
+// event, in the season's tree (callers hold mu).
+func (p *Projector) seal(m natsstore.Msg, rec events.Record) error {
+	p.heads[m.Subject] = Head{Seq: m.Seq, Hash: seal.ChainHash(m.Data)}
+	season := rec.Event.Season
+	if season == "" {
+		return nil
+	}
+	ss, ok := p.seals[season]
+	if !ok {
+		ss = &seasonSeal{}
+		p.seals[season] = ss
+	}
+	if err := ss.tree.Add(seal.LeafHash(m.Seq, m.Subject, m.Data)); err != nil {
+		return err
+	}
+	ss.lastSeq = m.Seq
+	return nil
+}
+
+// applyCheckpoint records a signed checkpoint found on the log. Its
+// signature is the audit's to check; here it only tells the notary how far
+// the season is signed.
+func (p *Projector) applyCheckpoint(ctx context.Context, tx *sql.Tx, m natsstore.Msg) error {
+	season, _, _, _ := natsstore.ParseSubject(m.Subject)
+	cp, err := seal.ParseSigned(m.Data)
+	if err != nil {
+		return fmt.Errorf("checkpoint: %w", err)
+	}
+	if cp.Season != season {
+		return fmt.Errorf("checkpoint of season %s on subject %s", cp.Season, m.Subject)
+	}
+	closing := 0
+	if cp.Closing() {
+		closing = 1
+	}
+	if _, err := tx.ExecContext(ctx, `INSERT INTO checkpoints (seq, season, size, closing, body) VALUES (?, ?, ?, ?, ?)`,
+		m.Seq, season, cp.Size, closing, m.Data); err != nil {
+		return fmt.Errorf("store checkpoint: %w", err)
+	}
+	p.signedUpTo(season, cp.Size)
+	return nil
+}
+
+func (p *Projector) signedUpTo(season string, size int64) {
+	ss, ok := p.seals[season]
+	if !ok {
+		ss = &seasonSeal{}
+		p.seals[season] = ss
+	}
+	ss.signed = max(ss.signed, size)
+}
+
+func (p *Projector) restoreCheckpoints(ctx context.Context) error {
+	rows, err := p.db.QueryContext(ctx, `SELECT season, MAX(size) FROM checkpoints GROUP BY season`)
+	if err != nil {
+		return err
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var season string
+		var size int64
+		if err := rows.Scan(&season, &size); err != nil {
+			return err
+		}
+		p.signedUpTo(season, size)
+	}
+	return rows.Err()
+}
+
+// SubjectHead is the last event folded on a subject (zero if none).
+func (p *Projector) SubjectHead(subject string) Head {
+	p.mu.RLock()
+	defer p.mu.RUnlock()
+	return p.heads[subject]
+}
+
+// Unsigned lists the seasons with events that no checkpoint covers.
+func (p *Projector) Unsigned() ([]seal.Status, error) {
+	if h := p.Halted(); h != nil {
+		return nil, fmt.Errorf("projector halted at seq %d", h.Seq)
+	}
+	p.mu.RLock()
+	defer p.mu.RUnlock()
+	var out []seal.Status
+	for id, ss := range p.seals {
+		if ss.tree.Size() > ss.signed {
+			s := p.seasons[id]
+			out = append(out, seal.Status{Season: id, Size: ss.tree.Size(), Signed: ss.signed, Closed: s != nil && s.Closed != nil})
+		}
+	}
+	return out, nil
+}
+
+// NextCheckpoint is the checkpoint of a season as folded now, unsigned:
+// its tree size and root, and for a closed season the hash of the final
+// ranking at that size.
+func (p *Projector) NextCheckpoint(season string) (seal.Checkpoint, error) {
+	if h := p.Halted(); h != nil {
+		return seal.Checkpoint{}, fmt.Errorf("projector halted at seq %d", h.Seq)
+	}
+	p.mu.RLock()
+	defer p.mu.RUnlock()
+	ss, ok := p.seals[season]
+	if !ok || ss.tree.Size() == 0 {
+		return seal.Checkpoint{}, fmt.Errorf("season %s has no events", season)
+	}
+	root, err := ss.tree.Root(ss.tree.Size())
+	if err != nil {
+		return seal.Checkpoint{}, err
+	}
+	cp := seal.Checkpoint{Season: season, Size: ss.tree.Size(), Root: root, Seq: ss.lastSeq}
+	// Apply swaps the snapshot before it lets go of mu, so under mu the
+	// snapshot is the fold's.
+	snap := p.snap.Load().Seasons[season]
+	if snap == nil || snap.Seq != ss.lastSeq {
+		return seal.Checkpoint{}, fmt.Errorf("season %s: snapshot at seq %d, tree at seq %d", season, snapSeq(snap), ss.lastSeq)
+	}
+	if final := snap.Views[domain.Final]; final != nil {
+		cp.FinalRanking = seal.RankingHash(final.Units)
+	}
+	return cp, nil
+}
+
+func snapSeq(ss *SeasonSnap) uint64 {
+	if ss == nil {
+		return 0
+	}
+	return ss.Seq
+}
+
+// SignedCheckpoint is a checkpoint as the log holds it.
+type SignedCheckpoint struct {
+	Seq     uint64 `json:"seq"`
+	Size    int64  `json:"size"`
+	Closing bool   `json:"closing"`
+	Note    string `json:"note"`
+}
+
+// Checkpoints lists a season's signed checkpoints in stream order.
+func (p *Projector) Checkpoints(ctx context.Context, season string) ([]SignedCheckpoint, error) {
+	rows, err := p.rdb.QueryContext(ctx, `SELECT seq, size, closing, body FROM checkpoints WHERE season = ? ORDER BY seq`, season)
+	if err != nil {
+		return nil, fmt.Errorf("read checkpoints: %w", err)
+	}
+	defer rows.Close()
+	out := []SignedCheckpoint{}
+	for rows.Next() {
+		var c SignedCheckpoint
+		var body []byte
+		if err := rows.Scan(&c.Seq, &c.Size, &c.Closing, &body); err != nil {
+			return nil, fmt.Errorf("read checkpoints: %w", err)
+		}
+		c.Note = string(body)
+		out = append(out, c)
+	}
+	return out, rows.Err()
+}

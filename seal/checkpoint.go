@@ -1,0 +1,227 @@
+package seal
+
+import (
+	"crypto/ed25519"
+	"crypto/rand"
+	"encoding/base64"
+	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
+	"regexp"
+	"strconv"
+	"strings"
+
+	"golang.org/x/mod/sumdb/note"
+	"golang.org/x/mod/sumdb/tlog"
+)
+
+// Checkpoint commits to the first Size events of a season. Its text is a
+// C2SP-style checkpoint body (origin, size, root in base64) with extension
+// lines:
+//
+//	thidua/<season>
+//	<size>
+//	<root hash, base64>
+//	seq <stream sequence of the last event covered>
+//	final-ranking <hex sha256 of the final ranking>   (closed seasons only)
+type Checkpoint struct {
+	Season string
+	Size   int64
+	Root   tlog.Hash
+	Seq    uint64
+	// FinalRanking is RankingHash of the final ranking with the first Size
+	// events folded in; set once the season is closed.
+	FinalRanking string
+}
+
+// Closing reports whether the checkpoint carries the final ranking.
+func (c Checkpoint) Closing() bool { return c.FinalRanking != "" }
+
+// Text is the checkpoint's note text.
+func (c Checkpoint) Text() string {
+	var b strings.Builder
+	fmt.Fprintf(&b, "thidua/%s\n%d\n%s\nseq %d\n", c.Season, c.Size, base64.StdEncoding.EncodeToString(c.Root[:]), c.Seq)
+	if c.FinalRanking != "" {
+		fmt.Fprintf(&b, "final-ranking %s\n", c.FinalRanking)
+	}
+	return b.String()
+}
+
+var (
+	hexHash   = regexp.MustCompile(`^[0-9a-f]{64}$`)
+	seasonID  = regexp.MustCompile(`^[a-z0-9][a-z0-9-]*$`)
+	errFormat = errors.New("not a thidua checkpoint")
+)
+
+// ParseCheckpoint reads a checkpoint's note text.
+func ParseCheckpoint(text string) (Checkpoint, error) {
+	lines := strings.Split(strings.TrimSuffix(text, "\n"), "\n")
+	if len(lines) < 4 || len(lines) > 5 || !strings.HasSuffix(text, "\n") {
+		return Checkpoint{}, fmt.Errorf("%w: want 4 or 5 lines", errFormat)
+	}
+	var c Checkpoint
+	var ok bool
+	if c.Season, ok = strings.CutPrefix(lines[0], "thidua/"); !ok || !seasonID.MatchString(c.Season) {
+		return Checkpoint{}, fmt.Errorf("%w: origin %q", errFormat, lines[0])
+	}
+	size, err := strconv.ParseInt(lines[1], 10, 64)
+	if err != nil || size < 1 || strconv.FormatInt(size, 10) != lines[1] {
+		return Checkpoint{}, fmt.Errorf("%w: size %q", errFormat, lines[1])
+	}
+	c.Size = size
+	root, err := base64.StdEncoding.DecodeString(lines[2])
+	if err != nil || len(root) != tlog.HashSize {
+		return Checkpoint{}, fmt.Errorf("%w: root %q", errFormat, lines[2])
+	}
+	copy(c.Root[:], root)
+	seq, ok := strings.CutPrefix(lines[3], "seq ")
+	if c.Seq, err = strconv.ParseUint(seq, 10, 64); !ok || err != nil || c.Seq == 0 {
+		return Checkpoint{}, fmt.Errorf("%w: %q", errFormat, lines[3])
+	}
+	if len(lines) == 5 {
+		if c.FinalRanking, ok = strings.CutPrefix(lines[4], "final-ranking "); !ok || !hexHash.MatchString(c.FinalRanking) {
+			return Checkpoint{}, fmt.Errorf("%w: %q", errFormat, lines[4])
+		}
+	}
+	if c.Text() != text {
+		return Checkpoint{}, fmt.Errorf("%w: not in canonical form", errFormat)
+	}
+	return c, nil
+}
+
+// Key file names in the data directory.
+const (
+	PrivateKeyFile = "checkpoint.key"
+	PublicKeyFile  = "checkpoint.pub"
+)
+
+// keyName names the signer inside every signature line.
+const keyName = "thidua"
+
+// Signer signs checkpoints with the committee's Ed25519 key.
+type Signer struct {
+	signer note.Signer
+	public string
+}
+
+// LoadOrCreateKey reads the signing key from dir, making it (and its
+// public half, in PublicKeyFile) on first start. The private key never
+// leaves the file it is written to (mode 0600).
+func LoadOrCreateKey(dir string) (*Signer, error) {
+	priv := filepath.Join(dir, PrivateKeyFile)
+	b, err := os.ReadFile(priv)
+	if errors.Is(err, os.ErrNotExist) {
+		if err := createKey(dir); err != nil {
+			return nil, err
+		}
+		b, err = os.ReadFile(priv)
+	}
+	if err != nil {
+		return nil, fmt.Errorf("read signing key: %w", err)
+	}
+	skey := strings.TrimSpace(string(b))
+	s, err := note.NewSigner(skey)
+	if err != nil {
+		return nil, fmt.Errorf("signing key %s: %w", priv, err)
+	}
+	pub, err := publicKey(skey)
+	if err != nil {
+		return nil, fmt.Errorf("signing key %s: %w", priv, err)
+	}
+	return &Signer{signer: s, public: pub}, nil
+}
+
+// createKey writes a new key pair; the private file is created exclusively
+// so that two processes starting at once cannot both make one.
+func createKey(dir string) error {
+	skey, vkey, err := note.GenerateKey(rand.Reader, keyName)
+	if err != nil {
+		return fmt.Errorf("make signing key: %w", err)
+	}
+	if err := os.MkdirAll(dir, 0o700); err != nil {
+		return fmt.Errorf("make signing key: %w", err)
+	}
+	f, err := os.OpenFile(filepath.Join(dir, PrivateKeyFile), os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o600)
+	if errors.Is(err, os.ErrExist) {
+		return nil // another process made it first
+	}
+	if err != nil {
+		return fmt.Errorf("write signing key: %w", err)
+	}
+	_, werr := f.WriteString(skey + "\n")
+	if err := errors.Join(werr, f.Sync(), f.Close()); err != nil {
+		return fmt.Errorf("write signing key: %w", err)
+	}
+	if err := os.WriteFile(filepath.Join(dir, PublicKeyFile), []byte(vkey+"\n"), 0o644); err != nil {
+		return fmt.Errorf("write public key: %w", err)
+	}
+	return nil
+}
+
+// publicKey derives the verifier key from a private key string
+// ("PRIVATE+KEY+<name>+<hash>+<base64 of 0x01 and the Ed25519 seed>").
+func publicKey(skey string) (string, error) {
+	parts := strings.SplitN(skey, "+", 5)
+	if len(parts) != 5 {
+		return "", errors.New("malformed private key")
+	}
+	key, err := base64.StdEncoding.DecodeString(parts[4])
+	if err != nil || len(key) != 1+ed25519.SeedSize || key[0] != 1 {
+		return "", errors.New("malformed private key")
+	}
+	pub := ed25519.NewKeyFromSeed(key[1:]).Public().(ed25519.PublicKey)
+	return note.NewEd25519VerifierKey(parts[2], pub)
+}
+
+// PublicKey is the verifier key an auditor passes to thidua audit --key.
+func (s *Signer) PublicKey() string { return s.public }
+
+// Sign signs a checkpoint as a note.
+func (s *Signer) Sign(c Checkpoint) ([]byte, error) {
+	return note.Sign(&note.Note{Text: c.Text()}, s.signer)
+}
+
+// ErrSignature marks a checkpoint whose signature does not verify with the
+// given key (or that the key did not sign).
+var ErrSignature = errors.New("checkpoint signature does not verify")
+
+// Verifier checks checkpoints against one public key.
+type Verifier struct {
+	v note.Verifier
+}
+
+// NewVerifier reads a public key as PublicKey writes it.
+func NewVerifier(vkey string) (*Verifier, error) {
+	v, err := note.NewVerifier(strings.TrimSpace(vkey))
+	if err != nil {
+		return nil, fmt.Errorf("public key: %w", err)
+	}
+	return &Verifier{v: v}, nil
+}
+
+// Name is the key's name and hash, as signature lines show it.
+func (v *Verifier) Name() string { return fmt.Sprintf("%s+%08x", v.v.Name(), v.v.KeyHash()) }
+
+// Open verifies a signed checkpoint and parses it.
+func (v *Verifier) Open(msg []byte) (Checkpoint, error) {
+	n, err := note.Open(msg, note.VerifierList(v.v))
+	if err != nil {
+		return Checkpoint{}, fmt.Errorf("%w: %v", ErrSignature, err)
+	}
+	return ParseCheckpoint(n.Text)
+}
+
+// ParseSigned parses a signed checkpoint without checking its signature:
+// the read model records what is on the log; the audit verifies.
+func ParseSigned(msg []byte) (Checkpoint, error) {
+	n, err := note.Open(msg, note.VerifierList())
+	var unverified *note.UnverifiedNoteError
+	if errors.As(err, &unverified) {
+		n, err = unverified.Note, nil
+	}
+	if err != nil {
+		return Checkpoint{}, fmt.Errorf("%w: %v", errFormat, err)
+	}
+	return ParseCheckpoint(n.Text)
+}

@@ -1,7 +1,9 @@
 package audit
 
 import (
+	"cmp"
 	"fmt"
+	"slices"
 	"strings"
 
 	"github.com/thidua/thidua/events"
@@ -14,7 +16,8 @@ type leaf struct {
 	seq     uint64
 	id      string
 	subject string
-	vouched bool // a later event on its subject chains to it
+	hash    string // seal.ChainHash of its bytes
+	vouched bool   // a later event on its subject, or a signed head, pins it
 }
 
 // verifier checks a season's messages in stream order: every event's place
@@ -24,10 +27,11 @@ type verifier struct {
 	season string
 	key    *seal.Verifier
 
-	tree   seal.Tree
-	leaves []leaf
-	heads  map[string]int // subject → index in leaves of its last event
-	hashes map[string]string
+	tree     seal.Tree
+	leaves   []leaf
+	heads    map[string]int // subject → index in leaves of its last event
+	hashes   map[string]string
+	reported map[uint64]bool // places a signed head found bad
 
 	closedSeq uint64 // the season.closed event, once seen
 	goodSize  int64  // the largest size a checkpoint was verified at
@@ -49,7 +53,7 @@ type signedCheckpoint struct {
 }
 
 func newVerifier(season string, key *seal.Verifier) *verifier {
-	return &verifier{season: season, key: key, heads: map[string]int{}, hashes: map[string]string{}}
+	return &verifier{season: season, key: key, heads: map[string]int{}, hashes: map[string]string{}, reported: map[uint64]bool{}}
 }
 
 func (v *verifier) fail(seq uint64, id, subject, check, format string, args ...any) {
@@ -90,7 +94,7 @@ func (v *verifier) event(m natsstore.Msg, kind, unit string) {
 	if err := v.tree.Add(seal.LeafHash(m.Seq, m.Subject, m.Data)); err != nil {
 		v.fail(m.Seq, ev.ID, m.Subject, CheckTree, "%v", err)
 	}
-	v.leaves = append(v.leaves, leaf{seq: m.Seq, id: ev.ID, subject: m.Subject})
+	v.leaves = append(v.leaves, leaf{seq: m.Seq, id: ev.ID, subject: m.Subject, hash: hash})
 	if err == nil && v.closedSeq != 0 && ev.Type != events.TypeAwardRevoked {
 		v.fail(m.Seq, ev.ID, m.Subject, CheckClosed, "a %s event after the season was closed at seq %d: only award.revoked may follow", ev.Type, v.closedSeq)
 	}
@@ -130,6 +134,10 @@ func (v *verifier) chain(m natsstore.Msg, ev events.Event, decoded bool, hash st
 	case !seen && ev.Prev != "":
 		v.fail(m.Seq, ev.ID, m.Subject, CheckChain, "altered: the first event on its subject records a predecessor's hash (%s) but no predecessor", short(ev.Prev))
 	case ev.Prev != v.hashes[m.Subject]:
+		if v.reported[before.seq] {
+			break
+		}
+		v.reported[before.seq] = true
 		v.fail(before.seq, before.id, m.Subject, CheckChain, "altered: the next event on its subject, seq %d (%s), records its hash as %s, but it now hashes to %s", m.Seq, ev.ID, short(ev.Prev), short(v.hashes[m.Subject]))
 	case seen:
 		v.leaves[i].vouched = true
@@ -153,6 +161,7 @@ func (v *verifier) checkpoint(m natsstore.Msg) {
 		v.fail(m.Seq, "", m.Subject, CheckSubject, "a checkpoint of season %s on a subject of season %s", cp.Season, v.season)
 		return
 	}
+	v.checkHeads(cp)
 	if v.mismatch != nil {
 		return // a later root differs too: it follows from the first mismatch
 	}
@@ -169,6 +178,29 @@ func (v *verifier) checkpoint(m natsstore.Msg) {
 		}
 	}
 	v.mismatch = &mismatch{seq: m.Seq, cp: cp, good: v.goodSize, have: v.tree.Size()}
+}
+
+// checkHeads checks the last event of every subject that a checkpoint
+// signs: present, on its subject, with its bytes unchanged. Each bad place
+// is reported once, however many checkpoints sign it.
+func (v *verifier) checkHeads(cp seal.Checkpoint) {
+	for _, h := range cp.Heads {
+		i, found := slices.BinarySearchFunc(v.leaves, h.Seq, func(l leaf, seq uint64) int { return cmp.Compare(l.seq, seq) })
+		switch {
+		case v.reported[h.Seq]:
+		case !found:
+			v.reported[h.Seq] = true
+			v.fail(h.Seq, "", h.Subject, CheckChain, "missing: a signed checkpoint records seq %d as the last event on its subject, and the log does not hold it", h.Seq)
+		case v.leaves[i].subject != h.Subject:
+			v.reported[h.Seq] = true
+			v.fail(h.Seq, v.leaves[i].id, v.leaves[i].subject, CheckChain, "moved: a signed checkpoint records seq %d on subject %s", h.Seq, h.Subject)
+		case v.leaves[i].hash != h.Hash:
+			v.reported[h.Seq] = true
+			v.fail(h.Seq, v.leaves[i].id, h.Subject, CheckChain, "altered: a signed checkpoint records its hash as %s, but it now hashes to %s", short(h.Hash), short(v.leaves[i].hash))
+		default:
+			v.leaves[i].vouched = true
+		}
+	}
 }
 
 // mismatch is the first checkpoint whose root the log does not reproduce.

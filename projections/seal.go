@@ -4,6 +4,8 @@ import (
 	"context"
 	"database/sql"
 	"fmt"
+	"slices"
+	"strings"
 
 	"github.com/thidua/thidua/domain"
 	"github.com/thidua/thidua/events"
@@ -11,24 +13,23 @@ import (
 	"github.com/thidua/thidua/seal"
 )
 
-// Head is the last event on a subject: the next one records Hash as its prev.
-type Head struct {
-	Seq  uint64
-	Hash string
-}
+// Head is the last event on a subject: the next one records its Seq and
+// Hash as prev_seq and prev.
+type Head = seal.Head
 
 // seasonSeal is a season's Merkle tree and how far checkpoints on the log
 // cover it.
 type seasonSeal struct {
 	tree    seal.Tree
-	lastSeq uint64 // the seq of the tree's last leaf
-	signed  int64  // the largest size a checkpoint on the log covers
+	lastSeq uint64          // the seq of the tree's last leaf
+	signed  int64           // the largest size a checkpoint on the log covers
+	heads   map[string]Head // the season's subjects' last events
 }
 
 // seal records a folded event in its subject's chain and, for a season's
 // event, in the season's tree (callers hold mu).
 func (p *Projector) seal(m natsstore.Msg, rec events.Record) error {
-	p.heads[m.Subject] = Head{Seq: m.Seq, Hash: seal.ChainHash(m.Data)}
+	p.heads[m.Subject] = Head{Subject: m.Subject, Seq: m.Seq, Hash: seal.ChainHash(m.Data)}
 	season := rec.Event.Season
 	if season == "" {
 		return nil
@@ -42,6 +43,10 @@ func (p *Projector) seal(m natsstore.Msg, rec events.Record) error {
 		return err
 	}
 	ss.lastSeq = m.Seq
+	if ss.heads == nil {
+		ss.heads = map[string]Head{}
+	}
+	ss.heads[m.Subject] = p.heads[m.Subject]
 	return nil
 }
 
@@ -137,6 +142,10 @@ func (p *Projector) NextCheckpoint(season string) (seal.Checkpoint, error) {
 		return seal.Checkpoint{}, err
 	}
 	cp := seal.Checkpoint{Season: season, Size: ss.tree.Size(), Root: root, Seq: ss.lastSeq}
+	for _, h := range ss.heads {
+		cp.Heads = append(cp.Heads, h)
+	}
+	slices.SortFunc(cp.Heads, func(a, b seal.Head) int { return strings.Compare(a.Subject, b.Subject) })
 	// Apply swaps the snapshot before it lets go of mu, so under mu the
 	// snapshot is the fold's.
 	snap := p.snap.Load().Seasons[season]

@@ -25,6 +25,10 @@ import (
 //	<root hash, base64>
 //	seq <stream sequence of the last event covered>
 //	final-ranking <hex sha256 of the final ranking>   (closed seasons only)
+//	head <subject> <seq> <chain hash>                 (one per subject, sorted)
+//
+// The heads pin the last event of every subject, which no later event
+// chains to: with them an altered or dropped last event is named exactly.
 type Checkpoint struct {
 	Season string
 	Size   int64
@@ -33,6 +37,15 @@ type Checkpoint struct {
 	// FinalRanking is RankingHash of the final ranking with the first Size
 	// events folded in; set once the season is closed.
 	FinalRanking string
+	Heads        []Head
+}
+
+// Head is the last event on one subject among the events a checkpoint
+// covers: its stream sequence and ChainHash.
+type Head struct {
+	Subject string
+	Seq     uint64
+	Hash    string
 }
 
 // Closing reports whether the checkpoint carries the final ranking.
@@ -44,6 +57,9 @@ func (c Checkpoint) Text() string {
 	fmt.Fprintf(&b, "thidua/%s\n%d\n%s\nseq %d\n", c.Season, c.Size, base64.StdEncoding.EncodeToString(c.Root[:]), c.Seq)
 	if c.FinalRanking != "" {
 		fmt.Fprintf(&b, "final-ranking %s\n", c.FinalRanking)
+	}
+	for _, h := range c.Heads {
+		fmt.Fprintf(&b, "head %s %d %s\n", h.Subject, h.Seq, h.Hash)
 	}
 	return b.String()
 }
@@ -57,8 +73,8 @@ var (
 // ParseCheckpoint reads a checkpoint's note text.
 func ParseCheckpoint(text string) (Checkpoint, error) {
 	lines := strings.Split(strings.TrimSuffix(text, "\n"), "\n")
-	if len(lines) < 4 || len(lines) > 5 || !strings.HasSuffix(text, "\n") {
-		return Checkpoint{}, fmt.Errorf("%w: want 4 or 5 lines", errFormat)
+	if len(lines) < 4 || !strings.HasSuffix(text, "\n") {
+		return Checkpoint{}, fmt.Errorf("%w: want at least 4 lines", errFormat)
 	}
 	var c Checkpoint
 	var ok bool
@@ -79,10 +95,26 @@ func ParseCheckpoint(text string) (Checkpoint, error) {
 	if c.Seq, err = strconv.ParseUint(seq, 10, 64); !ok || err != nil || c.Seq == 0 {
 		return Checkpoint{}, fmt.Errorf("%w: %q", errFormat, lines[3])
 	}
-	if len(lines) == 5 {
-		if c.FinalRanking, ok = strings.CutPrefix(lines[4], "final-ranking "); !ok || !hexHash.MatchString(c.FinalRanking) {
-			return Checkpoint{}, fmt.Errorf("%w: %q", errFormat, lines[4])
+	rest := lines[4:]
+	if len(rest) > 0 && strings.HasPrefix(rest[0], "final-ranking ") {
+		if c.FinalRanking = strings.TrimPrefix(rest[0], "final-ranking "); !hexHash.MatchString(c.FinalRanking) {
+			return Checkpoint{}, fmt.Errorf("%w: %q", errFormat, rest[0])
 		}
+		rest = rest[1:]
+	}
+	for _, line := range rest {
+		f := strings.Fields(line)
+		if len(f) != 4 || f[0] != "head" || !hexHash.MatchString(f[3]) {
+			return Checkpoint{}, fmt.Errorf("%w: %q", errFormat, line)
+		}
+		seq, err := strconv.ParseUint(f[2], 10, 64)
+		if err != nil || seq == 0 {
+			return Checkpoint{}, fmt.Errorf("%w: %q", errFormat, line)
+		}
+		if n := len(c.Heads); n > 0 && c.Heads[n-1].Subject >= f[1] {
+			return Checkpoint{}, fmt.Errorf("%w: heads out of order at %q", errFormat, line)
+		}
+		c.Heads = append(c.Heads, Head{Subject: f[1], Seq: seq, Hash: f[3]})
 	}
 	if c.Text() != text {
 		return Checkpoint{}, fmt.Errorf("%w: not in canonical form", errFormat)

@@ -4,6 +4,7 @@ import (
 	"crypto/sha256"
 	"os"
 	"path/filepath"
+	"reflect"
 	"strings"
 	"testing"
 
@@ -78,7 +79,8 @@ func TestCheckpointText(t *testing.T) {
 		cp   Checkpoint
 	}{
 		{"periodic", Checkpoint{Season: "hn-mttq-cum2-2024", Size: 12, Root: root, Seq: 40}},
-		{"closing", Checkpoint{Season: "hn-mttq-cum2-2024", Size: 13, Root: root, Seq: 41, FinalRanking: RankingHash([]byte(`[]`))}},
+		{"closing", Checkpoint{Season: "hn-mttq-cum2-2024", Size: 13, Root: root, Seq: 41, FinalRanking: RankingHash([]byte(`[]`)),
+			Heads: []Head{{"thidua.ev.hn-mttq-cum2-2024.committee", 41, ChainHash([]byte("a"))}, {"thidua.ev.hn-mttq-cum2-2024.u.cau-giay", 30, ChainHash([]byte("b"))}}}},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
@@ -86,7 +88,7 @@ func TestCheckpointText(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			if got != c.cp {
+			if !reflect.DeepEqual(got, c.cp) {
 				t.Errorf("round trip %+v, want %+v", got, c.cp)
 			}
 		})
@@ -102,6 +104,8 @@ func TestCheckpointText(t *testing.T) {
 		{"no seq", strings.Replace(good, "seq 41", "seq", 1)},
 		{"upper-case hash", strings.Replace(good, "final-ranking ", "final-ranking "+strings.Repeat("A", 64)+"x", 1)},
 		{"an extra line", good + "more\n"},
+		{"heads out of order", strings.Replace(good, ".committee", ".zz", 1)},
+		{"a head without a hash", strings.Replace(good, " 30 ", " 30 x", 1)},
 	} {
 		t.Run("refuses "+c.name, func(t *testing.T) {
 			if _, err := ParseCheckpoint(c.text); err == nil {
@@ -140,10 +144,10 @@ func TestKeySignAndVerify(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if got, err := v.Open(msg); err != nil || got != cp {
+	if got, err := v.Open(msg); err != nil || !reflect.DeepEqual(got, cp) {
 		t.Fatalf("open: %+v %v", got, err)
 	}
-	if got, err := ParseSigned(msg); err != nil || got != cp {
+	if got, err := ParseSigned(msg); err != nil || !reflect.DeepEqual(got, cp) {
 		t.Fatalf("parse unverified: %+v %v", got, err)
 	}
 	other, err := LoadOrCreateKey(t.TempDir())

@@ -285,10 +285,20 @@ func TestAuditOfAnExportedLog(t *testing.T) {
 				l.Data[i] ^= 0x20 // K → k: still valid JSON, another title
 				return lines
 			}, cg, "cg-dbp70", audit.CheckChain},
+			{"one byte of the last event on its subject flipped", func(lines []logfile.Line) []logfile.Line {
+				l := &lines[lineOf(t, lines, as.ids["hd-congress"])]
+				i := bytes.Index(l.Data, []byte(`"delegates":250`)) + len(`"delegates":25`)
+				l.Data[i] ^= 1 // 250 → 251 delegates: nothing later on the subject chains to it
+				return lines
+			}, as.ids["hd-congress"], "hd-congress", audit.CheckChain},
 			{"one event dropped", func(lines []logfile.Line) []logfile.Line {
 				i := lineOf(t, lines, model)
 				return append(lines[:i:i], lines[i+1:]...)
 			}, model, "", audit.CheckChain},
+			{"the last event on its subject dropped", func(lines []logfile.Line) []logfile.Line {
+				i := lineOf(t, lines, as.ids["hd-congress"])
+				return append(lines[:i:i], lines[i+1:]...)
+			}, as.ids["hd-congress"], "", audit.CheckChain},
 			{"two lines swapped", func(lines []logfile.Line) []logfile.Line {
 				i, j := lineOf(t, lines, cg), lineOf(t, lines, th)
 				lines[i], lines[j] = lines[j], lines[i]

@@ -130,6 +130,12 @@ func runServer(ctx context.Context, c serveConfig, logger *slog.Logger, stdout i
 	go func() { projDone <- proj.Run(ctx, store) }()
 	notaryDone := make(chan error, 1)
 	go func() { notaryDone <- seal.NewNotary(proj, store, signer, c.checkpointEvery, logger).Run(ctx) }()
+	// On every way out, the notary's last pass signs what is unsigned
+	// before the read model and the log close (deferred above, so later).
+	defer func() {
+		cancel()
+		<-notaryDone
+	}()
 
 	led := ledger.New(store, proj, time.Now)
 	adminToken := c.adminToken
@@ -188,7 +194,6 @@ func runServer(ctx context.Context, c serveConfig, logger *slog.Logger, stdout i
 	defer shCancel()
 	srv.Shutdown(shCtx)
 	cancel()
-	<-notaryDone // its last pass signs what is unsigned, before the log closes
 	logger.Info("stopped")
 	return runErr
 }

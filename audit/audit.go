@@ -98,7 +98,9 @@ type Report struct {
 	Problems    []Problem          `json:"problems"`
 	Log         LogStats           `json:"log"`
 	Checkpoints []CheckpointResult `json:"checkpoints"`
-	Replayed    int                `json:"replayed"`
+	// Replayed counts the events folded into the scratch read model: all of
+	// them, or those before the one that could not be replayed.
+	Replayed int `json:"replayed"`
 	// The rankings and sheets are as of Seq: the end of the log, or AsOf.
 	AsOf       string         `json:"as_of,omitempty"`
 	Seq        uint64         `json:"seq"`
@@ -175,8 +177,8 @@ func Run(ctx context.Context, src Source, opt Options) (*Report, error) {
 				return err
 			}
 		}
-		if rep.Replayed++; rep.Replayed%every == 0 {
-			fmt.Fprintf(progress, "  … %d sự kiện đã kiểm / events checked (seq %d)\n", rep.Replayed, m.Seq)
+		if n := v.stats.Events; n%every == 0 {
+			fmt.Fprintf(progress, "  … %d sự kiện đã kiểm / events checked (seq %d)\n", n, m.Seq)
 		}
 		return nil
 	})
@@ -192,9 +194,16 @@ func Run(ctx context.Context, src Source, opt Options) (*Report, error) {
 	if err := flush(); err != nil {
 		return nil, fmt.Errorf("replay: %w", err)
 	}
-	fmt.Fprintf(progress, "  %d sự kiện đã kiểm / events checked\n", rep.Replayed)
+	fmt.Fprintf(progress, "  %d sự kiện đã kiểm / events checked\n", v.stats.Events)
+	rep.Replayed = v.stats.Events
 	if h := scratch.Halted(); h != nil {
 		v.fail(h.Seq, "", "", CheckReplay, "the event cannot be replayed: %s", h.Reason)
+		rep.Replayed = 0
+		for _, l := range v.leaves {
+			if l.seq < h.Seq {
+				rep.Replayed++
+			}
+		}
 	}
 	if whole {
 		v.finish()

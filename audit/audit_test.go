@@ -48,7 +48,7 @@ func (b *logBuilder) event(subject string, ev events.Event) {
 	}
 	b.msgs = append(b.msgs, natsstore.Msg{Seq: b.seq, Subject: subject, Time: time.Unix(int64(b.seq), 0).UTC(), Data: data})
 	b.heads[subject] = seal.Head{Subject: subject, Seq: b.seq, Hash: seal.ChainHash(data)}
-	if err := b.tree.Add(seal.LeafHash(b.seq, subject, data)); err != nil {
+	if err := b.tree.Add(seal.LeafHash(b.seq, subject, b.heads[subject].Hash)); err != nil {
 		b.t.Fatal(err)
 	}
 }
@@ -128,7 +128,7 @@ func TestRunReportsProgressAndVerifies(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if !rep.OK || rep.Log.Events != 49 || rep.Log.Checkpoints != 5 || rep.Log.ChainLinks != 49-7 || len(rep.Checkpoints) != 5 {
+	if !rep.OK || rep.Log.Events != 49 || rep.Replayed != 49 || rep.Log.Checkpoints != 5 || rep.Log.ChainLinks != 49-7 || len(rep.Checkpoints) != 5 {
 		t.Fatalf("report: ok %v, log %+v, %d checkpoints, problems %+v", rep.OK, rep.Log, len(rep.Checkpoints), rep.Problems)
 	}
 	lines := strings.Split(strings.TrimSpace(progress.String()), "\n")

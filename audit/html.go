@@ -3,7 +3,6 @@ package audit
 import (
 	"bytes"
 	_ "embed"
-	"encoding/json"
 	"fmt"
 	"html/template"
 	"io"
@@ -44,30 +43,19 @@ var htmlReportTmpl = template.Must(template.New("report").Funcs(template.FuncMap
 // WriteHTML writes the report for a person: one self-contained HTML page.
 // Nothing is written when the page cannot be rendered whole.
 func (r *Report) WriteHTML(w io.Writer) error {
-	p, err := r.htmlPage()
-	if err != nil {
-		return err
-	}
 	var b bytes.Buffer
-	if err := htmlReportTmpl.Execute(&b, p); err != nil {
+	if err := htmlReportTmpl.Execute(&b, r.htmlPage()); err != nil {
 		return fmt.Errorf("audit: render the HTML report: %w", err)
 	}
-	_, err = b.WriteTo(w)
+	_, err := b.WriteTo(w)
 	return err
 }
 
 // htmlPage is what the template shows, prepared from the report.
 type htmlPage struct {
-	R        *Report
-	First    *Problem
-	Rankings []htmlRanking
-	Units    []htmlUnit
-}
-
-type htmlRanking struct {
-	View      domain.View
-	SHA256    string
-	Standings []domain.Standing
+	R     *Report
+	First *Problem
+	Units []htmlUnit
 }
 
 type htmlUnit struct {
@@ -93,24 +81,16 @@ type htmlItemRow struct {
 	domain.ItemScore
 }
 
-func (r *Report) htmlPage() (*htmlPage, error) {
+func (r *Report) htmlPage() *htmlPage {
 	p := &htmlPage{R: r}
 	if len(r.Problems) > 0 {
 		p.First = &r.Problems[0]
 	}
 	byUnit := map[string]*domain.Standing{}
 	for _, rk := range r.Rankings {
-		st := rk.Standings
-		if st == nil && len(rk.Units) > 0 {
-			// A report read back from its JSON has the units' bytes only.
-			if err := json.Unmarshal(rk.Units, &st); err != nil {
-				return nil, fmt.Errorf("audit: the %s ranking's units: %w", rk.View, err)
-			}
-		}
-		p.Rankings = append(p.Rankings, htmlRanking{View: rk.View, SHA256: rk.SHA256, Standings: st})
 		if rk.View == r.SheetsView {
-			for i := range st {
-				byUnit[st[i].Unit] = &st[i]
+			for i := range rk.Standings {
+				byUnit[rk.Standings[i].Unit] = &rk.Standings[i]
 			}
 		}
 	}
@@ -120,7 +100,7 @@ func (r *Report) htmlPage() (*htmlPage, error) {
 			Items: htmlFlatten(nil, sh.Items, 0), Bonus: htmlFlatten(nil, sh.Bonus, 0), Deductions: htmlFlatten(nil, sh.Deductions, 0),
 		})
 	}
-	return p, nil
+	return p
 }
 
 func htmlFlatten(out []htmlItemRow, items []domain.ItemScore, depth int) []htmlItemRow {

@@ -4,7 +4,6 @@ import (
 	"cmp"
 	"fmt"
 	"slices"
-	"strings"
 
 	"github.com/thidua/thidua/events"
 	"github.com/thidua/thidua/events/natsstore"
@@ -17,7 +16,6 @@ type leaf struct {
 	id      string
 	subject string
 	hash    string // seal.ChainHash of its bytes
-	vouched bool   // a later event on its subject, or a signed head, pins it
 }
 
 // verifier checks a season's messages in stream order: every event's place
@@ -29,9 +27,8 @@ type verifier struct {
 
 	tree     seal.Tree
 	leaves   []leaf
-	heads    map[string]int // subject → index in leaves of its last event
-	hashes   map[string]string
-	reported map[uint64]bool // places a signed head found bad
+	heads    map[string]int  // subject → index in leaves of its last event
+	reported map[uint64]bool // places already found altered or missing
 
 	closedSeq uint64 // the season.closed event, once seen
 	goodSize  int64  // the largest size a checkpoint was verified at
@@ -53,7 +50,7 @@ type signedCheckpoint struct {
 }
 
 func newVerifier(season string, key *seal.Verifier) *verifier {
-	return &verifier{season: season, key: key, heads: map[string]int{}, hashes: map[string]string{}, reported: map[uint64]bool{}}
+	return &verifier{season: season, key: key, heads: map[string]int{}, reported: map[uint64]bool{}}
 }
 
 func (v *verifier) fail(seq uint64, id, subject, check, format string, args ...any) {
@@ -91,7 +88,7 @@ func (v *verifier) event(m natsstore.Msg, kind, unit string) {
 		v.place(m, ev, kind, unit)
 	}
 	v.chain(m, ev, err == nil, hash)
-	if err := v.tree.Add(seal.LeafHash(m.Seq, m.Subject, m.Data)); err != nil {
+	if err := v.tree.Add(seal.LeafHash(m.Seq, m.Subject, hash)); err != nil {
 		v.fail(m.Seq, ev.ID, m.Subject, CheckTree, "%v", err)
 	}
 	v.leaves = append(v.leaves, leaf{seq: m.Seq, id: ev.ID, subject: m.Subject, hash: hash})
@@ -133,18 +130,16 @@ func (v *verifier) chain(m natsstore.Msg, ev events.Event, decoded bool, hash st
 		v.fail(before.seq, before.id, m.Subject, CheckChain, "not in the chain: seq %d (%s) records seq %d as the event before it on its subject, yet this event sits between them: it was inserted or moved", m.Seq, ev.ID, ev.PrevSeq)
 	case !seen && ev.Prev != "":
 		v.fail(m.Seq, ev.ID, m.Subject, CheckChain, "altered: the first event on its subject records a predecessor's hash (%s) but no predecessor", short(ev.Prev))
-	case ev.Prev != v.hashes[m.Subject]:
+	case ev.Prev != before.hash:
 		if v.reported[before.seq] {
 			break
 		}
 		v.reported[before.seq] = true
-		v.fail(before.seq, before.id, m.Subject, CheckChain, "altered: the next event on its subject, seq %d (%s), records its hash as %s, but it now hashes to %s", m.Seq, ev.ID, short(ev.Prev), short(v.hashes[m.Subject]))
+		v.fail(before.seq, before.id, m.Subject, CheckChain, "altered: the next event on its subject, seq %d (%s), records its hash as %s, but it now hashes to %s", m.Seq, ev.ID, short(ev.Prev), short(before.hash))
 	case seen:
-		v.leaves[i].vouched = true
 		v.stats.ChainLinks++
 	}
 	v.heads[m.Subject] = len(v.leaves)
-	v.hashes[m.Subject] = hash
 }
 
 func (v *verifier) checkpoint(m natsstore.Msg) {
@@ -197,8 +192,6 @@ func (v *verifier) checkHeads(cp seal.Checkpoint) {
 		case v.leaves[i].hash != h.Hash:
 			v.reported[h.Seq] = true
 			v.fail(h.Seq, v.leaves[i].id, h.Subject, CheckChain, "altered: a signed checkpoint records its hash as %s, but it now hashes to %s", short(h.Hash), short(v.leaves[i].hash))
-		default:
-			v.leaves[i].vouched = true
 		}
 	}
 }
@@ -212,10 +205,10 @@ type mismatch struct {
 }
 
 // nameMismatch says where the first mismatching root stops matching the
-// log. The change lies among the events after the last checkpoint that
-// matched. If another check already named a place there, the root agrees
-// with it; otherwise the suspects are the events no later event vouches
-// for (an altered event that a later one chains to is caught by the chain).
+// log: among the events after the last checkpoint that matched. The chain,
+// the signed heads and the place check name a changed, dropped or moved
+// event exactly, so the root agrees with the first of those in the span;
+// only if none did is the span's start named.
 func (v *verifier) nameMismatch() {
 	mm := v.mismatch
 	span := v.leaves[mm.good:min(mm.cp.Size, mm.have)]
@@ -235,23 +228,7 @@ func (v *verifier) nameMismatch() {
 			return
 		}
 	}
-	place := span[0]
-	var suspects []string
-	for _, l := range span {
-		if l.vouched {
-			continue
-		}
-		if len(suspects) == 0 {
-			place = l
-		}
-		if len(suspects) < 5 {
-			suspects = append(suspects, fmt.Sprintf("seq %d (%s)", l.seq, l.id))
-		}
-	}
-	if len(suspects) > 0 {
-		what += "; no later event vouches for " + strings.Join(suspects, ", ")
-	}
-	v.fail(place.seq, place.id, place.subject, CheckTree, "%s", what)
+	v.fail(span[0].seq, span[0].id, span[0].subject, CheckTree, "%s", what)
 }
 
 // finish checks what only the whole log can show: that signed checkpoints

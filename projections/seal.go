@@ -20,16 +20,16 @@ type Head = seal.Head
 // seasonSeal is a season's Merkle tree and how far checkpoints on the log
 // cover it.
 type seasonSeal struct {
-	tree    seal.Tree
-	lastSeq uint64          // the seq of the tree's last leaf
-	signed  int64           // the largest size a checkpoint on the log covers
-	heads   map[string]Head // the season's subjects' last events
+	tree   seal.Tree
+	signed int64 // the largest size a checkpoint on the log covers
 }
 
 // seal records a folded event in its subject's chain and, for a season's
-// event, in the season's tree (callers hold mu).
+// event, in the season's tree (callers hold mu). The bytes are hashed once,
+// for both.
 func (p *Projector) seal(m natsstore.Msg, rec events.Record) error {
-	p.heads[m.Subject] = Head{Subject: m.Subject, Seq: m.Seq, Hash: seal.ChainHash(m.Data)}
+	h := Head{Subject: m.Subject, Seq: m.Seq, Hash: seal.ChainHash(m.Data)}
+	p.heads[m.Subject] = h
 	season := rec.Event.Season
 	if season == "" {
 		return nil
@@ -39,15 +39,7 @@ func (p *Projector) seal(m natsstore.Msg, rec events.Record) error {
 		ss = &seasonSeal{}
 		p.seals[season] = ss
 	}
-	if err := ss.tree.Add(seal.LeafHash(m.Seq, m.Subject, m.Data)); err != nil {
-		return err
-	}
-	ss.lastSeq = m.Seq
-	if ss.heads == nil {
-		ss.heads = map[string]Head{}
-	}
-	ss.heads[m.Subject] = p.heads[m.Subject]
-	return nil
+	return ss.tree.Add(seal.LeafHash(m.Seq, m.Subject, h.Hash))
 }
 
 // applyCheckpoint records a signed checkpoint found on the log. Its
@@ -133,24 +125,26 @@ func (p *Projector) NextCheckpoint(season string) (seal.Checkpoint, error) {
 	}
 	p.mu.RLock()
 	defer p.mu.RUnlock()
-	ss, ok := p.seals[season]
-	if !ok || ss.tree.Size() == 0 {
+	ss, s := p.seals[season], p.seasons[season]
+	if ss == nil || s == nil || ss.tree.Size() == 0 {
 		return seal.Checkpoint{}, fmt.Errorf("season %s has no events", season)
 	}
 	root, err := ss.tree.Root(ss.tree.Size())
 	if err != nil {
 		return seal.Checkpoint{}, err
 	}
-	cp := seal.Checkpoint{Season: season, Size: ss.tree.Size(), Root: root, Seq: ss.lastSeq}
-	for _, h := range ss.heads {
-		cp.Heads = append(cp.Heads, h)
+	cp := seal.Checkpoint{Season: season, Size: ss.tree.Size(), Root: root, Seq: s.LastSeq}
+	for subject, h := range p.heads {
+		if sn, _, _, _ := natsstore.ParseSubject(subject); sn == season {
+			cp.Heads = append(cp.Heads, h)
+		}
 	}
 	slices.SortFunc(cp.Heads, func(a, b seal.Head) int { return strings.Compare(a.Subject, b.Subject) })
 	// Apply swaps the snapshot before it lets go of mu, so under mu the
-	// snapshot is the fold's.
+	// snapshot is the fold's, unless Apply halted between the two.
 	snap := p.snap.Load().Seasons[season]
-	if snap == nil || snap.Seq != ss.lastSeq {
-		return seal.Checkpoint{}, fmt.Errorf("season %s: snapshot at seq %d, tree at seq %d", season, snapSeq(snap), ss.lastSeq)
+	if snap == nil || snap.Seq != s.LastSeq {
+		return seal.Checkpoint{}, fmt.Errorf("season %s: snapshot at seq %d, fold at seq %d", season, snapSeq(snap), s.LastSeq)
 	}
 	if final := snap.Views[domain.Final]; final != nil {
 		cp.FinalRanking = seal.RankingHash(final.Units)

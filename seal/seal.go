@@ -25,24 +25,25 @@ func ChainHash(data []byte) string {
 }
 
 // LeafData is what the Merkle tree records for one event: its stream
-// sequence, its subject and the chain hash of its stored bytes, so that
-// the signed root fixes where every event sits as well as what it says.
+// sequence, its subject and the ChainHash of its stored bytes (which the
+// caller has already worked out for the chain), so that the signed root
+// fixes where every event sits as well as what it says.
 //
 //	thidua-leaf/1 <seq> <subject> <hex sha256 of the stored bytes>\n
-func LeafData(seq uint64, subject string, data []byte) []byte {
+func LeafData(seq uint64, subject, chainHash string) []byte {
 	b := make([]byte, 0, 128)
 	b = append(b, "thidua-leaf/1 "...)
 	b = strconv.AppendUint(b, seq, 10)
 	b = append(b, ' ')
 	b = append(b, subject...)
 	b = append(b, ' ')
-	b = append(b, ChainHash(data)...)
+	b = append(b, chainHash...)
 	return append(b, '\n')
 }
 
 // LeafHash is the RFC 6962 leaf hash of an event: SHA-256(0x00 || LeafData).
-func LeafHash(seq uint64, subject string, data []byte) tlog.Hash {
-	return tlog.RecordHash(LeafData(seq, subject, data))
+func LeafHash(seq uint64, subject, chainHash string) tlog.Hash {
+	return tlog.RecordHash(LeafData(seq, subject, chainHash))
 }
 
 // RankingHash is the state root signed into a closed season's checkpoints:

@@ -32,9 +32,9 @@ func TestTreeRootIsRFC6962(t *testing.T) {
 	var tree Tree
 	var leaves [][]byte
 	for n := 1; n <= 33; n++ {
-		data := LeafData(uint64(n*3), "thidua.ev.s.u.a", []byte{byte(n)})
-		leaves = append(leaves, data)
-		if err := tree.Add(LeafHash(uint64(n*3), "thidua.ev.s.u.a", []byte{byte(n)})); err != nil {
+		h := ChainHash([]byte{byte(n)})
+		leaves = append(leaves, LeafData(uint64(n*3), "thidua.ev.s.u.a", h))
+		if err := tree.Add(LeafHash(uint64(n*3), "thidua.ev.s.u.a", h)); err != nil {
 			t.Fatal(err)
 		}
 	}
@@ -53,7 +53,7 @@ func TestTreeRootIsRFC6962(t *testing.T) {
 }
 
 func TestLeafDataBindsPlaceAndBytes(t *testing.T) {
-	base := LeafHash(7, "thidua.ev.s.u.a", []byte(`{"id":"x"}`))
+	base := LeafHash(7, "thidua.ev.s.u.a", ChainHash([]byte(`{"id":"x"}`)))
 	for _, c := range []struct {
 		name    string
 		seq     uint64
@@ -65,7 +65,7 @@ func TestLeafDataBindsPlaceAndBytes(t *testing.T) {
 		{"another byte", 7, "thidua.ev.s.u.a", `{"id":"y"}`},
 	} {
 		t.Run(c.name, func(t *testing.T) {
-			if LeafHash(c.seq, c.subject, []byte(c.data)) == base {
+			if LeafHash(c.seq, c.subject, ChainHash([]byte(c.data))) == base {
 				t.Error("same leaf hash")
 			}
 		})

@@ -155,21 +155,20 @@ func writeLines(t *testing.T, lines []logfile.Line) string {
 // the command's error.
 func runAudit(t *testing.T, log, key string, extra ...string) (*audit.Report, error) {
 	t.Helper()
+	report := filepath.Join(t.TempDir(), "report.json")
+	args := append([]string{"thidua", "audit", "--season", domain.DemoSeasonID, "--log", log, "--key", key, "--json", report}, extra...)
 	var out bytes.Buffer
-	args := append([]string{"thidua", "audit", "--season", domain.DemoSeasonID, "--log", log, "--key", key, "--json", "-"}, extra...)
 	err := run(context.Background(), args, noEnv, nil, &out, io.Discard)
 	if err != nil && exitCode(err) != 1 {
-		t.Fatalf("audit: %v", err)
+		t.Fatalf("audit: %v\n%s", err, out.String())
 	}
-	// The JSON report follows the first line and precedes the summary.
-	text := out.String()
-	start, end := strings.Index(text, "\n{")+1, strings.LastIndex(text, "\n}")+2
-	if start <= 0 || end <= start {
-		t.Fatalf("no JSON report in:\n%s", text)
+	b, rerr := os.ReadFile(report)
+	if rerr != nil {
+		t.Fatalf("no JSON report: %v\n%s", rerr, out.String())
 	}
 	var rep audit.Report
-	if err := json.Unmarshal([]byte(text[start:end]), &rep); err != nil {
-		t.Fatalf("report: %v\n%s", err, text)
+	if err := json.Unmarshal(b, &rep); err != nil {
+		t.Fatalf("report: %v\n%s", err, b)
 	}
 	return &rep, err
 }
@@ -232,6 +231,13 @@ func TestAuditOfAnExportedLog(t *testing.T) {
 		page, err := os.ReadFile(html)
 		if err != nil || !bytes.Contains(page, []byte(`data-ok="true"`)) {
 			t.Errorf("HTML report: %v", err)
+		}
+		// --json - writes the same report to stdout, between the heading
+		// and the summary.
+		var out bytes.Buffer
+		if err := run(context.Background(), []string{"thidua", "audit", "--season", domain.DemoSeasonID, "--log", as.log, "--key", as.key, "--json", "-"}, noEnv, nil, &out, io.Discard); err != nil ||
+			!strings.Contains(out.String(), "\n{\n  \"season\": \""+domain.DemoSeasonID+"\"") || !strings.Contains(out.String(), "\"ok\": true") {
+			t.Errorf("audit --json -: %v\n%s", err, out.String())
 		}
 	})
 

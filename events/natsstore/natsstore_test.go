@@ -23,6 +23,7 @@ func TestSubjects(t *testing.T) {
 	}{
 		{"unit", UnitSubject("2025", "unit-7"), "thidua.ev.2025.u.unit-7"},
 		{"committee", CommitteeSubject("2025"), "thidua.ev.2025.committee"},
+		{"checkpoint", CheckpointSubject("2025"), "thidua.ev.2025.checkpoint"},
 		{"season filter", SeasonFilter("2025"), "thidua.ev.2025.>"},
 		{"access", AccessSubject, "thidua.access"},
 		{"all", AllSubjects, "thidua.>"},
@@ -31,6 +32,31 @@ func TestSubjects(t *testing.T) {
 		t.Run(tt.name, func(t *testing.T) {
 			if tt.got != tt.want {
 				t.Errorf("got %q, want %q", tt.got, tt.want)
+			}
+		})
+	}
+}
+
+func TestParseSubject(t *testing.T) {
+	tests := []struct {
+		name, subject, season, kind, unit string
+		ok                                bool
+	}{
+		{"unit", UnitSubject("2025", "unit-7"), "2025", KindUnit, "unit-7", true},
+		{"committee", CommitteeSubject("2025"), "2025", KindCommittee, "", true},
+		{"checkpoint", CheckpointSubject("2025"), "2025", KindCheckpoint, "", true},
+		{"access", AccessSubject, "", "", "", false},
+		{"no season", "thidua.ev..committee", "", "", "", false},
+		{"no unit", "thidua.ev.2025.u.", "", "", "", false},
+		{"a unit with a dot", "thidua.ev.2025.u.a.b", "", "", "", false},
+		{"another kind", "thidua.ev.2025.other", "", "", "", false},
+		{"season only", "thidua.ev.2025", "", "", "", false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			season, kind, unit, ok := ParseSubject(tt.subject)
+			if season != tt.season || kind != tt.kind || unit != tt.unit || ok != tt.ok {
+				t.Errorf("ParseSubject(%q) = %q %q %q %v, want %q %q %q %v", tt.subject, season, kind, unit, ok, tt.season, tt.kind, tt.unit, tt.ok)
 			}
 		})
 	}

@@ -142,53 +142,65 @@ type Signer struct {
 // leaves the file it is written to (mode 0600).
 func LoadOrCreateKey(dir string) (*Signer, error) {
 	priv := filepath.Join(dir, PrivateKeyFile)
-	b, err := os.ReadFile(priv)
-	if errors.Is(err, os.ErrNotExist) {
-		if err := createKey(dir); err != nil {
-			return nil, err
-		}
-		b, err = os.ReadFile(priv)
+	if _, err := CreateKey(priv, filepath.Join(dir, PublicKeyFile)); err != nil {
+		return nil, err
 	}
+	return LoadKey(priv)
+}
+
+// LoadKey reads a signing key file (an error wrapping os.ErrNotExist when
+// there is none).
+func LoadKey(path string) (*Signer, error) {
+	b, err := os.ReadFile(path)
 	if err != nil {
 		return nil, fmt.Errorf("read signing key: %w", err)
 	}
 	skey := strings.TrimSpace(string(b))
 	s, err := note.NewSigner(skey)
 	if err != nil {
-		return nil, fmt.Errorf("signing key %s: %w", priv, err)
+		return nil, fmt.Errorf("signing key %s: %w", path, err)
 	}
 	pub, err := publicKey(skey)
 	if err != nil {
-		return nil, fmt.Errorf("signing key %s: %w", priv, err)
+		return nil, fmt.Errorf("signing key %s: %w", path, err)
 	}
 	return &Signer{signer: s, public: pub}, nil
 }
 
-// createKey writes a new key pair; the private file is created exclusively
-// so that two processes starting at once cannot both make one.
-func createKey(dir string) error {
+// CreateKey makes a key pair at priv (mode 0600) and pub unless priv
+// exists; created says whether it did. The private file appears whole or
+// not at all (written aside, then linked into place), so two processes
+// starting at once agree on one key and neither reads half of it.
+func CreateKey(priv, pub string) (created bool, err error) {
+	if _, err := os.Stat(priv); err == nil {
+		return false, nil
+	}
 	skey, vkey, err := note.GenerateKey(rand.Reader, keyName)
 	if err != nil {
-		return fmt.Errorf("make signing key: %w", err)
+		return false, fmt.Errorf("make signing key: %w", err)
 	}
+	dir := filepath.Dir(priv)
 	if err := os.MkdirAll(dir, 0o700); err != nil {
-		return fmt.Errorf("make signing key: %w", err)
+		return false, fmt.Errorf("make signing key: %w", err)
 	}
-	f, err := os.OpenFile(filepath.Join(dir, PrivateKeyFile), os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o600)
-	if errors.Is(err, os.ErrExist) {
-		return nil // another process made it first
-	}
+	f, err := os.CreateTemp(dir, ".signing-key-*")
 	if err != nil {
-		return fmt.Errorf("write signing key: %w", err)
+		return false, fmt.Errorf("write signing key: %w", err)
 	}
+	defer os.Remove(f.Name())
 	_, werr := f.WriteString(skey + "\n")
-	if err := errors.Join(werr, f.Sync(), f.Close()); err != nil {
-		return fmt.Errorf("write signing key: %w", err)
+	if err := errors.Join(werr, f.Chmod(0o600), f.Sync(), f.Close()); err != nil {
+		return false, fmt.Errorf("write signing key: %w", err)
 	}
-	if err := os.WriteFile(filepath.Join(dir, PublicKeyFile), []byte(vkey+"\n"), 0o644); err != nil {
-		return fmt.Errorf("write public key: %w", err)
+	if err := os.Link(f.Name(), priv); errors.Is(err, os.ErrExist) {
+		return false, nil // another process made it first
+	} else if err != nil {
+		return false, fmt.Errorf("write signing key: %w", err)
 	}
-	return nil
+	if err := os.WriteFile(pub, []byte(vkey+"\n"), 0o644); err != nil {
+		return true, fmt.Errorf("write public key: %w", err)
+	}
+	return true, nil
 }
 
 // publicKey derives the verifier key from a private key string

@@ -7,6 +7,7 @@ import (
 	"log/slog"
 	"os"
 	"path/filepath"
+	"strings"
 
 	"github.com/thidua/thidua/audit"
 	"github.com/thidua/thidua/events/logfile"
@@ -22,7 +23,7 @@ func auditCmd(ctx context.Context, args []string, getenv func(string) string, st
 	fs := newFlags("audit", getenv, stderr)
 	season := fs.str("season", "", "season id")
 	data := fs.str("data", "", "data directory of a stopped thidua serve (embedded store)")
-	natsURL := fs.str("nats-url", "", "a live NATS JetStream holding the log")
+	nf := addNATSFlags(fs, "a live NATS JetStream holding the log (comma-separated URLs of a cluster's servers)")
 	logPath := fs.str("log", "", "an exported log (thidua export)")
 	keyPath := fs.str("key", "", "the committee's public key (default DATA/"+seal.PublicKeyFile+" with --data)")
 	dbPath := fs.str("db", "", "a live read model to compare with (default DATA/thidua.db with --data)")
@@ -32,8 +33,12 @@ func auditCmd(ctx context.Context, args []string, getenv func(string) string, st
 	if err := fs.parse(args); err != nil {
 		return err
 	}
+	ext, err := nf.config()
+	if err != nil {
+		return err
+	}
 	sources := 0
-	for _, s := range []string{*data, *natsURL, *logPath} {
+	for _, s := range []string{*data, ext.URLs, *logPath} {
 		if s != "" {
 			sources++
 		}
@@ -73,12 +78,12 @@ func auditCmd(ctx context.Context, args []string, getenv func(string) string, st
 			return logfile.Read(f, func(l logfile.Line) error { return fn(l.Msg()) })
 		}
 	default:
-		store, closeLog, err := openLog(ctx, *data, *natsURL)
+		store, closeLog, err := openLog(ctx, *data, ext)
 		if err != nil {
 			return err
 		}
 		defer closeLog()
-		opt.Source = "nats " + *natsURL
+		opt.Source = "nats " + ext.URLs
 		if *data != "" {
 			opt.Source = "data " + *data
 		}
@@ -162,17 +167,46 @@ func writeReport(path string, stdout io.Writer, write func(io.Writer) error) err
 }
 
 // keyCmd prints the committee's public key, the one an inspector passes to
-// thidua audit --key.
+// thidua audit --key. With --signing-key it works on a shared key file (the
+// one every serve of a cluster is given) and --create makes that file.
 func keyCmd(args []string, getenv func(string) string, stdout, stderr io.Writer) error {
 	fs := newFlags("key", getenv, stderr)
 	data := fs.str("data", "./data", "data directory of thidua serve")
+	signingKey := fs.str("signing-key", "", "a shared signing key file: print its public key")
+	create := fs.boolean("create", false, "with --signing-key: make the key pair if the file does not exist (FILE and FILE's .pub)")
 	if err := fs.parse(args); err != nil {
 		return err
 	}
-	b, err := os.ReadFile(filepath.Join(*data, seal.PublicKeyFile))
-	if err != nil {
-		return fmt.Errorf("public key (made at the first thidua serve): %w", err)
+	if *signingKey == "" {
+		if *create {
+			return usageError("--create needs --signing-key FILE (serve makes DATA's own key at first start)")
+		}
+		b, err := os.ReadFile(filepath.Join(*data, seal.PublicKeyFile))
+		if err != nil {
+			return fmt.Errorf("public key (made at the first thidua serve): %w", err)
+		}
+		_, err = stdout.Write(b)
+		return err
 	}
-	_, err = stdout.Write(b)
+	if *create {
+		created, err := seal.CreateKey(*signingKey, publicKeyPath(*signingKey))
+		if err != nil {
+			return err
+		}
+		if created {
+			fmt.Fprintf(stderr, "đã tạo khoá ký / signing key made: %s (public: %s)\n", *signingKey, publicKeyPath(*signingKey))
+		}
+	}
+	s, err := seal.LoadKey(*signingKey)
+	if err != nil {
+		return err
+	}
+	_, err = fmt.Fprintln(stdout, s.PublicKey())
 	return err
+}
+
+// publicKeyPath puts a shared key's public half beside it:
+// keys/checkpoint.key → keys/checkpoint.pub.
+func publicKeyPath(priv string) string {
+	return strings.TrimSuffix(priv, ".key") + ".pub"
 }

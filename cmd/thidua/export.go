@@ -19,15 +19,19 @@ func export(ctx context.Context, args []string, getenv func(string) string, stdo
 	fs := newFlags("export", getenv, stderr)
 	season := fs.str("season", "", "season id")
 	data := fs.str("data", "", "data directory of a stopped thidua serve (embedded store)")
-	natsURL := fs.str("nats-url", "", "a live NATS JetStream holding the log")
+	nf := addNATSFlags(fs, "a live NATS JetStream holding the log (comma-separated URLs of a cluster's servers)")
 	out := fs.str("out", "-", "the file to write (- for standard output)")
 	if err := fs.parse(args); err != nil {
 		return err
 	}
-	if *season == "" || (*data == "") == (*natsURL == "") {
+	ext, err := nf.config()
+	if err != nil {
+		return err
+	}
+	if *season == "" || (*data == "") == (ext.URLs == "") {
 		return usageError("export needs --season and exactly one of --data DIR or --nats-url URL")
 	}
-	store, closeLog, err := openLog(ctx, *data, *natsURL)
+	store, closeLog, err := openLog(ctx, *data, ext)
 	if err != nil {
 		return err
 	}

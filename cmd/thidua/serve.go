@@ -4,6 +4,7 @@ import (
 	"context"
 	"crypto/rand"
 	"encoding/hex"
+	"errors"
 	"fmt"
 	"io"
 	"log/slog"
@@ -11,6 +12,7 @@ import (
 	"net/http"
 	"os"
 	"path/filepath"
+	"strings"
 	"time"
 
 	"github.com/nats-io/nats-server/v2/server"
@@ -28,40 +30,66 @@ import (
 )
 
 type serveConfig struct {
-	data, httpAddr, natsURL, adminToken string
-	demo                                bool
-	replicas                            int
-	checkpointEvery                     time.Duration
+	data, httpAddr, adminToken string
+	nats                       natsstore.DialConfig // URLs "" = embedded
+	signingKey                 string               // "" = DATA/checkpoint.key, made at first start
+	demo                       bool
+	replicas                   int
+	checkpointEvery            time.Duration
 }
 
 func serve(ctx context.Context, args []string, getenv func(string) string, stdout, stderr io.Writer) error {
+	c, err := parseServe(args, getenv, stderr)
+	if err != nil {
+		return err
+	}
+	logger := slog.New(slog.NewJSONHandler(stderr, nil))
+	return runServer(ctx, c, logger, stdout)
+}
+
+// parseServe reads serve's command line and environment; the compose file's
+// test checks its commands with it.
+func parseServe(args []string, getenv func(string) string, stderr io.Writer) (serveConfig, error) {
 	fs := newFlags("serve", getenv, stderr)
 	data := fs.str("data", "./data", "data directory: the embedded NATS store and the SQLite read model")
 	httpAddr := fs.str("http", "127.0.0.1:8080", "HTTP listen address")
-	natsURL := fs.str("nats-url", "", "use this external NATS JetStream (comma-separated URLs) instead of the embedded one")
+	nf := addNATSFlags(fs, "use this external NATS JetStream (comma-separated URLs of a cluster's servers) instead of the embedded one")
 	admin := fs.str("admin-token", "", "a token with every right, for bootstrapping")
 	demo := fs.boolean("demo", false, "on an empty store, open the demo season hn-mttq-cum2-2024 and print a token per role")
-	replicas := fs.integer("replicas", 1, "stream replicas when creating the stream on an external cluster")
+	replicas := fs.integer("replicas", 0, "replicas of the log's stream on an external cluster (3 for a 3-node cluster); 0 keeps an existing stream's and creates it with 1")
+	signingKey := fs.str("signing-key", "", "the committee's checkpoint signing key, the same file for every serve of one log (make it with thidua key --signing-key FILE --create); default DATA/"+seal.PrivateKeyFile+", made at first start")
 	every := fs.duration("checkpoint-every", time.Minute, "sign a checkpoint of a season with new events at most this often (a closed season's at once)")
 	if err := fs.parse(args); err != nil {
-		return err
+		return serveConfig{}, err
+	}
+	if fs.NArg() > 0 {
+		return serveConfig{}, usageError("serve takes no arguments, got " + strings.Join(fs.Args(), " "))
 	}
 	if *every <= 0 {
-		return usageError("--checkpoint-every must be positive")
+		return serveConfig{}, usageError("--checkpoint-every must be positive")
 	}
-	c := serveConfig{data: *data, httpAddr: *httpAddr, natsURL: *natsURL, adminToken: *admin, demo: *demo, replicas: *replicas, checkpointEvery: *every}
-	logger := slog.New(slog.NewJSONHandler(stderr, nil))
-	return runServer(ctx, c, logger, stdout)
+	if *replicas < 0 || *replicas > 5 {
+		return serveConfig{}, usageError("--replicas must be between 0 and 5")
+	}
+	nc, err := nf.config()
+	if err != nil {
+		return serveConfig{}, err
+	}
+	if nc.URLs == "" && *replicas > 1 {
+		return serveConfig{}, usageError("--replicas above 1 needs a cluster: --nats-url")
+	}
+	return serveConfig{data: *data, httpAddr: *httpAddr, nats: nc, signingKey: *signingKey, adminToken: *admin,
+		demo: *demo, replicas: *replicas, checkpointEvery: *every}, nil
 }
 
 // logConn connects to the log: an embedded NATS server with JetStream whose
 // file store syncs every write before acknowledging it (this node holds the
 // only copy of the year's log), or an external NATS by URL.
-func logConn(dir, natsURL string) (*nats.Conn, func(), error) {
-	if natsURL != "" {
-		nc, err := nats.Connect(natsURL, nats.Name("thidua"), nats.MaxReconnects(-1))
+func logConn(dir string, ext natsstore.DialConfig) (*nats.Conn, func(), error) {
+	if ext.URLs != "" {
+		nc, err := natsstore.Dial(ext)
 		if err != nil {
-			return nil, nil, fmt.Errorf("connect to NATS at %s: %w", natsURL, err)
+			return nil, nil, err
 		}
 		return nc, func() { nc.Drain() }, nil
 	}
@@ -79,8 +107,8 @@ func logConn(dir, natsURL string) (*nats.Conn, func(), error) {
 
 // openLog opens the log for a command that reads it (audit, export): the
 // embedded store of a stopped server in dir, or a live NATS.
-func openLog(ctx context.Context, dir, natsURL string) (*natsstore.Store, func(), error) {
-	nc, closeLog, err := logConn(dir, natsURL)
+func openLog(ctx context.Context, dir string, ext natsstore.DialConfig) (*natsstore.Store, func(), error) {
+	nc, closeLog, err := logConn(dir, ext)
 	if err != nil {
 		return nil, nil, err
 	}
@@ -101,7 +129,7 @@ func runServer(ctx context.Context, c serveConfig, logger *slog.Logger, stdout i
 	if err := os.MkdirAll(c.data, 0o750); err != nil {
 		return fmt.Errorf("data directory: %w", err)
 	}
-	nc, closeLog, err := logConn(c.data, c.natsURL)
+	nc, closeLog, err := logConn(c.data, c.nats)
 	if err != nil {
 		return err
 	}
@@ -119,7 +147,7 @@ func runServer(ctx context.Context, c serveConfig, logger *slog.Logger, stdout i
 		return err
 	}
 
-	signer, err := seal.LoadOrCreateKey(c.data)
+	signer, err := loadSigner(c)
 	if err != nil {
 		return err
 	}
@@ -164,7 +192,7 @@ func runServer(ctx context.Context, c serveConfig, logger *slog.Logger, stdout i
 	srv := &http.Server{Handler: mux, ReadHeaderTimeout: 10 * time.Second}
 	httpDone := make(chan error, 1)
 	go func() { httpDone <- srv.Serve(ln) }()
-	logger.Info("serving", "http", "http://"+ln.Addr().String(), "data", c.data, "external_nats", c.natsURL != "")
+	logger.Info("serving", "http", "http://"+ln.Addr().String(), "data", c.data, "external_nats", c.nats.URLs != "", "checkpoint_key", signer.PublicKey())
 
 	if c.demo {
 		if err := openDemo(ctx, store, proj, led, adminToken, ln.Addr().String(), stdout); err != nil {
@@ -196,6 +224,19 @@ func runServer(ctx context.Context, c serveConfig, logger *slog.Logger, stdout i
 	cancel()
 	logger.Info("stopped")
 	return runErr
+}
+
+// loadSigner reads the checkpoint signing key: the shared file every serve
+// of one log uses, or the data directory's own, made at first start.
+func loadSigner(c serveConfig) (*seal.Signer, error) {
+	if c.signingKey == "" {
+		return seal.LoadOrCreateKey(c.data)
+	}
+	s, err := seal.LoadKey(c.signingKey)
+	if errors.Is(err, os.ErrNotExist) {
+		return nil, fmt.Errorf("%w (make it once with: thidua key --signing-key %s --create)", err, c.signingKey)
+	}
+	return s, err
 }
 
 func randomToken() (string, error) {

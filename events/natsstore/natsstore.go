@@ -101,8 +101,10 @@ var (
 
 // Config selects the stream.
 type Config struct {
-	Stream   string // default "THIDUA"
-	Replicas int    // default 1
+	Stream string // default "THIDUA"
+	// Replicas of the stream: 0 keeps an existing stream's (and creates
+	// one with 1), so a reader such as export or audit never changes it.
+	Replicas int
 }
 
 // Store appends to and reads from the event stream.
@@ -129,7 +131,7 @@ type Msg struct {
 
 // Open creates the stream if missing (or checks/updates it if present): subjects AllSubjects,
 // file storage, no age/size/msg limits, DenyDelete, DenyPurge, Duplicates window 2 minutes,
-// Replicas from cfg. Returns a clear error (wrapping ErrIncompatibleStream) if an existing
+// Replicas from cfg (an existing stream's are kept when cfg.Replicas is 0). Returns a clear error (wrapping ErrIncompatibleStream) if an existing
 // stream has an incompatible config.
 //
 // An existing stream must already agree on what decides its content (storage,
@@ -140,9 +142,6 @@ func Open(ctx context.Context, nc *nats.Conn, cfg Config) (*Store, error) {
 	if cfg.Stream == "" {
 		cfg.Stream = DefaultStream
 	}
-	if cfg.Replicas == 0 {
-		cfg.Replicas = 1
-	}
 	js, err := jetstream.New(nc)
 	if err != nil {
 		return nil, fmt.Errorf("natsstore: jetstream: %w", err)
@@ -151,7 +150,9 @@ func Open(ctx context.Context, nc *nats.Conn, cfg Config) (*Store, error) {
 
 	stream, err := js.Stream(ctx, cfg.Stream)
 	if errors.Is(err, jetstream.ErrStreamNotFound) {
-		stream, err = js.CreateStream(ctx, want)
+		create := want
+		create.Replicas = max(create.Replicas, 1)
+		stream, err = js.CreateStream(ctx, create)
 		if errors.Is(err, jetstream.ErrStreamNameAlreadyInUse) {
 			// Created concurrently with another config: check it like any existing stream.
 			stream, err = js.Stream(ctx, cfg.Stream)
@@ -254,7 +255,9 @@ func withProtections(have, want jetstream.StreamConfig) (jetstream.StreamConfig,
 	upd.Discard = want.Discard
 	upd.AllowRollup = false
 	upd.Duplicates = want.Duplicates
-	upd.Replicas = want.Replicas
+	if want.Replicas > 0 {
+		upd.Replicas = want.Replicas
+	}
 	changed := upd.DenyDelete != have.DenyDelete ||
 		upd.DenyPurge != have.DenyPurge ||
 		upd.Discard != have.Discard ||

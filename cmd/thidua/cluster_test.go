@@ -1,0 +1,190 @@
+package main
+
+import (
+	"context"
+	"fmt"
+	"net/url"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/nats-io/nats-server/v2/server"
+	"github.com/nats-io/nats.go/jetstream"
+	"github.com/thidua/thidua/events/natsstore"
+)
+
+// natsPassword is the thidua user's password in the test cluster; the
+// compose file takes it from the environment the same way.
+const (
+	natsPassword    = "test-cluster-password"
+	auditorPassword = "test-auditor-password"
+)
+
+// natsCluster is three real nats-servers with JetStream clustered over
+// loopback, each configured from deploy/nats/nats.conf (the compose
+// file's configuration, accounts and permissions included) with only the
+// names, ports and directories changed.
+type natsCluster struct {
+	t     *testing.T
+	opts  []*server.Options
+	nodes []*server.Server // nil while a node is stopped
+}
+
+func startNATSCluster(t *testing.T) *natsCluster {
+	t.Helper()
+	// The configuration reads these from the environment, as in compose.
+	t.Setenv("THIDUA_NATS_PASSWORD", natsPassword)
+	t.Setenv("THIDUA_AUDITOR_NATS_PASSWORD", auditorPassword)
+	const n = 3
+	clients, routes := make([]string, n), make([]string, n)
+	for i := range n {
+		clients[i], routes[i] = freeAddr(t), freeAddr(t)
+	}
+	c := &natsCluster{t: t, nodes: make([]*server.Server, n)}
+	for i := range n {
+		t.Setenv("NATS_SERVER_NAME", fmt.Sprintf("nats-%d", i+1))
+		o, err := server.ProcessConfigFile(filepath.Join("..", "..", "deploy", "nats", "nats.conf"))
+		if err != nil {
+			t.Fatalf("deploy/nats/nats.conf: %v", err)
+		}
+		o.Host, o.Port = splitAddr(t, clients[i])
+		o.Cluster.Host, o.Cluster.Port = splitAddr(t, routes[i])
+		var rs []string
+		for _, r := range routes {
+			rs = append(rs, "nats-route://"+r)
+		}
+		o.Routes = server.RoutesFromStr(strings.Join(rs, ","))
+		o.HTTPHost, o.HTTPPort = "", 0
+		o.StoreDir = t.TempDir()
+		o.NoSigs, o.NoLog = true, true
+		c.opts = append(c.opts, o)
+	}
+	for i := range n {
+		c.start(i)
+	}
+	t.Cleanup(func() {
+		for i := range c.nodes {
+			c.stop(i)
+		}
+	})
+	for i, s := range c.nodes {
+		if !s.ReadyForConnections(20 * time.Second) {
+			t.Fatalf("nats-%d not ready", i+1)
+		}
+	}
+	c.waitJetStream()
+	return c
+}
+
+func splitAddr(t *testing.T, addr string) (string, int) {
+	t.Helper()
+	u, err := url.Parse("nats://" + addr)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var port int
+	fmt.Sscanf(u.Port(), "%d", &port)
+	return u.Hostname(), port
+}
+
+func (c *natsCluster) start(i int) {
+	c.t.Helper()
+	s, err := server.NewServer(c.opts[i].Clone())
+	if err != nil {
+		c.t.Fatalf("nats-%d: %v", i+1, err)
+	}
+	go s.Start()
+	c.nodes[i] = s
+}
+
+// stop shuts node i down as a lost machine would leave: its store stays
+// on disk for a restart.
+func (c *natsCluster) stop(i int) {
+	if s := c.nodes[i]; s != nil {
+		s.Shutdown()
+		s.WaitForShutdown()
+		c.nodes[i] = nil
+	}
+}
+
+// urls are the seed URLs a thidua serve is given.
+func (c *natsCluster) urls() string {
+	var us []string
+	for _, o := range c.opts {
+		us = append(us, fmt.Sprintf("nats://%s:%d", o.Host, o.Port))
+	}
+	return strings.Join(us, ",")
+}
+
+// dial connects as the service's user, through the same code serve uses.
+func (c *natsCluster) dial() natsstore.DialConfig {
+	return natsstore.DialConfig{URLs: c.urls(), Name: "test", User: "thidua", Password: natsPassword}
+}
+
+// waitJetStream waits until the cluster has a JetStream meta leader, so
+// that the first stream creation does not race the election.
+func (c *natsCluster) waitJetStream() {
+	c.t.Helper()
+	deadline := time.Now().Add(30 * time.Second)
+	for time.Now().Before(deadline) {
+		for _, s := range c.nodes {
+			if s != nil && s.JetStreamIsLeader() {
+				return
+			}
+		}
+		time.Sleep(50 * time.Millisecond)
+	}
+	c.t.Fatal("no JetStream meta leader after 30 s")
+}
+
+// streamLeader is the index of the node leading the log's stream.
+func (c *natsCluster) streamLeader(ctx context.Context) (int, jetstream.StreamInfo) {
+	c.t.Helper()
+	nc, err := natsstore.Dial(c.dial())
+	if err != nil {
+		c.t.Fatal(err)
+	}
+	defer nc.Close()
+	js, err := jetstream.New(nc)
+	if err != nil {
+		c.t.Fatal(err)
+	}
+	deadline := time.Now().Add(30 * time.Second)
+	for {
+		st, err := js.Stream(ctx, natsstore.DefaultStream)
+		if err == nil {
+			info := st.CachedInfo()
+			if info.Cluster != nil && info.Cluster.Leader != "" {
+				for i, o := range c.opts {
+					if o.ServerName == info.Cluster.Leader {
+						return i, *info
+					}
+				}
+			}
+		}
+		if time.Now().After(deadline) {
+			c.t.Fatalf("no stream leader after 30 s (last error %v)", err)
+		}
+		time.Sleep(100 * time.Millisecond)
+	}
+}
+
+// The deploy configuration must be usable as it is, before the test's
+// changes: it is what the compose file mounts.
+func TestDeployNATSConfigParses(t *testing.T) {
+	t.Setenv("THIDUA_NATS_PASSWORD", "x")
+	t.Setenv("THIDUA_AUDITOR_NATS_PASSWORD", "y")
+	t.Setenv("NATS_SERVER_NAME", "nats-1")
+	o, err := server.ProcessConfigFile(filepath.Join("..", "..", "deploy", "nats", "nats.conf"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !o.JetStream || !o.SyncAlways || o.StoreDir != "/data" || o.Cluster.Name != "thidua" || len(o.Routes) != 3 {
+		t.Errorf("nats.conf: jetstream %v, sync always %v, store %q, cluster %q, %d routes", o.JetStream, o.SyncAlways, o.StoreDir, o.Cluster.Name, len(o.Routes))
+	}
+	if _, err := os.Stat(filepath.Join("..", "..", "deploy", "nats", "accounts.conf")); err != nil {
+		t.Fatal(err)
+	}
+}

@@ -165,3 +165,49 @@ func TestKeySignAndVerify(t *testing.T) {
 		}
 	}
 }
+
+// TestCreateKeyRace: serve processes sharing a directory that start at
+// once agree on one key, and none reads a half-written file.
+func TestCreateKeyRace(t *testing.T) {
+	dir := t.TempDir()
+	priv, pub := filepath.Join(dir, "checkpoint.key"), filepath.Join(dir, "checkpoint.pub")
+	const n = 8
+	type result struct {
+		created bool
+		public  string
+		err     error
+	}
+	results := make(chan result, n)
+	for range n {
+		go func() {
+			created, err := CreateKey(priv, pub)
+			if err != nil {
+				results <- result{err: err}
+				return
+			}
+			s, err := LoadKey(priv)
+			if err != nil {
+				results <- result{err: err}
+				return
+			}
+			results <- result{created: created, public: s.PublicKey()}
+		}()
+	}
+	made, keys := 0, map[string]bool{}
+	for range n {
+		r := <-results
+		if r.err != nil {
+			t.Fatal(r.err)
+		}
+		if r.created {
+			made++
+		}
+		keys[r.public] = true
+	}
+	if made != 1 || len(keys) != 1 {
+		t.Errorf("%d processes made a key; %d different keys seen", made, len(keys))
+	}
+	if entries, _ := os.ReadDir(dir); len(entries) != 2 {
+		t.Errorf("left behind: %v", entries)
+	}
+}

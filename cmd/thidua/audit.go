@@ -83,7 +83,7 @@ func auditCmd(ctx context.Context, args []string, getenv func(string) string, st
 			return err
 		}
 		defer closeLog()
-		opt.Source = "nats " + ext.URLs
+		opt.Source = "nats " + natsstore.RedactURLs(ext.URLs)
 		if *data != "" {
 			opt.Source = "data " + *data
 		}

@@ -87,10 +87,18 @@ func TestSubmitAndTokenCommands(t *testing.T) {
 
 func TestUsage(t *testing.T) {
 	for name, args := range map[string][]string{
-		"no command":      {"thidua"},
-		"unknown command": {"thidua", "dance"},
-		"bad flag":        {"thidua", "serve", "--no-such-flag"},
-		"audit sources":   {"thidua", "audit", "--season", "x"},
+		"no command":                    {"thidua"},
+		"unknown command":               {"thidua", "dance"},
+		"bad flag":                      {"thidua", "serve", "--no-such-flag"},
+		"audit sources":                 {"thidua", "audit", "--season", "x"},
+		"nats options without a URL":    {"thidua", "serve", "--nats-user", "u", "--nats-password", "p"},
+		"two ways to authenticate":      {"thidua", "serve", "--nats-url", "nats://a", "--nats-token", "t", "--nats-creds", "c"},
+		"user without password":         {"thidua", "serve", "--nats-url", "nats://a", "--nats-user", "u"},
+		"certificate without its key":   {"thidua", "export", "--season", "s", "--nats-url", "nats://a", "--nats-tls-cert", "c.pem"},
+		"replicas on the embedded node": {"thidua", "serve", "--replicas", "3"},
+		"too many replicas":             {"thidua", "serve", "--nats-url", "nats://a", "--replicas", "7"},
+		"serve arguments":               {"thidua", "serve", "extra"},
+		"create without a key file":     {"thidua", "key", "--create"},
 	} {
 		t.Run(name, func(t *testing.T) {
 			err := run(context.Background(), args, func(string) string { return "" }, nil, io.Discard, io.Discard)
@@ -98,5 +106,39 @@ func TestUsage(t *testing.T) {
 				t.Errorf("got %v, want a usage error (exit 2)", err)
 			}
 		})
+	}
+}
+
+// TestSharedSigningKey: the key every serve of one cluster shares is made
+// once by thidua key --create, kept on later runs, and signs in serve.
+func TestSharedSigningKey(t *testing.T) {
+	file := filepath.Join(t.TempDir(), "keys", "checkpoint.key")
+	missing := run(context.Background(), []string{"thidua", "serve", "--data", t.TempDir(), "--http", "127.0.0.1:0", "--signing-key", file}, noEnv, nil, io.Discard, io.Discard)
+	if missing == nil || !strings.Contains(missing.Error(), "thidua key --signing-key "+file+" --create") {
+		t.Errorf("serve with a missing key: %v, want how to make it", missing)
+	}
+	pub := runOK(t, "key", "--signing-key", file, "--create")
+	if again := runOK(t, "key", "--signing-key", file, "--create"); again != pub {
+		t.Errorf("a second --create changed the key: %q then %q", pub, again)
+	}
+	if shown := runOK(t, "key", "--signing-key", file); shown != pub {
+		t.Errorf("key printed %q, --create printed %q", shown, pub)
+	}
+	if b, err := os.ReadFile(filepath.Join(filepath.Dir(file), "checkpoint.pub")); err != nil || string(b) != pub {
+		t.Errorf("checkpoint.pub beside the key: %q %v, want %q", b, err, pub)
+	}
+	if fi, err := os.Stat(file); err != nil || fi.Mode().Perm() != 0o600 {
+		t.Errorf("key file: %v %v, want mode 0600", fi, err)
+	}
+	ts := startServer(t, "", "--signing-key", file)
+	ts.openDemoSeason()
+	var r struct {
+		PublicKey string `json:"public_key"`
+	}
+	if st, b := ts.do(http.MethodGet, "/api/v1/seasons/"+domain.DemoSeasonID+"/checkpoints", testAdmin, nil, &r); st != http.StatusOK || r.PublicKey+"\n" != pub {
+		t.Errorf("serve signs with %q (%d %s), want %q", r.PublicKey, st, b, pub)
+	}
+	if _, err := os.Stat(filepath.Join(ts.data, "checkpoint.key")); !os.IsNotExist(err) {
+		t.Errorf("serve with --signing-key made a key of its own in its data dir: %v", err)
 	}
 }

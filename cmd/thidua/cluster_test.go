@@ -171,6 +171,30 @@ func (c *natsCluster) streamLeader(ctx context.Context) (int, jetstream.StreamIn
 	}
 }
 
+// waitCurrent waits until every replica of the stream is online and
+// caught up: a node restarted after a round is back as a full replica
+// before the next leader is stopped.
+func (c *natsCluster) waitCurrent(ctx context.Context) {
+	c.t.Helper()
+	deadline := time.Now().Add(60 * time.Second)
+	for {
+		_, info := c.streamLeader(ctx)
+		current := 0
+		for _, r := range info.Cluster.Replicas {
+			if r.Current && !r.Offline {
+				current++
+			}
+		}
+		if current == len(c.opts)-1 {
+			return
+		}
+		if time.Now().After(deadline) {
+			c.t.Fatalf("stream replicas not current after 60 s: %+v", info.Cluster.Replicas)
+		}
+		time.Sleep(100 * time.Millisecond)
+	}
+}
+
 // The deploy configuration must be usable as it is, before the test's
 // changes: it is what the compose file mounts.
 func TestDeployNATSConfigParses(t *testing.T) {

@@ -61,8 +61,9 @@ func TestClusterFailover(t *testing.T) {
 			round, leader+1, before, resumed.Round(time.Millisecond))
 		w.waitAcks(w.count() + 20)
 		if round < *failoverRounds {
-			c.start(leader) // a node back for the next round's quorum
+			c.start(leader) // the node back, caught up, before the next round
 			c.nodes[leader].ReadyForConnections(20 * time.Second)
+			c.waitCurrent(context.Background())
 		}
 	}
 	acks := w.stop()
@@ -206,7 +207,10 @@ type writers struct {
 	retries map[string]int
 }
 
-var subjectInMessage = regexp.MustCompile(`thidua\.ev\.[^ :"]*`)
+var (
+	subjectInMessage = regexp.MustCompile(`thidua\.ev\.[^ :"]*`)
+	idInMessage      = regexp.MustCompile(`append \S+ to`)
+)
 
 func (w *writers) retried(status int, err error, body []byte, took time.Duration) {
 	why := fmt.Sprint(err)
@@ -215,7 +219,8 @@ func (w *writers) retried(status int, err error, body []byte, took time.Duration
 			Error struct{ Message string } `json:"error"`
 		}
 		json.Unmarshal(body, &e)
-		why = fmt.Sprintf("%d %s", status, subjectInMessage.ReplaceAllString(e.Error.Message, "SUBJECT"))
+		msg := subjectInMessage.ReplaceAllString(e.Error.Message, "SUBJECT")
+		why = fmt.Sprintf("%d %s", status, idInMessage.ReplaceAllString(msg, "append ID to"))
 	}
 	// Fast refusals and slow timeouts are different stories.
 	slow := "fast"

@@ -23,14 +23,19 @@ func main() {
 const usage = `thidua — chấm điểm thi đua theo nhật ký sự kiện / event-sourced emulation scoring
 
 Cách dùng / usage:
-  thidua serve  [--data DIR] [--http ADDR] [--nats-url URL] [--demo] [--admin-token T] [--checkpoint-every 1m]
+  thidua serve  [--data DIR] [--http ADDR] [--demo] [--admin-token T] [--checkpoint-every 1m]
+                [--nats-url URL,URL,… [NATS] [--replicas 3]] [--signing-key FILE]
   thidua submit --server URL --token TOKEN [--season ID] FILE|-
   thidua token  --server URL --token ADMIN --role unit|committee|auditor [--unit ID]
   thidua token  --server URL --token ADMIN --revoke TOKEN_ID
-  thidua audit  --season ID (--data DIR | --nats-url URL | --log FILE) [--key FILE] [--db FILE]
+  thidua audit  --season ID (--data DIR | --nats-url URL [NATS] | --log FILE) [--key FILE] [--db FILE]
                 [--as-of SEQ|RFC3339] [--json FILE|-] [--html FILE]
-  thidua export --season ID (--data DIR | --nats-url URL) [--out FILE]
+  thidua export --season ID (--data DIR | --nats-url URL [NATS]) [--out FILE]
   thidua key    [--data DIR]   (prints the public key that verifies the checkpoints)
+  thidua key    --signing-key FILE [--create]   (a key shared by every serve of one log)
+
+NATS (an external server or cluster): --nats-user U --nats-password P | --nats-token T |
+  --nats-nkey FILE | --nats-creds FILE; --nats-tls-ca FILE [--nats-tls-cert FILE --nats-tls-key FILE]
 
 Every flag also reads THIDUA_<NAME> from the environment (e.g. THIDUA_DATA).
 `

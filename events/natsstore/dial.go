@@ -3,6 +3,7 @@ package natsstore
 import (
 	"errors"
 	"fmt"
+	"net/url"
 	"strings"
 	"time"
 
@@ -75,6 +76,10 @@ func Dial(c DialConfig) (*nats.Conn, error) {
 		// up on; appends are idempotent (Msg-Id), but a client that was told
 		// "unavailable" should not see its write appear minutes later.
 		nats.ReconnectBufSize(-1),
+		// Without this the client gives up on a server that refuses it
+		// twice (a credentials rotation, a node restarted with old config),
+		// whatever MaxReconnects says.
+		nats.IgnoreAuthErrorAbort(),
 	}
 	switch {
 	case c.User != "":
@@ -84,7 +89,7 @@ func Dial(c DialConfig) (*nats.Conn, error) {
 	case c.NKeyFile != "":
 		o, err := nats.NkeyOptionFromSeed(c.NKeyFile)
 		if err != nil {
-			return nil, fmt.Errorf("natsstore: NKey seed %s: %w", c.NKeyFile, err)
+			return nil, fmt.Errorf("natsstore: NKey seed: %w", err)
 		}
 		opts = append(opts, o)
 	case c.CredsFile != "":
@@ -98,7 +103,27 @@ func Dial(c DialConfig) (*nats.Conn, error) {
 	}
 	nc, err := nats.Connect(c.URLs, opts...)
 	if err != nil {
-		return nil, fmt.Errorf("natsstore: connect to NATS at %s: %w", c.URLs, err)
+		return nil, fmt.Errorf("natsstore: connect to NATS at %s: %w", RedactURLs(c.URLs), err)
 	}
 	return nc, nil
+}
+
+// RedactURLs hides credentials written into URLs (nats://user:pass@host
+// or nats://token@host, which nats.go accepts) before the URLs reach an
+// error, a log or a report.
+func RedactURLs(urls string) string {
+	parts := strings.Split(urls, ",")
+	for i, p := range parts {
+		u, err := url.Parse(strings.TrimSpace(p))
+		switch {
+		case err != nil:
+			parts[i] = "(unparsable URL)"
+		case u.User != nil:
+			u.User = url.User("redacted")
+			parts[i] = u.String()
+		default:
+			parts[i] = u.String()
+		}
+	}
+	return strings.Join(parts, ",")
 }

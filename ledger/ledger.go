@@ -46,13 +46,13 @@ type Ledger struct {
 	now   func() time.Time
 
 	mu        sync.Mutex
-	lastAcked uint64 // the highest seq this process has had acknowledged
-	subjects  map[string]*sync.Mutex
+	lastAcked uint64                   // the highest seq this process has had acknowledged
+	subjects  map[string]chan struct{} // a one-slot lock per subject that a deadline can give up on
 }
 
 // New returns a ledger over a log and the read model folded from it.
 func New(log Log, state State, now func() time.Time) *Ledger {
-	return &Ledger{log: log, state: state, now: now, subjects: map[string]*sync.Mutex{}}
+	return &Ledger{log: log, state: state, now: now, subjects: map[string]chan struct{}{}}
 }
 
 // Reply is what an append answers (the contract's 201 body).
@@ -66,6 +66,12 @@ type Reply struct {
 
 // maxAttempts bounds retries on optimistic-concurrency conflicts.
 const maxAttempts = 20
+
+// appendTimeout bounds one append, queueing behind other writers of the
+// subject included. While a cluster elects a leader or has lost its
+// quorum, a writer gets a 503 to retry (with the same id, idempotently)
+// instead of a request that hangs.
+const appendTimeout = 10 * time.Second
 
 // Append validates and appends one posted event. created is false when the
 // same id was already appended with the same content: the reply is then the
@@ -97,6 +103,8 @@ func (l *Ledger) AppendEvent(ctx context.Context, ev events.Event, payload event
 }
 
 func (l *Ledger) append(ctx context.Context, ev events.Event, payload events.Payload) (Reply, bool, error) {
+	ctx, cancel := context.WithTimeout(ctx, appendTimeout)
+	defer cancel()
 	hash := events.ContentHash(ev)
 	subject := natsstore.CommitteeSubject(ev.Season)
 	if spec, _ := events.Lookup(ev.Type); spec.By == events.ByUnit {
@@ -136,9 +144,15 @@ func (l *Ledger) append(ctx context.Context, ev events.Event, payload events.Pay
 // queue per subject, so the retries only arbitrate between processes, with
 // jittered backoff so two do not collide in step.
 func (l *Ledger) publish(ctx context.Context, subject, msgID string, prepare func(prev projections.Head) ([]byte, error)) (natsstore.Ack, error) {
+	ctx, cancel := context.WithTimeout(ctx, appendTimeout)
+	defer cancel()
 	lock := l.subjectLock(subject)
-	lock.Lock()
-	defer lock.Unlock()
+	select {
+	case lock <- struct{}{}:
+		defer func() { <-lock }()
+	case <-ctx.Done():
+		return natsstore.Ack{}, unavailable("wait for other writes to "+subject, ctx.Err())
+	}
 	for attempt := 0; attempt < maxAttempts; attempt++ {
 		if attempt > 0 {
 			backoff(ctx, attempt)
@@ -217,12 +231,12 @@ func (l *Ledger) duplicate(ctx context.Context, ev events.Event, hash string, se
 	return l.replay(ev, hash, projections.IDInfo{Seq: seq, Hash: events.ContentHash(orig), Season: orig.Season, Unit: orig.Unit, Type: orig.Type})
 }
 
-func (l *Ledger) subjectLock(subject string) *sync.Mutex {
+func (l *Ledger) subjectLock(subject string) chan struct{} {
 	l.mu.Lock()
 	defer l.mu.Unlock()
 	m, ok := l.subjects[subject]
 	if !ok {
-		m = &sync.Mutex{}
+		m = make(chan struct{}, 1)
 		l.subjects[subject] = m
 	}
 	return m

@@ -2,10 +2,12 @@ package ledger_test
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"io"
 	"log/slog"
 	"path/filepath"
+	"strings"
 	"sync"
 	"testing"
 	"time"
@@ -154,5 +156,62 @@ func TestRepostIsIdempotent(t *testing.T) {
 				t.Errorf("got %+v created %v err %v, want the original reply %+v", r, created, err, first)
 			}
 		})
+	}
+}
+
+// leaderless is the real log as a cluster without a stream leader shows it:
+// reads of a subject's last seq get no answer until the caller gives up.
+// (One embedded node cannot be made to do this.)
+type leaderless struct {
+	*natsstore.Store
+	asked chan struct{}
+}
+
+func (l leaderless) LastSubjectSeq(ctx context.Context, subject string) (uint64, error) {
+	l.asked <- struct{}{}
+	<-ctx.Done()
+	return 0, ctx.Err()
+}
+
+// TestWritesGiveUpWhileTheLogDoesNotAnswer: a write stuck on the log and
+// the write queued behind it on the same subject both end with
+// "unavailable" when their time is up, and nothing reaches the log.
+func TestWritesGiveUpWhileTheLogDoesNotAnswer(t *testing.T) {
+	store, proj := setup(t)
+	season := domain.DemoSeason()
+	admin := events.Author{Role: events.RoleAdmin}
+	open, _ := ledger.NewEvent(domain.DemoSeasonID, "open", events.TypeSeasonOpened, "", "", admin, &season, nil)
+	if _, _, err := ledger.New(store, proj, time.Now).AppendEvent(context.Background(), open, &season); err != nil {
+		t.Fatal(err)
+	}
+	before, err := store.LastSeq(context.Background())
+	if err != nil {
+		t.Fatal(err)
+	}
+	log := leaderless{Store: store, asked: make(chan struct{}, 1)}
+	l := ledger.New(log, proj, time.Now)
+	unit := events.Author{Role: events.RoleUnit, Unit: "tay-ho", Token: "t"}
+	post := func(ctx context.Context, id string) error {
+		body := fmt.Sprintf(`{"id":%q,"type":"activity.held","unit":"tay-ho","date":"2024-04-01","data":{"kind":"other","title":"A"},"evidence":[{"kind":"document","title":"B"}]}`, id)
+		_, _, err := l.Append(ctx, domain.DemoSeasonID, unit, []byte(body))
+		return err
+	}
+	firstCtx, cancelFirst := context.WithCancel(context.Background())
+	first := make(chan error, 1)
+	go func() { first <- post(firstCtx, "th-1") }()
+	<-log.asked // the first write holds the subject, waiting on the log
+
+	queued, cancel := context.WithTimeout(context.Background(), 50*time.Millisecond)
+	defer cancel()
+	err = post(queued, "th-2")
+	if de := domain.ErrorOf(err); de.Code != domain.Unavailable || !strings.Contains(de.Message, "wait for other writes") {
+		t.Errorf("queued write: %v, want unavailable while waiting for the subject", err)
+	}
+	cancelFirst()
+	if err := <-first; !errors.Is(err, context.Canceled) {
+		t.Errorf("first write: %v, want it to end with its caller", err)
+	}
+	if after, err := store.LastSeq(context.Background()); err != nil || after != before {
+		t.Errorf("log went from seq %d to %d (%v); nothing should be appended", before, after, err)
 	}
 }

@@ -22,12 +22,15 @@ import (
 )
 
 // The long variant: go test ./cmd/thidua -run TestClusterFailover -failover.rounds 10 -v
-var failoverRounds = flag.Int("failover.rounds", 1, "TestClusterFailover: how many times to stop the stream leader (each round restarts the node stopped before)")
+var failoverRounds = flag.Int("failover.rounds", 1, "TestClusterFailover: how many times to stop the stream leader (each round restarts the node stopped before); above 1, the quorum is lost once too")
 
 // resumeWithin bounds how long writes may stall after the leader is lost
 // before the test calls it an outage; JetStream elects a new leader in a
 // few seconds.
 const resumeWithin = 30 * time.Second
+
+// quorumLost is how long the long variant keeps two of three nodes down.
+const quorumLost = 15 * time.Second
 
 // TestClusterFailover runs two thidua serve processes against a real
 // three-node JetStream cluster (R3), writes through both continuously,
@@ -65,6 +68,24 @@ func TestClusterFailover(t *testing.T) {
 			c.nodes[leader].ReadyForConnections(20 * time.Second)
 			c.waitCurrent(context.Background())
 		}
+	}
+	if *failoverRounds > 1 {
+		// The long variant also loses the quorum: with the last round's
+		// node still down, a second one goes. Writes stop (503) and the
+		// read models keep serving; both nodes come back and writes resume.
+		down, _ := c.streamLeader(context.Background())
+		c.stop(down)
+		time.Sleep(quorumLost)
+		for i := range c.nodes {
+			if c.nodes[i] == nil {
+				c.start(i)
+			}
+		}
+		back := time.Now()
+		resumed := w.waitResumedWithin(back, 2*resumeWithin)
+		t.Logf("quorum lost for %s (two of three nodes down); both servers writing again %s after the nodes came back",
+			quorumLost, resumed.Round(time.Millisecond))
+		w.waitAcks(w.count() + 20)
 	}
 	acks := w.stop()
 	for why, n := range w.retries {
@@ -314,7 +335,12 @@ func (w *writers) waitAcks(n int) {
 // slower one took.
 func (w *writers) waitResumed(lost time.Time) time.Duration {
 	w.t.Helper()
-	deadline := lost.Add(resumeWithin)
+	return w.waitResumedWithin(lost, resumeWithin)
+}
+
+func (w *writers) waitResumedWithin(lost time.Time, within time.Duration) time.Duration {
+	w.t.Helper()
+	deadline := lost.Add(within)
 	for {
 		first := map[string]time.Time{}
 		w.mu.Lock()
@@ -334,7 +360,7 @@ func (w *writers) waitResumed(lost time.Time) time.Duration {
 			return slowest
 		}
 		if time.Now().After(deadline) {
-			w.t.Fatalf("writes did not resume on every server within %s of losing the leader (resumed on %d)", resumeWithin, len(first))
+			w.t.Fatalf("writes did not resume on every server within %s (resumed on %d)", within, len(first))
 		}
 		time.Sleep(20 * time.Millisecond)
 	}

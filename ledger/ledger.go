@@ -73,6 +73,13 @@ const maxAttempts = 20
 // instead of a request that hangs.
 const appendTimeout = 10 * time.Second
 
+// logCallTimeout bounds each request to the log inside an append. A
+// request sent to a stream leader that has just died gets no answer; the
+// retry after this long reaches the newly elected one. (nats.go waits for
+// the whole context deadline otherwise, so appendTimeout alone would make
+// every failover take 10 s.)
+const logCallTimeout = 5 * time.Second
+
 // Append validates and appends one posted event. created is false when the
 // same id was already appended with the same content: the reply is then the
 // original one and nothing new is written.
@@ -157,7 +164,7 @@ func (l *Ledger) publish(ctx context.Context, subject, msgID string, prepare fun
 		if attempt > 0 {
 			backoff(ctx, attempt)
 		}
-		expect, err := l.log.LastSubjectSeq(ctx, subject)
+		expect, err := l.lastSubjectSeq(ctx, subject)
 		if err != nil {
 			return natsstore.Ack{}, unavailable("read the log", err)
 		}
@@ -172,7 +179,7 @@ func (l *Ledger) publish(ctx context.Context, subject, msgID string, prepare fun
 		if err != nil {
 			return natsstore.Ack{}, err
 		}
-		ack, err := l.log.Append(ctx, subject, msgID, data, expect)
+		ack, err := l.appendOnce(ctx, subject, msgID, data, expect)
 		if errors.Is(err, natsstore.ErrWrongLastSeq) {
 			continue // another process got there first: re-read and re-check
 		}
@@ -229,6 +236,18 @@ func (l *Ledger) duplicate(ctx context.Context, ev events.Event, hash string, se
 		return Reply{}, false, fmt.Errorf("decode event at seq %d: %w", seq, err)
 	}
 	return l.replay(ev, hash, projections.IDInfo{Seq: seq, Hash: events.ContentHash(orig), Season: orig.Season, Unit: orig.Unit, Type: orig.Type})
+}
+
+func (l *Ledger) lastSubjectSeq(ctx context.Context, subject string) (uint64, error) {
+	ctx, cancel := context.WithTimeout(ctx, logCallTimeout)
+	defer cancel()
+	return l.log.LastSubjectSeq(ctx, subject)
+}
+
+func (l *Ledger) appendOnce(ctx context.Context, subject, msgID string, data []byte, expect uint64) (natsstore.Ack, error) {
+	ctx, cancel := context.WithTimeout(ctx, logCallTimeout)
+	defer cancel()
+	return l.log.Append(ctx, subject, msgID, data, expect)
 }
 
 func (l *Ledger) subjectLock(subject string) chan struct{} {

@@ -169,6 +169,9 @@ func TestRunNamesTheFirstBadPlace(t *testing.T) {
 			msgs[i].Data = bytes.Replace(msgs[i].Data, []byte("\n10\n"), []byte("\n9\n"), 1)
 			return msgs
 		}, 11, CheckSignature},
+		{"the last event a checkpoint signs dropped", func(msgs []natsstore.Msg) []natsstore.Msg {
+			return slices.Delete(msgs, 9, 10) // seq 10, just before the checkpoint at 11
+		}, 10, CheckChain},
 		{"the log cut after an event", func(msgs []natsstore.Msg) []natsstore.Msg {
 			return msgs[:len(msgs)-1]
 		}, 23, CheckCoverage}, // f19, after the second checkpoint

@@ -217,16 +217,27 @@ func (v *verifier) nameMismatch() {
 	if mm.cp.Size > mm.have {
 		what += fmt.Sprintf(": only %d events come before it, so events are missing", mm.have)
 	}
-	if len(span) == 0 {
-		v.fail(mm.seq, "", "", CheckTree, "%s", what)
-		return
+	// The span runs from just after the last verified event to the last
+	// seq the checkpoint signs: a dropped event can lie after every event
+	// still present.
+	var lower uint64
+	if mm.good > 0 {
+		lower = v.leaves[mm.good-1].seq + 1
 	}
-	what += fmt.Sprintf("; the change lies between seq %d and seq %d", span[0].seq, span[len(span)-1].seq)
+	upper := mm.cp.Seq
+	if len(span) > 0 {
+		upper = max(upper, span[len(span)-1].seq)
+	}
+	what += fmt.Sprintf("; the change lies between seq %d and seq %d", lower, upper)
 	for _, p := range v.problems {
-		if p.Seq >= span[0].seq && p.Seq <= span[len(span)-1].seq {
+		if p.Seq >= lower && p.Seq <= upper {
 			v.fail(p.Seq, p.EventID, p.Subject, CheckTree, "%s, where the %s check found it", what, p.Check)
 			return
 		}
+	}
+	if len(span) == 0 {
+		v.fail(mm.seq, "", "", CheckTree, "%s", what)
+		return
 	}
 	v.fail(span[0].seq, span[0].id, span[0].subject, CheckTree, "%s", what)
 }

@@ -31,6 +31,7 @@ Cách dùng / usage:
                 [--as-of SEQ|RFC3339] [--json FILE|-] [--html FILE]
   thidua export --season ID (--data DIR | --nats-url URL) [--out FILE]
   thidua key    [--data DIR]   (prints the public key that verifies the checkpoints)
+  thidua bench  [--only replay,memory] [--runs 3] [--events N] [--units N] [--seasons N] [--duration 10s] [--cpuprofile DIR] [--json FILE] [--dir DIR]
 
 Every flag also reads THIDUA_<NAME> from the environment (e.g. THIDUA_DATA).
 `
@@ -55,6 +56,8 @@ func run(ctx context.Context, args []string, getenv func(string) string, stdin i
 		return keyCmd(rest, getenv, stdout, stderr)
 	case "export":
 		return export(ctx, rest, getenv, stdout, stderr)
+	case "bench":
+		return benchCmd(ctx, rest, getenv, stdout, stderr)
 	case "help", "-h", "--help":
 		fmt.Fprint(stdout, usage)
 		return nil

@@ -39,13 +39,16 @@ import (
 
 // Phases, in the order they run.
 const (
-	PhaseReplay = "replay"
-	PhaseMemory = "memory"
+	PhaseReplay    = "replay"
+	PhaseMemory    = "memory"
+	PhaseIngest    = "ingest"
+	PhaseFreshness = "freshness"
+	PhaseRankings  = "rankings"
 )
 
 // Phases lists every phase.
 func Phases() []string {
-	return []string{PhaseReplay, PhaseMemory}
+	return []string{PhaseReplay, PhaseMemory, PhaseIngest, PhaseFreshness, PhaseRankings}
 }
 
 // Config sizes a bench run.
@@ -170,6 +173,21 @@ func (b *bench) phases(ctx context.Context) error {
 			}
 		}
 		l.close()
+	}
+	if b.want(PhaseIngest) {
+		if err := b.ingest(ctx); err != nil {
+			return fmt.Errorf("ingest: %w", err)
+		}
+	}
+	if b.want(PhaseFreshness) {
+		if err := b.freshness(ctx); err != nil {
+			return fmt.Errorf("freshness: %w", err)
+		}
+	}
+	if b.want(PhaseRankings) {
+		if err := b.rankings(ctx); err != nil {
+			return fmt.Errorf("rankings: %w", err)
+		}
 	}
 	return nil
 }

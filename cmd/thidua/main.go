@@ -31,7 +31,7 @@ Cách dùng / usage:
                 [--as-of SEQ|RFC3339] [--json FILE|-] [--html FILE]
   thidua export --season ID (--data DIR | --nats-url URL) [--out FILE]
   thidua key    [--data DIR]   (prints the public key that verifies the checkpoints)
-  thidua bench  [--only replay,memory] [--runs 3] [--events N] [--units N] [--seasons N] [--duration 10s] [--cpuprofile DIR] [--json FILE] [--dir DIR]
+  thidua bench  [--only replay,memory,ingest,freshness,rankings] [--runs 3] [--events N] [--units N] [--seasons N] [--duration 10s] [--cpuprofile DIR] [--json FILE] [--dir DIR]
 
 Every flag also reads THIDUA_<NAME> from the environment (e.g. THIDUA_DATA).
 `

@@ -40,12 +40,7 @@ func (b *bench) freshness(ctx context.Context) error {
 		b.rep.record(Figure{Phase: PhaseFreshness, Name: "freshness.baseline-p99", Label: "baseline: publish → receive p99", Unit: "ms", Method: "as above, 99th percentile"}, base.p99)
 
 		collect()
-		var prod freshResult
-		err = b.profile("freshness", run, func() error {
-			var err error
-			prod, err = b.freshnessProduct(ctx, f, bodies, run)
-			return err
-		})
+		prod, err := b.freshnessProduct(ctx, f, bodies, run)
 		if err != nil {
 			return fmt.Errorf("product: %w", err)
 		}
@@ -249,37 +244,44 @@ func (b *bench) freshnessProduct(ctx context.Context, f *fleet, bodies []dialogu
 	}
 	samples := make([][]sample, len(f.units))
 	errs := make([]error, len(f.units))
-	var wg sync.WaitGroup
-	start := time.Now().Add(20 * time.Millisecond)
-	deadline := start.Add(b.cfg.Duration)
-	for w, u := range f.units {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			errs[w] = pace(ctx, start, deadline, w, len(f.units), b.cfg.Rate, func(i int) error {
-				body, err := bodies[w].body(u.state.id, i)
-				if err != nil {
-					return err
-				}
-				r, err := a.post(ctx, u.season.id, u.token, body)
-				if err != nil {
-					return err
-				}
-				t201 := time.Now()
-				seq, err := a.rankingsSeq(ctx, u.season.id, u.token, r.Seq)
-				if err != nil {
-					return err
-				}
-				if seq < r.Seq {
-					return fmt.Errorf("rankings at seq %d after min_seq=%d", seq, r.Seq)
-				}
-				samples[w] = append(samples[w], sample{season: seasonOf[u.season], seq: r.Seq, t201: t201, rank: time.Since(t201)})
-				return nil
-			})
-		}()
+	var took time.Duration
+	perr := b.profile("freshness", run, func() error {
+		var wg sync.WaitGroup
+		start := time.Now().Add(20 * time.Millisecond)
+		deadline := start.Add(b.cfg.Duration)
+		for w, u := range f.units {
+			wg.Add(1)
+			go func() {
+				defer wg.Done()
+				errs[w] = pace(ctx, start, deadline, w, len(f.units), b.cfg.Rate, func(i int) error {
+					body, err := bodies[w].body(u.state.id, i)
+					if err != nil {
+						return err
+					}
+					r, err := a.post(ctx, u.season.id, u.token, body)
+					if err != nil {
+						return err
+					}
+					t201 := time.Now()
+					seq, err := a.rankingsSeq(ctx, u.season.id, u.token, r.Seq)
+					if err != nil {
+						return err
+					}
+					if seq < r.Seq {
+						return fmt.Errorf("rankings at seq %d after min_seq=%d", seq, r.Seq)
+					}
+					samples[w] = append(samples[w], sample{season: seasonOf[u.season], seq: r.Seq, t201: t201, rank: time.Since(t201)})
+					return nil
+				})
+			}()
+		}
+		wg.Wait()
+		took = time.Since(start)
+		return nil
+	})
+	if perr != nil {
+		return freshResult{}, perr
 	}
-	wg.Wait()
-	took := time.Since(start)
 	for _, err := range errs {
 		if err != nil {
 			return freshResult{}, err

@@ -38,12 +38,7 @@ func (b *bench) ingest(ctx context.Context) error {
 			Method: fmt.Sprintf("one publisher, JetStream async publish (≤ 4,000 in flight, no headers) of the clients' bodies to their %d unit subjects, embedded NATS with sync_always, in-process connection; acked messages ÷ time to the last ack", len(f.units))}, base)
 
 		collect()
-		var prod ingestResult
-		err = b.profile("ingest", run, func() error {
-			var err error
-			prod, err = b.ingestProduct(ctx, f, tmpls)
-			return err
-		})
+		prod, err := b.ingestProduct(ctx, f, tmpls, run)
 		if err != nil {
 			return fmt.Errorf("product: %w", err)
 		}
@@ -131,7 +126,7 @@ type ingestResult struct {
 
 // ingestProduct has every client POST its unit's facts for the phase's
 // duration, each waiting for its reply before the next.
-func (b *bench) ingestProduct(ctx context.Context, f *fleet, tmpls [][][]byte) (ingestResult, error) {
+func (b *bench) ingestProduct(ctx context.Context, f *fleet, tmpls [][][]byte, run int) (ingestResult, error) {
 	dir, err := b.dir("ingest-serve")
 	if err != nil {
 		return ingestResult{}, err
@@ -148,28 +143,35 @@ func (b *bench) ingestProduct(ctx context.Context, f *fleet, tmpls [][][]byte) (
 	lat := make([][]time.Duration, len(f.units))
 	seqs := make([]uint64, len(f.units))
 	errs := make([]error, len(f.units))
-	var wg sync.WaitGroup
-	start := time.Now()
-	deadline := start.Add(b.cfg.Duration)
-	for c, u := range f.units {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for i := 0; time.Now().Before(deadline); i++ {
-				body := withID(tmpls[c][i%len(tmpls[c])], u.state.id+"-"+strconv.Itoa(i))
-				t0 := time.Now()
-				r, err := a.post(ctx, u.season.id, u.token, body)
-				if err != nil {
-					errs[c] = err
-					return
+	var took time.Duration
+	perr := b.profile("ingest", run, func() error {
+		var wg sync.WaitGroup
+		start := time.Now()
+		deadline := start.Add(b.cfg.Duration)
+		for c, u := range f.units {
+			wg.Add(1)
+			go func() {
+				defer wg.Done()
+				for i := 0; time.Now().Before(deadline); i++ {
+					body := withID(tmpls[c][i%len(tmpls[c])], u.state.id+"-"+strconv.Itoa(i))
+					t0 := time.Now()
+					r, err := a.post(ctx, u.season.id, u.token, body)
+					if err != nil {
+						errs[c] = err
+						return
+					}
+					lat[c] = append(lat[c], time.Since(t0))
+					seqs[c] = max(seqs[c], r.Seq)
 				}
-				lat[c] = append(lat[c], time.Since(t0))
-				seqs[c] = max(seqs[c], r.Seq)
-			}
-		}()
+			}()
+		}
+		wg.Wait()
+		took = time.Since(start)
+		return nil
+	})
+	if perr != nil {
+		return ingestResult{}, perr
 	}
-	wg.Wait()
-	took := time.Since(start)
 	for _, err := range errs {
 		if err != nil {
 			return ingestResult{}, err

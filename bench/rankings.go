@@ -27,13 +27,7 @@ const rankWriters = 16
 func (b *bench) rankings(ctx context.Context) error {
 	for run := 1; run <= b.cfg.Runs; run++ {
 		collect()
-		var prod readResult
-		var body []byte
-		err := b.profile("rankings", run, func() error {
-			var err error
-			prod, body, err = b.rankingsProduct(ctx, run)
-			return err
-		})
+		prod, body, err := b.rankingsProduct(ctx, run)
 		if err != nil {
 			return fmt.Errorf("product: %w", err)
 		}
@@ -188,7 +182,12 @@ func (b *bench) rankingsProduct(ctx context.Context, run int) (readResult, []byt
 			})
 		}()
 	}
-	prod, err := readLoad(ctx, a.client, a.url+path, auditor, b.cfg.Clients, b.cfg.Duration)
+	var prod readResult
+	err = b.profile("rankings", run, func() error {
+		var err error
+		prod, err = readLoad(ctx, a.client, a.url+path, auditor, b.cfg.Clients, b.cfg.Duration)
+		return err
+	})
 	stopWriter()
 	written.Wait()
 	wtook := time.Since(wstart)

@@ -49,7 +49,7 @@ func (b *bench) mainLog(ctx context.Context) (*logServer, error) {
 
 // finishYear does on the loaded log what a serve would have done: a read
 // model catches up (which also warms the page cache for the measurements),
-// the committee revokes an award in one closed season in ten through the
+// the committee revokes an award in each block of ten seasons through the
 // real ledger, and every season gets a signed checkpoint as the notary
 // writes it. The audit then verifies the generated log whole.
 func (b *bench) finishYear(ctx context.Context, l *logServer) (*seal.Verifier, error) {

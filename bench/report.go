@@ -141,6 +141,12 @@ func (r *Report) WriteText(w io.Writer) {
 			number(f.Min, f.Unit)+" – "+number(f.Max, f.Unit), f.Unit, f.Target)
 		fmt.Fprintf(w, "      %s\n", f.Method)
 	}
+	if len(r.Loads) > 0 {
+		fmt.Fprintf(w, "\nLogs\n")
+		for _, l := range r.Loads {
+			fmt.Fprintf(w, "  %s\n", l)
+		}
+	}
 	if len(r.Checks) > 0 {
 		fmt.Fprintf(w, "\nChecks\n")
 		for _, c := range r.Checks {

@@ -7,7 +7,6 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
-	"log/slog"
 	"net/http"
 	"os"
 	"strconv"
@@ -18,7 +17,6 @@ import (
 
 	"github.com/nats-io/nats.go"
 	"github.com/thidua/thidua/events/natsstore"
-	"github.com/thidua/thidua/projections"
 )
 
 // ChildResult is what the replay child reports.
@@ -48,23 +46,15 @@ func ChildReplay(ctx context.Context, natsURL, dbPath string, out io.Writer) err
 		return err
 	}
 	start := time.Now()
-	quiet := slog.New(slog.NewTextHandler(io.Discard, nil))
-	proj, err := projections.Open(ctx, dbPath, quiet)
+	r, err := startProjector(ctx, dbPath, store)
 	if err != nil {
 		return err
 	}
-	r := &running{proj: proj, done: make(chan struct{})}
-	runCtx, cancel := context.WithCancel(ctx)
-	r.cancel = cancel
-	go func() {
-		defer close(r.done)
-		r.err = proj.Run(runCtx, store)
-	}()
 	if err := r.waitFor(ctx, last); err != nil {
 		r.stop()
 		return err
 	}
-	res := ChildResult{LastSeq: last, Checkpoint: proj.Checkpoint(), Seconds: time.Since(start).Seconds()}
+	res := ChildResult{LastSeq: last, Checkpoint: r.proj.Checkpoint(), Seconds: time.Since(start).Seconds()}
 	if err := r.stop(); err != nil {
 		return err
 	}

@@ -33,6 +33,8 @@ Cách dùng / usage:
   thidua export --season ID (--data DIR | --nats-url URL [NATS]) [--out FILE]
   thidua key    [--data DIR]   (prints the public key that verifies the checkpoints)
   thidua key    --signing-key FILE [--create]   (a key shared by every serve of one log)
+  thidua bench  [--only replay,memory,ingest,freshness,rankings] [--runs 3] [--events N] [--units N]
+                [--seasons N] [--duration 10s] [--cpuprofile DIR] [--json FILE] [--dir DIR]
 
 NATS (an external server or cluster): --nats-user U --nats-password P | --nats-token T |
   --nats-nkey FILE | --nats-creds FILE; --nats-tls-ca FILE [--nats-tls-cert FILE --nats-tls-key FILE]
@@ -60,6 +62,8 @@ func run(ctx context.Context, args []string, getenv func(string) string, stdin i
 		return keyCmd(rest, getenv, stdout, stderr)
 	case "export":
 		return export(ctx, rest, getenv, stdout, stderr)
+	case "bench":
+		return benchCmd(ctx, rest, getenv, stdout, stderr)
 	case "help", "-h", "--help":
 		fmt.Fprint(stdout, usage)
 		return nil

@@ -1,0 +1,184 @@
+package bench
+
+import (
+	"context"
+	"fmt"
+	"slices"
+	"strconv"
+	"sync"
+	"time"
+
+	"github.com/nats-io/nats.go/jetstream"
+	"github.com/thidua/thidua/events/natsstore"
+)
+
+// templatesPerUnit is how many distinct facts each client cycles through.
+const templatesPerUnit = 64
+
+// ingest measures, per run: async JetStream publishes of the clients'
+// bodies to their subjects under sync_always (baseline) against the same
+// number of clients POSTing them through a real serve (product).
+func (b *bench) ingest(ctx context.Context) error {
+	perSeason := max(b.cfg.Units/b.cfg.Seasons, 1)
+	for run := 1; run <= b.cfg.Runs; run++ {
+		f := newFleet(b.cfg.Seed, "ingest", b.cfg.Clients, perSeason)
+		tmpls := make([][][]byte, len(f.units))
+		for i, u := range f.units {
+			var err error
+			if tmpls[i], err = u.templates(templatesPerUnit); err != nil {
+				return err
+			}
+		}
+		collect()
+		base, err := b.ingestBaseline(ctx, f, tmpls)
+		if err != nil {
+			return fmt.Errorf("baseline: %w", err)
+		}
+		b.rep.record(Figure{Phase: PhaseIngest, Name: "ingest.baseline", Label: "baseline: async publish", Unit: "events/s",
+			Method: fmt.Sprintf("one publisher, JetStream async publish (≤ 4,000 in flight, no headers) of the clients' bodies to their %d unit subjects, embedded NATS with sync_always, in-process connection; acked messages ÷ time to the last ack", len(f.units))}, base)
+
+		collect()
+		prod, err := b.ingestProduct(ctx, f, tmpls, run)
+		if err != nil {
+			return fmt.Errorf("product: %w", err)
+		}
+		b.rep.record(Figure{Phase: PhaseIngest, Name: "ingest.product", Label: "product: POST through serve", Unit: "events/s",
+			Method: fmt.Sprintf("%d HTTP clients (one per unit, its own token) POSTing facts to a real serve (embedded NATS, sync_always): validation, OCC, Msg-Id; 201s ÷ time to the last reply", len(f.units))}, prod.rate)
+		b.rep.ratio(Figure{Phase: PhaseIngest, Name: "ingest.ratio", Label: "ratio product ÷ baseline", Target: "≥ 0.50", Method: "per run, then median and spread"}, prod.rate, base)
+		b.rep.record(Figure{Phase: PhaseIngest, Name: "ingest.product-p50", Label: "product: POST latency p50", Unit: "ms",
+			Method: "request sent → 201 read, over every POST of the run"}, prod.p50)
+		b.rep.record(Figure{Phase: PhaseIngest, Name: "ingest.product-p99", Label: "product: POST latency p99", Unit: "ms",
+			Method: "as above, 99th percentile"}, prod.p99)
+		b.rep.check(fmt.Sprintf("ingest.all-created.run%d", run), prod.created > 0 && prod.lastSeq >= uint64(prod.created),
+			"%d POSTs answered 201; the log's last seq is %d", prod.created, prod.lastSeq)
+		b.progress("ingest run %d/%d: baseline %s events/s, product %s events/s", run, b.cfg.Runs, thousands(int64(base)), thousands(int64(prod.rate)))
+	}
+	return nil
+}
+
+// ingestBaseline publishes the clients' bodies as fast as the server acks
+// them, for the phase's duration.
+func (b *bench) ingestBaseline(ctx context.Context, f *fleet, tmpls [][][]byte) (float64, error) {
+	dir, err := b.dir("ingest-raw")
+	if err != nil {
+		return 0, err
+	}
+	l, err := startLogServer(ctx, dir, true)
+	if err != nil {
+		return 0, err
+	}
+	defer l.close()
+	subjects := make([]string, len(f.units))
+	for i, u := range f.units {
+		subjects[i] = natsstore.UnitSubject(u.season.id, u.state.id)
+	}
+	acks := make(chan jetstream.PubAckFuture, 8192)
+	type result struct {
+		n   int
+		end time.Time
+		err error
+	}
+	done := make(chan result, 1)
+	go func() {
+		var r result
+		for fut := range acks {
+			select {
+			case <-fut.Ok():
+				r.n++
+			case err := <-fut.Err():
+				if r.err == nil {
+					r.err = err
+				}
+			}
+		}
+		r.end = time.Now()
+		done <- r
+	}()
+	start := time.Now()
+	deadline := start.Add(b.cfg.Duration)
+	var perr error
+	for i := 0; time.Now().Before(deadline); i++ {
+		c := i % len(subjects)
+		body := withID(tmpls[c][(i/len(subjects))%len(tmpls[c])], f.units[c].state.id+"-"+strconv.Itoa(i))
+		fut, err := l.js.PublishAsync(subjects[c], body, jetstream.WithStallWait(time.Minute))
+		if err != nil {
+			perr = err
+			break
+		}
+		acks <- fut
+	}
+	close(acks)
+	r := <-done
+	if perr != nil {
+		return 0, perr
+	}
+	if r.err != nil {
+		return 0, r.err
+	}
+	return float64(r.n) / r.end.Sub(start).Seconds(), nil
+}
+
+type ingestResult struct {
+	rate, p50, p99 float64
+	created        int
+	lastSeq        uint64
+}
+
+// ingestProduct has every client POST its unit's facts for the phase's
+// duration, each waiting for its reply before the next.
+func (b *bench) ingestProduct(ctx context.Context, f *fleet, tmpls [][][]byte, run int) (ingestResult, error) {
+	dir, err := b.dir("ingest-serve")
+	if err != nil {
+		return ingestResult{}, err
+	}
+	a, s, err := b.startServe(ctx, dir)
+	if err != nil {
+		return ingestResult{}, err
+	}
+	defer s.Stop()
+	defer a.client.CloseIdleConnections()
+	if err := f.open(ctx, a); err != nil {
+		return ingestResult{}, err
+	}
+	lat := make([][]time.Duration, len(f.units))
+	seqs := make([]uint64, len(f.units))
+	errs := make([]error, len(f.units))
+	var took time.Duration
+	perr := b.profile("ingest", run, func() error {
+		var wg sync.WaitGroup
+		start := time.Now()
+		deadline := start.Add(b.cfg.Duration)
+		for c, u := range f.units {
+			wg.Add(1)
+			go func() {
+				defer wg.Done()
+				for i := 0; time.Now().Before(deadline); i++ {
+					body := withID(tmpls[c][i%len(tmpls[c])], u.state.id+"-"+strconv.Itoa(i))
+					t0 := time.Now()
+					r, err := a.post(ctx, u.season.id, u.token, body)
+					if err != nil {
+						errs[c] = err
+						return
+					}
+					lat[c] = append(lat[c], time.Since(t0))
+					seqs[c] = max(seqs[c], r.Seq)
+				}
+			}()
+		}
+		wg.Wait()
+		took = time.Since(start)
+		return nil
+	})
+	if perr != nil {
+		return ingestResult{}, perr
+	}
+	for _, err := range errs {
+		if err != nil {
+			return ingestResult{}, err
+		}
+	}
+	all := slices.Concat(lat...)
+	slices.Sort(all)
+	return ingestResult{rate: float64(len(all)) / took.Seconds(), p50: percentile(all, 50), p99: percentile(all, 99),
+		created: len(all), lastSeq: slices.Max(seqs)}, nil
+}

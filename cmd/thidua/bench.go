@@ -1,0 +1,129 @@
+package main
+
+import (
+	"context"
+	"fmt"
+	"io"
+	"os"
+	"os/exec"
+	"strings"
+	"sync"
+
+	"github.com/nats-io/nats.go"
+	"github.com/thidua/thidua/bench"
+	"github.com/thidua/thidua/events/natsstore"
+)
+
+// benchCmd runs the benchmark harness of the bench package. It only parses
+// flags and says how serve is started, so that the bench drives the
+// product exactly as it runs.
+func benchCmd(ctx context.Context, args []string, getenv func(string) string, stdout, stderr io.Writer) error {
+	if len(args) > 0 && (args[0] == "--child" || strings.HasPrefix(args[0], "--child=")) {
+		return benchChild(ctx, args, stdout, stderr)
+	}
+	def := bench.DefaultConfig()
+	fs := newFlags("bench", getenv, stderr)
+	only := fs.str("only", "", "phases to run, comma-separated: "+strings.Join(bench.Phases(), ",")+" (default all)")
+	runs := fs.integer("runs", def.Runs, "repeat every measurement this many times; the table shows the median and the spread")
+	events := fs.integer("events", def.Events, "events in the generated national load")
+	units := fs.integer("units", def.Units, "units in the generated load")
+	seasons := fs.integer("seasons", def.Seasons, "seasons (clusters) in the generated load")
+	seed := fs.integer("seed", int(def.Seed), "seed of the generated load: the same seed gives the same log")
+	duration := fs.duration("duration", def.Duration, "length of each timed ingest, freshness and rankings measurement")
+	rate := fs.integer("rate", def.Rate, "events/s of the paced writers (freshness, and the writer behind the rankings reads)")
+	clients := fs.integer("clients", def.Clients, "concurrent HTTP clients (ingest, rankings, and the freshness writers)")
+	rankUnits := fs.integer("rank-units", def.RankUnits, "units of the season whose rankings are read")
+	cpuDir := fs.str("cpuprofile", "", "write a pprof CPU profile of each product measurement into this directory")
+	jsonOut := fs.str("json", "", "also write the report as JSON to this file")
+	dir := fs.str("dir", "", "make the scratch directory here (default the system's temporary directory); it is removed at the end")
+	if err := fs.parse(args); err != nil {
+		return err
+	}
+	cfg := bench.Config{Runs: *runs, Events: *events, Units: *units, Seasons: *seasons, Seed: uint64(*seed), Duration: *duration,
+		Rate: *rate, Clients: *clients, RankUnits: *rankUnits, CPUProfileDir: *cpuDir, Dir: *dir, Progress: stderr}
+	if *only != "" {
+		cfg.Only = strings.Split(*only, ",")
+	}
+	if err := cfg.Validate(); err != nil {
+		return usageError(err.Error())
+	}
+	exe, err := os.Executable()
+	if err != nil {
+		return fmt.Errorf("bench: find this executable for the child processes: %w", err)
+	}
+	rep, err := bench.Run(ctx, cfg, benchEnv(exe), "thidua bench "+strings.Join(args, " "), stdout)
+	if rep != nil && *jsonOut != "" {
+		if werr := writeReport(*jsonOut, stdout, rep.WriteJSON); werr != nil && err == nil {
+			err = werr
+		}
+	}
+	return err
+}
+
+// benchEnv is how the bench starts the product: serve in this process
+// through run, as a user would start it; serve and the replay child as
+// child processes of this executable.
+func benchEnv(exe string) bench.Env {
+	noEnv := func(string) string { return "" } // a serve with defaults, whatever THIDUA_* says
+	return bench.Env{
+		Serve: func(ctx context.Context, dataDir, adminToken string) (*bench.Served, error) {
+			ctx, cancel := context.WithCancel(ctx)
+			logs, url, tail := bench.ServeLog()
+			done := make(chan error, 1)
+			argv := []string{"thidua", "serve", "--data", dataDir, "--http", "127.0.0.1:0", "--admin-token", adminToken}
+			go func() { done <- run(ctx, argv, noEnv, strings.NewReader(""), io.Discard, logs) }()
+			select {
+			case u := <-url:
+				var once sync.Once
+				var stopErr error
+				return &bench.Served{URL: u, Stop: func() error {
+					once.Do(func() { cancel(); stopErr = <-done })
+					return stopErr
+				}}, nil
+			case err := <-done:
+				cancel()
+				return nil, fmt.Errorf("serve stopped before listening (%v): %s", err, tail())
+			}
+		},
+		OpenLog: func(dataDir string) (*nats.Conn, func(), error) { return logConn(dataDir, natsstore.DialConfig{}) },
+		ServeProcess: func(ctx context.Context, natsURL, dataDir, httpAddr, adminToken string) *exec.Cmd {
+			cmd := exec.CommandContext(ctx, exe, "serve", "--nats-url", natsURL, "--data", dataDir, "--http", httpAddr, "--admin-token", adminToken)
+			cmd.Env = childEnv()
+			return cmd
+		},
+		ReplayProcess: func(ctx context.Context, natsURL, dbPath string) *exec.Cmd {
+			cmd := exec.CommandContext(ctx, exe, "bench", "--child", "replay", "--nats-url", natsURL, "--db", dbPath)
+			cmd.Env = childEnv()
+			return cmd
+		},
+	}
+}
+
+// childEnv is this environment without THIDUA_* settings, so that a child
+// runs with exactly the flags it is given.
+func childEnv() []string {
+	var env []string
+	for _, kv := range os.Environ() {
+		if !strings.HasPrefix(kv, "THIDUA_") {
+			env = append(env, kv)
+		}
+	}
+	return env
+}
+
+// benchChild is the bench's hidden child mode: `thidua bench --child
+// replay --nats-url URL --db FILE` replays the log into a fresh read model
+// in a process of its own, so that its peak RSS is the replay's alone.
+func benchChild(ctx context.Context, args []string, stdout, stderr io.Writer) error {
+	fs := newFlags("bench --child", func(string) string { return "" }, stderr)
+	child := fs.String("child", "", "child mode: replay")
+	natsURL := fs.String("nats-url", "", "the NATS holding the log")
+	db := fs.String("db", "", "the read model to create")
+	if err := fs.parse(args); err != nil {
+		return err
+	}
+	if *child != "replay" || *natsURL == "" || *db == "" {
+		return usageError("bench --child replay needs --nats-url and --db")
+	}
+	return bench.ChildReplay(ctx, *natsURL, *db, stdout)
+}

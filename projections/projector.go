@@ -63,11 +63,19 @@ type Projector struct {
 	mu      sync.RWMutex
 	seasons map[string]*domain.Season
 	ids     map[string]IDInfo
-	tokens  map[string]Token
+	// tokens are written under mu and tokMu both, and read under tokMu.
+	tokMu  sync.RWMutex
+	tokens map[string]Token
 	// seals holds each season's Merkle tree and how far it is signed;
 	// heads the last event of every subject, which the next one chains to.
 	seals map[string]*seasonSeal
 	heads map[string]Head
+	// folded is the last seq folded and committed; the published snapshot
+	// can be behind it while a catch-up defers rescoring. dirty lists the
+	// seasons folded since their snapshot and rows were last built.
+	folded    uint64
+	dirty     map[string]bool
+	rowsStale bool // the read model is marked staleRows
 
 	// lastDelay is how long the newest event of the last commit waited
 	// between the log's timestamp and its commit here (nanoseconds): the
@@ -140,7 +148,9 @@ func (p *Projector) reset(ctx context.Context) error {
 func (p *Projector) restore(ctx context.Context) error {
 	p.seasons = map[string]*domain.Season{}
 	p.ids = map[string]IDInfo{}
+	p.tokMu.Lock()
 	p.tokens = map[string]Token{}
+	p.tokMu.Unlock()
 	p.seals = map[string]*seasonSeal{}
 	p.heads = map[string]Head{}
 	p.tlMu.Lock()
@@ -171,8 +181,44 @@ func (p *Projector) restore(ctx context.Context) error {
 		}
 		snap.Seasons[id] = ss
 	}
+	if err := p.repairRows(ctx, snap); err != nil {
+		return fmt.Errorf("restore read model: %w", err)
+	}
+	p.folded, p.dirty = cp, map[string]bool{}
 	p.snap.Store(snap)
 	return nil
+}
+
+// staleRows is the meta key set while a catch-up has committed events
+// whose seasons' rankings rows it has not rewritten yet.
+const staleRows = "stale_rows"
+
+// repairRows rewrites every season's rows when a catch-up stopped while
+// it deferred rescoring. A read model that is not marked is left alone:
+// the audit opens a live one while its serve keeps writing.
+func (p *Projector) repairRows(ctx context.Context, snap *Snapshot) error {
+	v, err := getMeta(ctx, p.db, staleRows)
+	if err != nil {
+		return err
+	}
+	if p.rowsStale = v != ""; !p.rowsStale {
+		return nil
+	}
+	tx, err := p.db.BeginTx(ctx, nil)
+	if err != nil {
+		return err
+	}
+	defer tx.Rollback()
+	for id, ss := range snap.Seasons {
+		if err := writeSeason(ctx, tx, id, ss); err != nil {
+			return fmt.Errorf("season %s: %w", id, err)
+		}
+	}
+	if err := setMeta(ctx, tx, staleRows, ""); err != nil {
+		return err
+	}
+	p.rowsStale = false
+	return tx.Commit()
 }
 
 func (p *Projector) checkpointFromDB(ctx context.Context) (uint64, error) {
@@ -201,12 +247,16 @@ func (p *Projector) fold(rec events.Record, hash string) error {
 	ev := rec.Event
 	switch pl := rec.Payload.(type) {
 	case *events.TokenIssued:
+		p.tokMu.Lock()
 		p.tokens[pl.ID] = Token{ID: pl.ID, Hash: pl.Hash, Role: pl.Role, Unit: pl.Unit, IssuedBy: pl.IssuedBy, IssuedAt: ev.Recorded}
+		p.tokMu.Unlock()
 	case *events.TokenRevoked:
+		p.tokMu.Lock()
 		if t, ok := p.tokens[pl.ID]; ok && t.RevokedAt == "" {
 			t.RevokedBy, t.RevokedAt = pl.RevokedBy, ev.Recorded
 			p.tokens[pl.ID] = t
 		}
+		p.tokMu.Unlock()
 	default:
 		if ev.Season == "" {
 			return fmt.Errorf("event %s (%s) names no season", ev.ID, ev.Type)
@@ -277,10 +327,11 @@ func (p *Projector) LookupID(id string) (IDInfo, bool) {
 	return info, ok
 }
 
-// Token returns a token by id.
+// Token returns a token by id. Every authenticated request asks, so it
+// does not wait for mu, which a commit holds while it rescores.
 func (p *Projector) Token(id string) (Token, bool) {
-	p.mu.RLock()
-	defer p.mu.RUnlock()
+	p.tokMu.RLock()
+	defer p.tokMu.RUnlock()
 	t, ok := p.tokens[id]
 	return t, ok
 }
@@ -302,6 +353,10 @@ func (p *Projector) IsMember(unit string) bool {
 const (
 	maxBatch   = 5000
 	flushAfter = time.Millisecond
+	// maxDeferred bounds how many catch-up batches may pass before the
+	// snapshot is published again, so that a log that never drains still
+	// shows progress.
+	maxDeferred = 20
 )
 
 // Run follows the log from checkpoint+1 and commits until ctx ends. An
@@ -317,7 +372,7 @@ func (p *Projector) Run(ctx context.Context, log Log) error {
 	msgs := make(chan natsstore.Msg, maxBatch)
 	followErr := make(chan error, 1)
 	go func() {
-		followErr <- log.Follow(ctx, p.Checkpoint()+1, func(m natsstore.Msg) error {
+		followErr <- log.Follow(ctx, p.foldedSeq()+1, func(m natsstore.Msg) error {
 			select {
 			case msgs <- m:
 				return nil
@@ -329,12 +384,23 @@ func (p *Projector) Run(ctx context.Context, log Log) error {
 	batch := make([]natsstore.Msg, 0, maxBatch)
 	timer := time.NewTimer(time.Hour)
 	timer.Stop()
+	deferred := 0 // batches committed since the snapshot was last published
 	flush := func() error {
 		if len(batch) == 0 {
 			return nil
 		}
-		err := p.Apply(ctx, batch)
+		// More already queued: a catch-up. Rescoring every touched season
+		// after each batch would cost more than folding (a national log
+		// touches hundreds of seasons per batch), so it waits for the queue
+		// to drain, or for maxDeferred batches.
+		catchUp := len(msgs) > 0 && deferred < maxDeferred
+		err := p.apply(ctx, batch, catchUp)
 		batch = batch[:0]
+		if catchUp {
+			deferred++
+		} else {
+			deferred = 0
+		}
 		return err
 	}
 	for {
@@ -351,6 +417,12 @@ func (p *Projector) Run(ctx context.Context, log Log) error {
 				}
 			}
 		case <-timer.C:
+			if len(msgs) > 0 {
+				// Behind the log: fill the batch rather than commit a
+				// millisecond's worth.
+				timer.Reset(flushAfter)
+				continue
+			}
 			if err := flush(); err != nil {
 				return p.stop(err)
 			}
@@ -383,7 +455,7 @@ func (p *Projector) Reconcile(ctx context.Context, log Log) error {
 	if err != nil {
 		return fmt.Errorf("read the log's last sequence: %w", err)
 	}
-	if cp := p.Checkpoint(); cp > last {
+	if cp := p.foldedSeq(); cp > last {
 		p.logger.Error("read model is ahead of the log: rebuilding it from the log", "checkpoint", cp, "log_last_seq", last)
 		p.mu.Lock()
 		defer p.mu.Unlock()
@@ -404,14 +476,31 @@ func (e *haltError) Error() string { return fmt.Sprintf("halted at seq %d: %s", 
 
 // Apply commits a batch of consecutive log messages: their rows, the
 // recomputed rankings of every season they touch and the checkpoint, in one
-// transaction. The replay of the audit uses it too.
+// transaction, and publishes the new snapshot. The replay of the audit
+// uses it too.
 func (p *Projector) Apply(ctx context.Context, batch []natsstore.Msg) error {
+	return p.apply(ctx, batch, false)
+}
+
+// foldedSeq is the last seq folded and committed, published or not.
+func (p *Projector) foldedSeq() uint64 {
+	p.mu.RLock()
+	defer p.mu.RUnlock()
+	return p.folded
+}
+
+// apply is Apply; with deferSeasons it commits the events and the
+// checkpoint but leaves the touched seasons' rankings (rows and snapshot)
+// to a later apply, and publishes nothing: readers keep the last complete
+// snapshot, whose checkpoint says what it holds. Exactly once still holds:
+// a restart rewrites every season's rows from the committed events.
+func (p *Projector) apply(ctx context.Context, batch []natsstore.Msg, deferSeasons bool) error {
 	if p.Halted() != nil {
 		return &haltError{*p.Halted()}
 	}
 	p.mu.Lock()
 	defer p.mu.Unlock()
-	cp := p.Checkpoint()
+	cp := p.folded
 	tx, err := p.db.BeginTx(ctx, nil)
 	if err != nil {
 		return fmt.Errorf("begin read model transaction: %w", err)
@@ -462,28 +551,52 @@ func (p *Projector) Apply(ctx context.Context, batch []natsstore.Msg) error {
 	if bad != nil && applied == 0 {
 		return p.haltAt(*bad)
 	}
-	next := &Snapshot{Checkpoint: cp, Seasons: map[string]*SeasonSnap{}}
-	for id, ss := range p.snap.Load().Seasons {
-		next.Seasons[id] = ss
-	}
 	for id := range touched {
-		ss, err := buildSeasonSnap(p.seasons[id])
-		if err != nil {
-			return p.haltAt(Halt{Seq: cp, Reason: fmt.Sprintf("score season %s: %v", id, err)})
+		p.dirty[id] = true
+	}
+	// A halt publishes what was applied before the bad event.
+	publish := !deferSeasons || bad != nil
+	var next *Snapshot
+	if publish {
+		next = &Snapshot{Checkpoint: cp, Seasons: map[string]*SeasonSnap{}}
+		for id, ss := range p.snap.Load().Seasons {
+			next.Seasons[id] = ss
 		}
-		if err := writeSeason(ctx, tx, id, ss); err != nil {
-			return p.haltAt(Halt{Seq: cp, Reason: fmt.Sprintf("store season %s: %v", id, err)})
+		for id := range p.dirty {
+			ss, err := buildSeasonSnap(p.seasons[id])
+			if err != nil {
+				return p.haltAt(Halt{Seq: cp, Reason: fmt.Sprintf("score season %s: %v", id, err)})
+			}
+			if err := writeSeason(ctx, tx, id, ss); err != nil {
+				return p.haltAt(Halt{Seq: cp, Reason: fmt.Sprintf("store season %s: %v", id, err)})
+			}
+			next.Seasons[id] = ss
 		}
-		next.Seasons[id] = ss
 	}
 	if err := setMeta(ctx, tx, "checkpoint", strconv.FormatUint(cp, 10)); err != nil {
 		return p.haltAt(Halt{Seq: cp, Reason: "store checkpoint: " + err.Error()})
+	}
+	// Marked on every deferred batch, not once: an audit that opened this
+	// read model meanwhile may have repaired and unmarked it.
+	if !publish || p.rowsStale {
+		mark := ""
+		if !publish {
+			mark = "1"
+		}
+		if err := setMeta(ctx, tx, staleRows, mark); err != nil {
+			return p.haltAt(Halt{Seq: cp, Reason: "store checkpoint: " + err.Error()})
+		}
 	}
 	if err := tx.Commit(); err != nil {
 		// The in-memory fold is now ahead of the file: stop, and let a
 		// restart restore from what was committed.
 		return p.haltAt(Halt{Seq: cp, Reason: "commit read model: " + err.Error()})
 	}
+	p.folded, p.rowsStale = cp, !publish
+	if !publish {
+		return nil
+	}
+	clear(p.dirty)
 	p.snap.Store(next)
 	if applied > 0 {
 		p.lastDelay.Store(int64(time.Since(batch[len(batch)-1].Time)))

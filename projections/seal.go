@@ -108,6 +108,9 @@ func (p *Projector) Unsigned() ([]seal.Status, error) {
 	defer p.mu.RUnlock()
 	var out []seal.Status
 	for id, ss := range p.seals {
+		if p.dirty[id] {
+			continue // rescoring deferred by a catch-up: its snapshot is behind
+		}
 		if ss.tree.Size() > ss.signed {
 			s := p.seasons[id]
 			out = append(out, seal.Status{Season: id, Size: ss.tree.Size(), Signed: ss.signed, Closed: s != nil && s.Closed != nil})

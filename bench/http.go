@@ -94,6 +94,9 @@ func (a *api) waitReady(ctx context.Context, exited <-chan error) error {
 }
 
 // appended is the 201 reply.
+// errUnavailable is a 503: the server could not take the write in time.
+var errUnavailable = errors.New("503 unavailable")
+
 type appended struct {
 	ID  string `json:"id"`
 	Seq uint64 `json:"seq"`
@@ -104,6 +107,9 @@ func (a *api) post(ctx context.Context, season, token string, body []byte) (appe
 	st, reply, err := a.do(ctx, http.MethodPost, "/api/v1/seasons/"+season+"/events", token, body)
 	if err != nil {
 		return appended{}, err
+	}
+	if st == http.StatusServiceUnavailable {
+		return appended{}, fmt.Errorf("POST an event to %s: %w: %s", season, errUnavailable, reply)
 	}
 	if st != http.StatusCreated {
 		return appended{}, fmt.Errorf("POST an event to %s: %d %s", season, st, reply)

@@ -137,6 +137,15 @@ func (b *bench) memory(ctx context.Context, l *logServer) error {
 			b.rep.Loads = append(b.rep.Loads, fmt.Sprintf("%s: %d messages, %d units in %d seasons (generated year only)", p.label, log.last, p.spec.Units, p.spec.Seasons))
 		}
 		for run := 1; run <= c.Runs; run++ {
+			// A serve child's notary may have signed checkpoints onto the
+			// log since it was loaded: the child must reach today's end.
+			want, err := log.store.LastSeq(ctx)
+			if err != nil {
+				if i > 0 {
+					log.close()
+				}
+				return err
+			}
 			res, err := b.replayChild(ctx, log)
 			if err != nil {
 				if i > 0 {
@@ -148,7 +157,7 @@ func (b *bench) memory(ctx context.Context, l *logServer) error {
 			peaks[p.name] = append(peaks[p.name], v)
 			b.rep.record(Figure{Phase: PhaseMemory, Name: p.name, Label: p.label, Unit: "MiB",
 				Method: fmt.Sprintf("VmHWM of the replay child (`thidua bench --child replay`: a fresh read model over the whole log, %d messages, %d units) at the end", log.last, p.spec.Units)}, v)
-			b.rep.check(fmt.Sprintf("%s.checkpoint.run%d", p.name, run), res.Checkpoint == log.last, "replay child checkpoint %d, stream last seq %d", res.Checkpoint, log.last)
+			b.rep.check(fmt.Sprintf("%s.checkpoint.run%d", p.name, run), res.Checkpoint == want, "replay child checkpoint %d, stream last seq %d", res.Checkpoint, want)
 			b.progress("memory run %d/%d: %s %.1f MiB (%.1f s)", run, c.Runs, p.label, v, res.Seconds)
 		}
 		if i > 0 {

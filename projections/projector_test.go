@@ -1,6 +1,7 @@
 package projections_test
 
 import (
+	"bytes"
 	"context"
 	"encoding/json"
 	"io"
@@ -326,6 +327,10 @@ func TestRankingsReplyJSON(t *testing.T) {
 		}
 		if got := r.JSON(); string(got) != string(want) {
 			t.Errorf("%s:\n got  %s\n want %s", view, got, want)
+		}
+		var written bytes.Buffer
+		if n, err := r.WriteTo(&written); err != nil || written.String() != string(want) || int(n) != r.Len() || r.Len() != len(want) {
+			t.Errorf("%s: WriteTo wrote %d bytes (Len %d, want %d, err %v):\n %s", view, n, r.Len(), len(want), err, written.String())
 		}
 	}
 }

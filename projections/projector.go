@@ -88,6 +88,11 @@ type Projector struct {
 	tlMu      sync.Mutex
 	timelines map[timelineKey]timelineEntry
 
+	// logEnd is the log's last seq when Reconcile last looked: until the
+	// read model has reached it, it is catching up on a log it has not
+	// seen whole, and nothing is offered for signing.
+	logEnd atomic.Uint64
+
 	snap    atomic.Pointer[Snapshot]
 	changed atomic.Pointer[chan struct{}] // closed and replaced after each commit
 	halt    atomic.Pointer[Halt]
@@ -455,6 +460,7 @@ func (p *Projector) Reconcile(ctx context.Context, log Log) error {
 	if err != nil {
 		return fmt.Errorf("read the log's last sequence: %w", err)
 	}
+	p.logEnd.Store(last)
 	if cp := p.foldedSeq(); cp > last {
 		p.logger.Error("read model is ahead of the log: rebuilding it from the log", "checkpoint", cp, "log_last_seq", last)
 		p.mu.Lock()

@@ -334,3 +334,39 @@ func TestRankingsReplyJSON(t *testing.T) {
 		}
 	}
 }
+
+// TestNothingToSignWhileCatchingUp: a read model rebuilding from a log it
+// has not read to the end offers no season for signing (the log may
+// already hold the checkpoints ahead); once it reaches the end it does.
+func TestNothingToSignWhileCatchingUp(t *testing.T) {
+	dir := t.TempDir()
+	log := newLog(t, filepath.Join(dir, "nats"))
+	writer := running(t, filepath.Join(dir, "writer.db"), log)
+	last := appendSome(t, ledger.New(log, writer, time.Now), 12)
+
+	ctx := context.Background()
+	p, err := projections.Open(ctx, filepath.Join(dir, "rebuild.db"), quiet)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer p.Close()
+	if err := p.Reconcile(ctx, log); err != nil {
+		t.Fatal(err)
+	}
+	var msgs []natsstore.Msg
+	if err := log.ReadUntil(ctx, natsstore.AllSubjects, 1, func(m natsstore.Msg) error { msgs = append(msgs, m); return nil }); err != nil {
+		t.Fatal(err)
+	}
+	if err := p.Apply(ctx, msgs[:len(msgs)/2]); err != nil {
+		t.Fatal(err)
+	}
+	if u, err := p.Unsigned(); err != nil || len(u) != 0 {
+		t.Errorf("halfway through the log (seq %d of %d): offered %+v (%v), want nothing", p.Checkpoint(), last, u, err)
+	}
+	if err := p.Apply(ctx, msgs[len(msgs)/2:]); err != nil {
+		t.Fatal(err)
+	}
+	if u, err := p.Unsigned(); err != nil || len(u) != 1 || u[0].Season != domain.DemoSeasonID {
+		t.Errorf("at the end of the log: offered %+v (%v), want the demo season", u, err)
+	}
+}

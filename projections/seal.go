@@ -104,6 +104,11 @@ func (p *Projector) Unsigned() ([]seal.Status, error) {
 	if h := p.Halted(); h != nil {
 		return nil, fmt.Errorf("projector halted at seq %d", h.Seq)
 	}
+	if p.Checkpoint() < p.logEnd.Load() {
+		// Catching up: the checkpoints already on the log may be ahead;
+		// signing a season's prefix now would add one the log does not need.
+		return nil, nil
+	}
 	p.mu.RLock()
 	defer p.mu.RUnlock()
 	var out []seal.Status

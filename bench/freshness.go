@@ -3,6 +3,7 @@ package bench
 import (
 	"context"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"slices"
 	"strconv"
@@ -168,11 +169,9 @@ func (b *bench) freshnessBaseline(ctx context.Context, f *fleet, bodies []dialog
 		}()
 	}
 	wg.Wait()
-	for _, err := range errs {
-		if err != nil {
-			it.Stop()
-			return freshResult{}, err
-		}
+	if err := errors.Join(errs...); err != nil {
+		it.Stop()
+		return freshResult{}, err
 	}
 	var lat []time.Duration
 	wait := time.Now().Add(5 * time.Second)
@@ -282,10 +281,8 @@ func (b *bench) freshnessProduct(ctx context.Context, f *fleet, bodies []dialogu
 	if perr != nil {
 		return freshResult{}, perr
 	}
-	for _, err := range errs {
-		if err != nil {
-			return freshResult{}, err
-		}
+	if err := errors.Join(errs...); err != nil {
+		return freshResult{}, err
 	}
 	all := slices.Concat(samples...)
 	// Let the live streams catch up with the last writes, then stop them.

@@ -2,6 +2,7 @@ package bench
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"slices"
 	"strconv"
@@ -172,10 +173,8 @@ func (b *bench) ingestProduct(ctx context.Context, f *fleet, tmpls [][][]byte, r
 	if perr != nil {
 		return ingestResult{}, perr
 	}
-	for _, err := range errs {
-		if err != nil {
-			return ingestResult{}, err
-		}
+	if err := errors.Join(errs...); err != nil {
+		return ingestResult{}, err
 	}
 	all := slices.Concat(lat...)
 	slices.Sort(all)

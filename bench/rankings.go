@@ -203,10 +203,8 @@ func (b *bench) rankingsProduct(ctx context.Context, run int) (readResult, []byt
 	if err != nil {
 		return readResult{}, nil, err
 	}
-	for _, err := range werrs {
-		if err != nil {
-			return readResult{}, nil, fmt.Errorf("writer: %w", err)
-		}
+	if err := errors.Join(werrs...); err != nil {
+		return readResult{}, nil, fmt.Errorf("writer: %w", err)
 	}
 	total := 0
 	for _, n := range wrote {
@@ -281,10 +279,8 @@ func readLoad(ctx context.Context, client *http.Client, url, token string, clien
 	}
 	wg.Wait()
 	took := time.Since(start)
-	for _, err := range errs {
-		if err != nil {
-			return readResult{}, err
-		}
+	if err := errors.Join(errs...); err != nil {
+		return readResult{}, err
 	}
 	all := slices.Concat(lat...)
 	slices.Sort(all)

@@ -3,7 +3,9 @@ package httpapi
 import (
 	"encoding/json"
 	"errors"
+	"io"
 	"net/http"
+	"strconv"
 
 	"github.com/thidua/thidua/domain"
 )
@@ -66,8 +68,30 @@ func writeJSON(w http.ResponseWriter, status int, v any) {
 }
 
 func writeRaw(w http.ResponseWriter, status int, b []byte) {
+	writeBody(w, status, bytesBody(b))
+}
+
+// body is a JSON reply that can say its length and write itself; the
+// rankings of a large season are written in parts, never assembled.
+type body interface {
+	io.WriterTo
+	Len() int
+}
+
+type bytesBody []byte
+
+func (b bytesBody) Len() int { return len(b) }
+
+func (b bytesBody) WriteTo(w io.Writer) (int64, error) {
+	n, err := w.Write(b)
+	return int64(n), err
+}
+
+// writeBody writes a JSON reply and the newline after it.
+func writeBody(w http.ResponseWriter, status int, b body) {
 	w.Header().Set("Content-Type", "application/json; charset=utf-8")
+	w.Header().Set("Content-Length", strconv.Itoa(b.Len()+1))
 	w.WriteHeader(status)
-	w.Write(b)
+	b.WriteTo(w)
 	w.Write([]byte("\n"))
 }

@@ -324,12 +324,7 @@ func (s *Server) getRankings(w http.ResponseWriter, r *http.Request) {
 		s.writeError(w, r, err)
 		return
 	}
-	reply := projections.RankingsReply{Season: ss.ID, View: vs.Standings.View, Seq: seq, Units: vs.Units}
-	w.Header().Set("Content-Type", "application/json; charset=utf-8")
-	w.Header().Set("Content-Length", strconv.Itoa(reply.Len()+1))
-	w.WriteHeader(http.StatusOK)
-	reply.WriteTo(w)
-	w.Write([]byte("\n"))
+	writeBody(w, http.StatusOK, projections.RankingsReply{Season: ss.ID, View: vs.Standings.View, Seq: seq, Units: vs.Units})
 }
 
 func (s *Server) getScore(w http.ResponseWriter, r *http.Request) {

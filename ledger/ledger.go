@@ -67,8 +67,9 @@ type Reply struct {
 // maxAttempts bounds retries on optimistic-concurrency conflicts.
 const maxAttempts = 20
 
-// appendTimeout bounds one append, queueing behind other writers of the
-// subject included. While a cluster elects a leader or has lost its
+// appendTimeout bounds one write (an append, a token issued or revoked)
+// from its entry point, queueing behind other writers of the subject
+// included. While a cluster elects a leader or has lost its
 // quorum, a writer gets a 503 to retry (with the same id, idempotently)
 // instead of a request that hangs.
 const appendTimeout = 10 * time.Second
@@ -151,8 +152,6 @@ func (l *Ledger) append(ctx context.Context, ev events.Event, payload events.Pay
 // queue per subject, so the retries only arbitrate between processes, with
 // jittered backoff so two do not collide in step.
 func (l *Ledger) publish(ctx context.Context, subject, msgID string, prepare func(prev projections.Head) ([]byte, error)) (natsstore.Ack, error) {
-	ctx, cancel := context.WithTimeout(ctx, appendTimeout)
-	defer cancel()
 	lock := l.subjectLock(subject)
 	select {
 	case lock <- struct{}{}:
@@ -308,6 +307,8 @@ type Issued struct {
 
 // IssueToken records a new token on the log and waits until it works.
 func (l *Ledger) IssueToken(ctx context.Context, by events.Author, role, unit string) (Issued, error) {
+	ctx, cancel := context.WithTimeout(ctx, appendTimeout)
+	defer cancel()
 	switch {
 	case by.Role != events.RoleAdmin && by.Role != events.RoleCommittee:
 		return Issued{}, domain.Errorf(domain.Forbidden, "", "only the committee issues tokens")
@@ -338,6 +339,8 @@ func (l *Ledger) IssueToken(ctx context.Context, by events.Author, role, unit st
 
 // RevokeToken records that a token stops working, and waits until it has.
 func (l *Ledger) RevokeToken(ctx context.Context, by events.Author, id string) error {
+	ctx, cancel := context.WithTimeout(ctx, appendTimeout)
+	defer cancel()
 	if by.Role != events.RoleAdmin && by.Role != events.RoleCommittee {
 		return domain.Errorf(domain.Forbidden, "", "only the committee revokes tokens")
 	}

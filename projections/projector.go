@@ -73,9 +73,8 @@ type Projector struct {
 	// folded is the last seq folded and committed; the published snapshot
 	// can be behind it while a catch-up defers rescoring. dirty lists the
 	// seasons folded since their snapshot and rows were last built.
-	folded    uint64
-	dirty     map[string]bool
-	rowsStale bool // the read model is marked staleRows
+	folded uint64
+	dirty  map[string]bool
 
 	// lastDelay is how long the newest event of the last commit waited
 	// between the log's timestamp and its commit here (nanoseconds): the
@@ -206,7 +205,7 @@ func (p *Projector) repairRows(ctx context.Context, snap *Snapshot) error {
 	if err != nil {
 		return err
 	}
-	if p.rowsStale = v != ""; !p.rowsStale {
+	if v == "" {
 		return nil
 	}
 	tx, err := p.db.BeginTx(ctx, nil)
@@ -222,7 +221,6 @@ func (p *Projector) repairRows(ctx context.Context, snap *Snapshot) error {
 	if err := setMeta(ctx, tx, staleRows, ""); err != nil {
 		return err
 	}
-	p.rowsStale = false
 	return tx.Commit()
 }
 
@@ -583,14 +581,15 @@ func (p *Projector) apply(ctx context.Context, batch []natsstore.Msg, deferSeaso
 		return p.haltAt(Halt{Seq: cp, Reason: "store checkpoint: " + err.Error()})
 	}
 	// Marked on every deferred batch, not once: an audit that opened this
-	// read model meanwhile may have repaired and unmarked it.
-	if !publish || p.rowsStale {
+	// read model meanwhile may have repaired and unmarked it. Unmarked by
+	// the publish after deferred batches (the snapshot is then behind).
+	if !publish || p.Checkpoint() < p.folded {
 		mark := ""
 		if !publish {
 			mark = "1"
 		}
 		if err := setMeta(ctx, tx, staleRows, mark); err != nil {
-			return p.haltAt(Halt{Seq: cp, Reason: "store checkpoint: " + err.Error()})
+			return p.haltAt(Halt{Seq: cp, Reason: "mark stale rows: " + err.Error()})
 		}
 	}
 	if err := tx.Commit(); err != nil {
@@ -598,7 +597,7 @@ func (p *Projector) apply(ctx context.Context, batch []natsstore.Msg, deferSeaso
 		// restart restore from what was committed.
 		return p.haltAt(Halt{Seq: cp, Reason: "commit read model: " + err.Error()})
 	}
-	p.folded, p.rowsStale = cp, !publish
+	p.folded = cp
 	if !publish {
 		return nil
 	}

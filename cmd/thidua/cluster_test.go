@@ -4,7 +4,6 @@ import (
 	"context"
 	"fmt"
 	"net/url"
-	"os"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -192,23 +191,5 @@ func (c *natsCluster) waitCurrent(ctx context.Context) {
 			c.t.Fatalf("stream replicas not current after 60 s: %+v", info.Cluster.Replicas)
 		}
 		time.Sleep(100 * time.Millisecond)
-	}
-}
-
-// The deploy configuration must be usable as it is, before the test's
-// changes: it is what the compose file mounts.
-func TestDeployNATSConfigParses(t *testing.T) {
-	t.Setenv("THIDUA_NATS_PASSWORD", "x")
-	t.Setenv("THIDUA_AUDITOR_NATS_PASSWORD", "y")
-	t.Setenv("NATS_SERVER_NAME", "nats-1")
-	o, err := server.ProcessConfigFile(filepath.Join("..", "..", "deploy", "nats", "nats.conf"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	if !o.JetStream || !o.SyncAlways || o.StoreDir != "/data" || o.Cluster.Name != "thidua" || len(o.Routes) != 3 {
-		t.Errorf("nats.conf: jetstream %v, sync always %v, store %q, cluster %q, %d routes", o.JetStream, o.SyncAlways, o.StoreDir, o.Cluster.Name, len(o.Routes))
-	}
-	if _, err := os.Stat(filepath.Join("..", "..", "deploy", "nats", "accounts.conf")); err != nil {
-		t.Fatal(err)
 	}
 }

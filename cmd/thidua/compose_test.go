@@ -156,6 +156,9 @@ func TestComposeFile(t *testing.T) {
 		if o.ServerName != name {
 			t.Errorf("%s: server_name %q", name, o.ServerName)
 		}
+		if !o.JetStream || !o.SyncAlways || o.Cluster.Name == "" {
+			t.Errorf("%s: jetstream %v, sync always %v, cluster %q: want a clustered JetStream that fsyncs every write", name, o.JetStream, o.SyncAlways, o.Cluster.Name)
+		}
 		if src, ok := s.mount(o.StoreDir); !ok || !declared(f, src) {
 			t.Errorf("%s: the JetStream store %s is not on a volume", name, o.StoreDir)
 		}

@@ -3,6 +3,7 @@ package domain
 import (
 	"errors"
 	"fmt"
+	"slices"
 	"testing"
 
 	"github.com/thidua/thidua/events"
@@ -30,10 +31,20 @@ type builder struct {
 	recs []events.Record
 }
 
-// newBuilder opens the demo season with the default 2024 rubric.
+// newBuilder opens the demo season with the default 2024 rubric. Its
+// members list no wards by name, so that rule tests may use ward ids of
+// their own (w1, w2, …); catalogue_test.go tests ward lists.
 func newBuilder(t *testing.T) *builder {
 	t.Helper()
-	return newBuilderWith(t, DemoSeason())
+	return newBuilderWith(t, unlistedWards(DemoSeason()))
+}
+
+func unlistedWards(o events.SeasonOpened) events.SeasonOpened {
+	o.Members = slices.Clone(o.Members)
+	for i := range o.Members {
+		o.Members[i].WardList = nil
+	}
+	return o
 }
 
 // newBuilderWith opens the demo season with a modified season.opened.
@@ -473,12 +484,14 @@ func rubricWith(t *testing.T, code string, f func(*events.Item)) events.Rubric {
 	if !editItem(r.Items, code, f) {
 		t.Fatalf("test bug: no item %s", code)
 	}
+	// An edited maximum no longer adds up to its group: on purpose here.
+	r.ExplicitTotals = true
 	return r
 }
 
 // seasonWith returns the demo season.opened with its rubric or members changed.
 func seasonWith(r events.Rubric, members ...events.Member) events.SeasonOpened {
-	o := DemoSeason()
+	o := unlistedWards(DemoSeason())
 	o.Rubric = r
 	if len(members) > 0 {
 		o.Members = members

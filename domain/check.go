@@ -24,7 +24,8 @@ func Check(s *Season, ev events.Event, p events.Payload) error {
 		if s != nil && s.Opened != nil {
 			return Errorf(Conflict, "", "season %s is already opened", ev.Season)
 		}
-		return checkRubric(p.(*events.SeasonOpened).Rubric, "data.rubric")
+		o := p.(*events.SeasonOpened)
+		return checkRubric(o.Rubric, o.Catalogue.Resolved(), "data.rubric")
 	}
 	if s == nil || s.Opened == nil {
 		return Errorf(NotFound, "season", "season %s is not opened", ev.Season)
@@ -42,7 +43,15 @@ func Check(s *Season, ev events.Event, p events.Payload) error {
 			return err
 		}
 	}
+	if err := s.Catalogue.CheckFact(p); err != nil {
+		return ErrorOf(err)
+	}
 	switch p := p.(type) {
+	case *events.CongressCompleted:
+		m := s.members[ev.Unit]
+		if _, ok := m.Ward(p.Ward); p.Level == "ward" && m.WardList != nil && !ok {
+			return Errorf(Invalid, "data.ward", "%q is not one of the wards of %s", p.Ward, m.Name)
+		}
 	case *events.Retraction:
 		return s.checkRetraction(ev, p)
 	case *events.Review:
@@ -74,7 +83,11 @@ func Check(s *Season, ev events.Event, p events.Payload) error {
 			}
 		}
 	case *events.RubricAmended:
-		return checkRubric(p.Rubric, "data.rubric")
+		cat := s.Catalogue
+		if p.Catalogue != nil {
+			cat = s.amendedCatalogue(p.Catalogue)
+		}
+		return checkRubric(p.Rubric, cat, "data.rubric")
 	case *events.SeasonClosed:
 		// Nothing more to check: closing is the committee's decision.
 	case *events.AwardRevoked:
@@ -159,12 +172,55 @@ func (s *Season) checkRetraction(ev events.Event, p *events.Retraction) error {
 }
 
 // checkRubric applies the checks that need the rubric as a whole, beyond
-// the field checks of the events package.
-func checkRubric(r events.Rubric, field string) error {
+// the field checks of the events package: rules in their place, codes of
+// the catalogue, and maxima that add up.
+func checkRubric(r events.Rubric, cat events.Catalogue, field string) error {
 	for i, it := range r.Items {
 		if err := checkGroup(it, fmt.Sprintf("%s.items[%d]", field, i)); err != nil {
 			return err
 		}
+	}
+	if err := cat.CheckRubric(r, field); err != nil {
+		return ErrorOf(err)
+	}
+	if r.ExplicitTotals {
+		return nil
+	}
+	var content events.Points
+	for i, it := range r.Items {
+		if err := checkSums(it, fmt.Sprintf("%s.items[%d]", field, i)); err != nil {
+			return err
+		}
+		content += it.Max
+	}
+	if r.ContentMax != 0 && content != r.ContentMax {
+		return Errorf(Invalid, field+".content_max", "the groups add up to %s, not the declared %s (or set explicit_totals)", content, r.ContentMax)
+	}
+	for _, adj := range []struct {
+		name string
+		a    events.Adjustments
+	}{{"bonus", r.Bonus}, {"deductions", r.Deductions}} {
+		if len(adj.a.Items) > 0 && adj.a.Cap == 0 {
+			return Errorf(Invalid, field+"."+adj.name+".cap", "is required: the %s lines need a cap (or set explicit_totals)", adj.name)
+		}
+	}
+	return nil
+}
+
+// checkSums: a group's items add up to its maximum.
+func checkSums(it events.Item, field string) error {
+	if len(it.Items) == 0 {
+		return nil
+	}
+	var sum events.Points
+	for i, c := range it.Items {
+		if err := checkSums(c, fmt.Sprintf("%s.items[%d]", field, i)); err != nil {
+			return err
+		}
+		sum += c.Max
+	}
+	if sum != it.Max {
+		return Errorf(Invalid, field+".max", "the items of %s add up to %s, not its maximum %s (or set explicit_totals)", it.Code, sum, it.Max)
 	}
 	return nil
 }

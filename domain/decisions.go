@@ -62,20 +62,22 @@ func (s *Season) decisionLines(unit string) []DecisionLine {
 			pts := p.Points
 			l.Points, l.Reason = &pts, p.Reason
 			if e.Event.Type == events.TypeDeductionApplied {
-				l.Summary = fmt.Sprintf("Trừ điểm / deduction -%s", p.Points)
+				l.Summary = fmt.Sprintf("Trừ điểm −%s / deduction −%s", viPoints(p.Points), p.Points)
 			} else {
-				l.Summary = fmt.Sprintf("Cộng điểm / bonus +%s", p.Points)
+				l.Summary = fmt.Sprintf("Cộng điểm +%s / bonus +%s", viPoints(p.Points), p.Points)
 			}
 		case *events.ScoreAssessed:
 			pts := p.Points
 			l.Item, l.Points, l.Reason = p.Item, &pts, p.Reason
-			l.Summary = fmt.Sprintf("Chấm mục %s: %s điểm / item %s assessed: %s points", p.Item, p.Points, p.Item, p.Points)
+			l.Summary = fmt.Sprintf("Chấm mục %s: %s điểm / item %s assessed: %s points", p.Item, viPoints(p.Points), p.Item, p.Points)
 		case *events.TargetAssigned:
 			l.Indicator, l.Value = p.Indicator, p.Value
-			l.Summary = fmt.Sprintf("Giao chỉ tiêu %s: %d / target %s: %d", p.Indicator, p.Value, p.Indicator, p.Value)
+			n, a := s.indicatorName(p.Indicator), s.amount(p.Indicator, p.Value)
+			l.Summary = fmt.Sprintf("Giao chỉ tiêu %s: %s / target for %s: %s", n.vi, a.vi, n.en, a.en)
 		case *events.ViolationRecorded:
 			l.DecisionNo = p.DecisionNo
-			l.Summary = "Vi phạm (" + p.Kind + ") theo " + p.DecisionNo + " / violation (" + p.Kind + ") by " + p.DecisionNo
+			k := violationName(p.Kind)
+			l.Summary = "Vi phạm (" + k.vi + ") theo " + p.DecisionNo + " / violation (" + k.en + ") by " + p.DecisionNo
 		case *events.AwardRevoked:
 			l.Reason, l.DecisionNo = p.Reason, p.DecisionNo
 			vi, en := awardName(p.Award)

@@ -31,15 +31,15 @@ func TestDecisionLines(t *testing.T) {
 	}{
 		{name: "bonus", setup: func(b *builder) {
 			b.bonus("b1", cg, p(1, 50))
-		}, want: DecisionLine{ID: "b1", Type: events.TypeBonusAwarded, Summary: "Cộng điểm / bonus +1.5",
+		}, want: DecisionLine{ID: "b1", Type: events.TypeBonusAwarded, Summary: "Cộng điểm +1,5 / bonus +1.5",
 			Points: ptsPtr(p(1, 50)), Reason: "thưởng", Status: DecisionCounted}},
 		{name: "deduction", setup: func(b *builder) {
 			b.deduct("d1", cg, p(0, 25))
-		}, want: DecisionLine{ID: "d1", Type: events.TypeDeductionApplied, Summary: "Trừ điểm / deduction -0.25",
+		}, want: DecisionLine{ID: "d1", Type: events.TypeDeductionApplied, Summary: "Trừ điểm −0,25 / deduction −0.25",
 			Points: ptsPtr(p(0, 25)), Reason: "trừ", Status: DecisionCounted}},
 		{name: "assessment", setup: func(b *builder) {
 			b.assess("s1", cg, "I.2.1", p(4, 50))
-		}, want: DecisionLine{ID: "s1", Type: events.TypeScoreAssessed, Summary: "Chấm mục I.2.1: 4.5 điểm / item I.2.1 assessed: 4.5 points",
+		}, want: DecisionLine{ID: "s1", Type: events.TypeScoreAssessed, Summary: "Chấm mục I.2.1: 4,5 điểm / item I.2.1 assessed: 4.5 points",
 			Item: "I.2.1", Points: ptsPtr(p(4, 50)), Reason: "họp Cụm", Status: DecisionCounted}},
 		{name: "assessment of zero keeps its points", setup: func(b *builder) {
 			b.assess("s1", cg, "I.2.1", 0)
@@ -47,20 +47,20 @@ func TestDecisionLines(t *testing.T) {
 			Item: "I.2.1", Points: ptsPtr(0), Reason: "họp Cụm", Status: DecisionCounted}},
 		{name: "target", setup: func(b *builder) {
 			b.target("t1", cg, "media_articles", 10)
-		}, want: DecisionLine{ID: "t1", Type: events.TypeTargetAssigned, Summary: "Giao chỉ tiêu media_articles: 10 / target media_articles: 10",
+		}, want: DecisionLine{ID: "t1", Type: events.TypeTargetAssigned, Summary: "Giao chỉ tiêu Tin bài cho báo chí của MTTQ: 10 tin bài / target for Articles for MTTQ media: 10 articles",
 			Indicator: "media_articles", Value: 10, Status: DecisionCounted}},
 		{name: "violation", setup: func(b *builder) {
 			b.violation("v1", cg)
-		}, want: DecisionLine{ID: "v1", Type: events.TypeViolationRecorded, Summary: "Vi phạm (discipline) theo 12/QĐ-KT / violation (discipline) by 12/QĐ-KT",
+		}, want: DecisionLine{ID: "v1", Type: events.TypeViolationRecorded, Summary: "Vi phạm (kỷ luật) theo 12/QĐ-KT / violation (discipline) by 12/QĐ-KT",
 			DecisionNo: "12/QĐ-KT", Status: DecisionCounted}},
 		{name: "dated bonus", setup: func(b *builder) {
 			b.committeeAt("b1", events.TypeBonusAwarded, cg, "2024-05-01", "2024-12-01T00:00:00Z", &events.Adjustment{Points: p(2, 0), Reason: "đăng cai hội thi"})
-		}, want: DecisionLine{ID: "b1", Type: events.TypeBonusAwarded, Date: "2024-05-01", Summary: "Cộng điểm / bonus +2",
+		}, want: DecisionLine{ID: "b1", Type: events.TypeBonusAwarded, Date: "2024-05-01", Summary: "Cộng điểm +2 / bonus +2",
 			Points: ptsPtr(p(2, 0)), Reason: "đăng cai hội thi", Status: DecisionCounted}},
 		{name: "retracted bonus", setup: func(b *builder) {
 			b.bonus("b1", cg, p(1, 50))
 			b.cretract("x-b1", "b1")
-		}, want: DecisionLine{ID: "b1", Type: events.TypeBonusAwarded, Summary: "Cộng điểm / bonus +1.5",
+		}, want: DecisionLine{ID: "b1", Type: events.TypeBonusAwarded, Summary: "Cộng điểm +1,5 / bonus +1.5",
 			Points: ptsPtr(p(1, 50)), Reason: "thưởng", Status: DecisionRetracted, By: "x-b1", RetractionReason: "nhầm"}},
 		{name: "assessment superseded by a later one of the same item", setup: func(b *builder) {
 			b.assess("s1", cg, "I.2.1", p(4, 0))
@@ -77,7 +77,7 @@ func TestDecisionLines(t *testing.T) {
 		{name: "target superseded by a later one of the same indicator", setup: func(b *builder) {
 			b.target("t1", cg, "media_articles", 10)
 			b.target("t2", cg, "media_articles", 12)
-		}, want: DecisionLine{ID: "t1", Type: events.TypeTargetAssigned, Summary: "Giao chỉ tiêu media_articles: 10 / target media_articles: 10",
+		}, want: DecisionLine{ID: "t1", Type: events.TypeTargetAssigned, Summary: "Giao chỉ tiêu Tin bài cho báo chí của MTTQ: 10 tin bài / target for Articles for MTTQ media: 10 articles",
 			Indicator: "media_articles", Value: 10, Status: DecisionSuperseded, By: "t2"}},
 		{name: "revoked award", setup: func(b *builder) {
 			b.close()

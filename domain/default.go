@@ -1,6 +1,10 @@
 package domain
 
-import "github.com/thidua/thidua/events"
+import (
+	"strings"
+
+	"github.com/thidua/thidua/events"
+)
 
 // DemoSeasonID is the default and demo season: Hanoi MTTQ cluster No. 2, 2024.
 const DemoSeasonID = "hn-mttq-cum2-2024"
@@ -12,12 +16,18 @@ func DemoSeason() events.SeasonOpened {
 		Cluster: events.Cluster{ID: "hn-mttq-cum2", Name: "Cụm thi đua số 2 – Ủy ban MTTQ Việt Nam thành phố Hà Nội"},
 		Year:    2024,
 		Members: []events.Member{
-			{ID: "bac-tu-liem", Name: "Ủy ban MTTQ Việt Nam quận Bắc Từ Liêm", Wards: 13},
-			{ID: "cau-giay", Name: "Ủy ban MTTQ Việt Nam quận Cầu Giấy", Wards: 8},
-			{ID: "ha-dong", Name: "Ủy ban MTTQ Việt Nam quận Hà Đông", Wards: 17},
-			{ID: "nam-tu-liem", Name: "Ủy ban MTTQ Việt Nam quận Nam Từ Liêm", Wards: 10},
-			{ID: "tay-ho", Name: "Ủy ban MTTQ Việt Nam quận Tây Hồ", Wards: 8},
-			{ID: "thanh-xuan", Name: "Ủy ban MTTQ Việt Nam quận Thanh Xuân", Wards: 11},
+			member("bac-tu-liem", "Ủy ban MTTQ Việt Nam quận Bắc Từ Liêm",
+				"co-nhue-1=Cổ Nhuế 1", "co-nhue-2=Cổ Nhuế 2", "dong-ngac=Đông Ngạc", "duc-thang=Đức Thắng", "lien-mac=Liên Mạc", "minh-khai=Minh Khai", "phu-dien=Phú Diễn", "phuc-dien=Phúc Diễn", "tay-tuu=Tây Tựu", "thuong-cat=Thượng Cát", "thuy-phuong=Thụy Phương", "xuan-dinh=Xuân Đỉnh", "xuan-tao=Xuân Tảo"),
+			member("cau-giay", "Ủy ban MTTQ Việt Nam quận Cầu Giấy",
+				"dich-vong=Dịch Vọng", "dich-vong-hau=Dịch Vọng Hậu", "mai-dich=Mai Dịch", "nghia-do=Nghĩa Đô", "nghia-tan=Nghĩa Tân", "quan-hoa=Quan Hoa", "trung-hoa=Trung Hòa", "yen-hoa=Yên Hòa"),
+			member("ha-dong", "Ủy ban MTTQ Việt Nam quận Hà Đông",
+				"bien-giang=Biên Giang", "dong-mai=Đồng Mai", "duong-noi=Dương Nội", "ha-cau=Hà Cầu", "kien-hung=Kiến Hưng", "la-khe=La Khê", "mo-lao=Mộ Lao", "nguyen-trai=Nguyễn Trãi", "phu-la=Phú La", "phu-lam=Phú Lãm", "phu-luong=Phú Lương", "phuc-la=Phúc La", "quang-trung=Quang Trung", "van-phuc=Vạn Phúc", "van-quan=Văn Quán", "yen-nghia=Yên Nghĩa", "yet-kieu=Yết Kiêu"),
+			member("nam-tu-liem", "Ủy ban MTTQ Việt Nam quận Nam Từ Liêm",
+				"cau-dien=Cầu Diễn", "dai-mo=Đại Mỗ", "me-tri=Mễ Trì", "my-dinh-1=Mỹ Đình 1", "my-dinh-2=Mỹ Đình 2", "phu-do=Phú Đô", "phuong-canh=Phương Canh", "tay-mo=Tây Mỗ", "trung-van=Trung Văn", "xuan-phuong=Xuân Phương"),
+			member("tay-ho", "Ủy ban MTTQ Việt Nam quận Tây Hồ",
+				"buoi=Bưởi", "nhat-tan=Nhật Tân", "phu-thuong=Phú Thượng", "quang-an=Quảng An", "thuy-khue=Thụy Khuê", "tu-lien=Tứ Liên", "xuan-la=Xuân La", "yen-phu=Yên Phụ"),
+			member("thanh-xuan", "Ủy ban MTTQ Việt Nam quận Thanh Xuân",
+				"ha-dinh=Hạ Đình", "khuong-dinh=Khương Đình", "khuong-mai=Khương Mai", "khuong-trung=Khương Trung", "kim-giang=Kim Giang", "nhan-chinh=Nhân Chính", "phuong-liet=Phương Liệt", "thanh-xuan-bac=Thanh Xuân Bắc", "thanh-xuan-nam=Thanh Xuân Nam", "thanh-xuan-trung=Thanh Xuân Trung", "thuong-dinh=Thượng Đình"),
 		},
 		Head:   "bac-tu-liem",
 		Deputy: "cau-giay",
@@ -27,7 +37,22 @@ func DemoSeason() events.SeasonOpened {
 			"Nghị định 98/2023/NĐ-CP",
 			"Giao ước thi đua Cụm số 2 ký ngày 29/02/2024 tại quận Bắc Từ Liêm",
 		},
+		Covenant: []events.CovenantItem{
+			{Title: "Thi đua yêu nước sáng tạo, hiệu quả", Text: "Đẩy mạnh phong trào thi đua yêu nước sáng tạo, hiệu quả, gắn với thực hiện nhiệm vụ phát triển kinh tế – xã hội, bảo đảm quốc phòng, an ninh của địa phương."},
+			{Title: "Đổi mới công tác thi đua, khen thưởng", Text: "Đổi mới, nâng cao chất lượng công tác thi đua, khen thưởng; phát hiện, bồi dưỡng, tôn vinh các điển hình tiên tiến."},
+			{Title: "Tổ chức tốt Đại hội MTTQ các cấp", Text: "Tổ chức thành công Đại hội MTTQ Việt Nam các cấp, tiến tới Đại hội đại biểu toàn quốc MTTQ Việt Nam lần thứ X, nhiệm kỳ 2024–2029."},
+		},
 	}
+}
+
+// member lists a unit with its wards, each "id=name".
+func member(id, name string, wards ...string) events.Member {
+	m := events.Member{ID: id, Name: name, Wards: int64(len(wards))}
+	for _, w := range wards {
+		wid, wname, _ := strings.Cut(w, "=")
+		m.WardList = append(m.WardList, events.Ward{ID: wid, Name: "Phường " + wname})
+	}
+	return m
 }
 
 func pts(whole, cents int64) events.Points { return events.Points(whole*100 + cents) }
@@ -151,7 +176,8 @@ func DefaultRubric2024() events.Rubric {
 			{Code: "G1", Kind: events.GateNoViolation},
 			{Code: "G2", Kind: events.GateItemPositive, Item: "III.3"},
 		},
-		TieBreaks: []string{"content", "III"},
-		Awards:    events.AwardRules{FlagMin: pts(90, 0), Certificates: 3, CertificateMin: pts(75, 0)},
+		TieBreaks:  []string{"content", "III"},
+		Awards:     events.AwardRules{FlagMin: pts(90, 0), Certificates: 3, CertificateMin: pts(75, 0)},
+		ContentMax: pts(90, 0),
 	}
 }

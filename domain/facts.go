@@ -43,7 +43,7 @@ func (s *Season) factLines(unit string, view View) []FactLine {
 	for _, e := range s.facts[unit] {
 		l := FactLine{ID: e.Event.ID, Seq: e.Seq, Type: e.Event.Type, Date: e.Event.Date,
 			Counted: counts(e, view), Evidence: e.Event.Evidence, Author: e.Event.Author}
-		l.Summary, l.SummaryEn = summary(e.Payload)
+		l.Summary, l.SummaryEn = s.summary(e)
 		if l.Evidence == nil {
 			l.Evidence = []events.Evidence{}
 		}
@@ -66,9 +66,9 @@ func (s *Season) factLines(unit string, view View) []FactLine {
 }
 
 // summary says a fact in a few words: its own title or name where it has
-// one, else a Vietnamese and an English phrase.
-func summary(p events.Payload) (string, string) {
-	switch p := p.(type) {
+// one, else a Vietnamese and an English phrase with the catalogue's names.
+func (s *Season) summary(e *Entry) (string, string) {
+	switch p := e.Payload.(type) {
 	case *events.ActivityHeld:
 		return p.Title, ""
 	case *events.ModelRecognized:
@@ -77,14 +77,19 @@ func summary(p events.Payload) (string, string) {
 		return p.Name, ""
 	case *events.CongressCompleted:
 		if p.Level == "ward" {
-			return "Đại hội cấp phường: " + p.Ward, "Ward congress: " + p.Ward
+			vi, en := "Đại hội cấp phường: "+s.wardName(e.Event.Unit, p.Ward), "Ward congress: "+s.wardName(e.Event.Unit, p.Ward)
+			if p.Pilot {
+				vi, en = vi+" (đại hội điểm)", en+" (pilot)"
+			}
+			return vi, en
 		}
 		return "Đại hội cấp quận", "District congress"
 	case *events.ReportSubmitted:
-		return fmt.Sprintf("Báo cáo %s (hạn %s)", p.Topic, p.Due), fmt.Sprintf("Report: %s (due %s)", p.Topic, p.Due)
+		t := s.topicName(p.Topic)
+		return fmt.Sprintf("Báo cáo %s (hạn %s)", t.vi, viDate(p.Due)), fmt.Sprintf("Report: %s (due %s)", t.en, enDate(p.Due))
 	case *events.IndicatorReported:
-		s := fmt.Sprintf("%s: %d", p.Indicator, p.Value)
-		return s, s
+		n, a := s.indicatorName(p.Indicator), s.amount(p.Indicator, p.Value)
+		return n.vi + ": " + a.vi, n.en + ": " + a.en
 	}
 	return "", ""
 }

@@ -259,15 +259,15 @@ func TestRuleTarget(t *testing.T) {
 		// I.1.4: sum of areas of mttq94 festivals ÷ residential_areas target, max 4.
 		{name: "no target assigned", setup: func(b *builder) {
 			b.fact("f1", btl, "2024-11-18", festival("mttq94", 5))
-		}, code: "I.1.4", want: 0, note: "no residential_areas target assigned"},
+		}, code: "I.1.4", want: 0, note: "no target assigned yet for Residential areas holding the festival"},
 		{name: "another indicator's target is not this one", setup: func(b *builder) {
 			b.target("t1", btl, "media_articles", 3)
 			b.fact("f1", btl, "2024-11-18", festival("mttq94", 5))
-		}, code: "I.1.4", want: 0, note: "no residential_areas target assigned"},
+		}, code: "I.1.4", want: 0, note: "no target assigned yet for Residential areas holding the festival"},
 		{name: "another unit's target is not this one", setup: func(b *builder) {
 			b.target("t1", cg, "residential_areas", 3)
 			b.fact("f1", btl, "2024-11-18", festival("mttq94", 5))
-		}, code: "I.1.4", want: 0, note: "no residential_areas target assigned"},
+		}, code: "I.1.4", want: 0, note: "no target assigned yet for Residential areas holding the festival"},
 		{name: "partly reached rounds down", setup: func(b *builder) {
 			b.target("t1", btl, "residential_areas", 3)
 			b.fact("f1", btl, "2024-11-18", festival("mttq94", 2))
@@ -309,7 +309,7 @@ func TestRuleTarget(t *testing.T) {
 			b.target("t1", btl, "residential_areas", 3)
 			b.cretract("x-t1", "t1")
 			b.fact("f1", btl, "2024-11-18", festival("mttq94", 2))
-		}, code: "I.1.4", want: 0, note: "no residential_areas target assigned"},
+		}, code: "I.1.4", want: 0, note: "no target assigned yet for Residential areas holding the festival"},
 		// I.2.2: VND against the fund target, max 5.
 		{name: "fund for the poor in VND", setup: func(b *builder) {
 			b.target("t1", btl, "fund_for_the_poor", 1_000_000_000)

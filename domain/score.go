@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"math"
 	"slices"
+	"strings"
 
 	"github.com/thidua/thidua/events"
 )
@@ -105,14 +106,14 @@ func (u *unitScorer) item(it events.Item, committeeType string) ItemScore {
 			sum += cs.Points
 		}
 		is.Points = min(sum, it.Max)
-		is.Note, is.NoteEn = fmt.Sprintf("tổng các mục con: %s", sum), fmt.Sprintf("sum of sub-items: %s", sum)
+		is.Note, is.NoteEn = fmt.Sprintf("tổng các mục con: %s", viPoints(sum)), fmt.Sprintf("sum of sub-items: %s", sum)
 		if sum > it.Max {
-			is.Note += fmt.Sprintf(", giới hạn %s", it.Max)
+			is.Note += fmt.Sprintf(", giới hạn %s", viPoints(it.Max))
 			is.NoteEn += fmt.Sprintf(", capped at %s", it.Max)
 		}
 		return is
 	}
-	is.Rule = describeRule(it.Rule)
+	is.Rule = u.s.describeRule(it.Rule)
 	u.rule(&is, it.Rule, committeeType)
 	return is
 }
@@ -143,10 +144,10 @@ func (u *unitScorer) rule(is *ItemScore, r *events.Rule, committeeType string) {
 		fs := u.matching(r.Match)
 		raw := r.Points * events.Points(len(fs))
 		is.Points, is.Events = min(raw, max), ids(fs)
-		is.Note = fmt.Sprintf("%d × %s = %s", len(fs), r.Points, raw)
-		is.NoteEn = is.Note
+		is.Note = fmt.Sprintf("%d × %s = %s", len(fs), viPoints(r.Points), viPoints(raw))
+		is.NoteEn = fmt.Sprintf("%d × %s = %s", len(fs), r.Points, raw)
 		if raw > max {
-			is.Note += fmt.Sprintf(", giới hạn %s", max)
+			is.Note += fmt.Sprintf(", giới hạn %s", viPoints(max))
 			is.NoteEn += fmt.Sprintf(", capped at %s", max)
 		}
 	case events.RuleAny:
@@ -171,10 +172,10 @@ func (u *unitScorer) rule(is *ItemScore, r *events.Rule, committeeType string) {
 		}
 		if earliest <= r.Due {
 			is.Points = max
-			is.Note, is.NoteEn = fmt.Sprintf("ngày %s, đúng hạn %s", earliest, r.Due), fmt.Sprintf("dated %s, on time for %s", earliest, r.Due)
+			is.Note, is.NoteEn = fmt.Sprintf("ngày %s, đúng hạn %s", viDate(earliest), viDate(r.Due)), fmt.Sprintf("dated %s, on time for %s", enDate(earliest), enDate(r.Due))
 		} else {
 			is.Points = max.Mul(1, 2)
-			is.Note, is.NoteEn = fmt.Sprintf("ngày %s, sau hạn %s: một nửa số điểm", earliest, r.Due), fmt.Sprintf("dated %s, after %s: half the points", earliest, r.Due)
+			is.Note, is.NoteEn = fmt.Sprintf("ngày %s, sau hạn %s: một nửa số điểm", viDate(earliest), viDate(r.Due)), fmt.Sprintf("dated %s, after %s: half the points", enDate(earliest), enDate(r.Due))
 		}
 	case events.RuleShare:
 		fs := u.matching(r.Match)
@@ -183,7 +184,7 @@ func (u *unitScorer) rule(is *ItemScore, r *events.Rule, committeeType string) {
 		for _, f := range fs {
 			if f.Event.Date <= r.Due {
 				counted = append(counted, f)
-				if w := congressWard(f); w != "" {
+				if w := congressWard(f); w != "" && u.listed(w) {
 					wards[w] = true
 				}
 			}
@@ -192,8 +193,8 @@ func (u *unitScorer) rule(is *ItemScore, r *events.Rule, committeeType string) {
 		total := u.unit.Wards
 		is.Events = ids(counted)
 		is.Points = max.Mul(min(n, total), total)
-		is.Note = fmt.Sprintf("%s × %d/%d phường đúng hạn %s", max, n, total, r.Due)
-		is.NoteEn = fmt.Sprintf("%s × %d/%d wards by %s", max, n, total, r.Due)
+		is.Note = fmt.Sprintf("%s × %d/%d phường đúng hạn %s", viPoints(max), n, total, viDate(r.Due))
+		is.NoteEn = fmt.Sprintf("%s × %d/%d wards by %s", max, n, total, enDate(r.Due))
 	case events.RuleTarget:
 		fs := u.matching(r.Match)
 		var sum int64
@@ -203,16 +204,18 @@ func (u *unitScorer) rule(is *ItemScore, r *events.Rule, committeeType string) {
 		}
 		is.Events = ids(fs)
 		t := u.target(r.Target)
+		name, got := u.s.indicatorName(r.Target), u.s.amount(r.Target, sum)
 		if t == nil {
-			is.Note = fmt.Sprintf("đạt %d; chưa giao chỉ tiêu %s", sum, r.Target)
-			is.NoteEn = fmt.Sprintf("%d achieved; no %s target assigned yet", sum, r.Target)
+			is.Note = fmt.Sprintf("đạt %s; chưa giao chỉ tiêu %s", got.vi, name.vi)
+			is.NoteEn = fmt.Sprintf("%s achieved; no target assigned yet for %s", got.en, name.en)
 			return
 		}
 		tv := t.Payload.(*events.TargetAssigned).Value
 		is.Events = append(is.Events, t.Event.ID)
 		is.Points = max.Mul(min(sum, tv), tv)
-		is.Note = fmt.Sprintf("%s × min(1, %d/%d)", max, sum, tv)
-		is.NoteEn = is.Note
+		want := u.s.amount(r.Target, tv)
+		is.Note = fmt.Sprintf("%s × min(1, %s / %s)", viPoints(max), got.vi, want.vi)
+		is.NoteEn = fmt.Sprintf("%s × min(1, %s / %s)", max, got.en, want.en)
 	case events.RuleManual:
 		a := u.assessment(is.Code)
 		if a == nil {
@@ -223,7 +226,7 @@ func (u *unitScorer) rule(is *ItemScore, r *events.Rule, committeeType string) {
 		is.Points, is.Events = min(p.Points, max), []string{a.Event.ID}
 		is.Note, is.NoteEn = "Ban Thường trực chấm: "+p.Reason, "assessed by the committee: "+p.Reason
 		if p.Points > max {
-			is.Note += fmt.Sprintf(" (%s, giới hạn %s)", p.Points, max)
+			is.Note += fmt.Sprintf(" (%s, giới hạn %s)", viPoints(p.Points), viPoints(max))
 			is.NoteEn += fmt.Sprintf(" (%s, capped at %s)", p.Points, max)
 		}
 	case events.RuleCommittee:
@@ -233,9 +236,9 @@ func (u *unitScorer) rule(is *ItemScore, r *events.Rule, committeeType string) {
 			is.Events = append(is.Events, e.Event.ID)
 		}
 		is.Points = min(sum, max)
-		is.Note, is.NoteEn = fmt.Sprintf("%d quyết định, tổng %s", len(is.Events), sum), fmt.Sprintf("%d decisions, sum %s", len(is.Events), sum)
+		is.Note, is.NoteEn = fmt.Sprintf("%d quyết định, tổng %s", len(is.Events), viPoints(sum)), fmt.Sprintf("%d decisions, sum %s", len(is.Events), sum)
 		if sum > max {
-			is.Note += fmt.Sprintf(", giới hạn %s", max)
+			is.Note += fmt.Sprintf(", giới hạn %s", viPoints(max))
 			is.NoteEn += fmt.Sprintf(", capped at %s", max)
 		}
 	}
@@ -261,6 +264,16 @@ func (u *unitScorer) assessment(code string) *Entry {
 		}
 	}
 	return nil
+}
+
+// listed: a ward the unit has. Validation refuses a congress in a ward the
+// member does not list; this keeps one out of the count all the same.
+func (u *unitScorer) listed(ward string) bool {
+	if u.unit.WardList == nil {
+		return true
+	}
+	_, ok := u.unit.Ward(ward)
+	return ok
 }
 
 func congressWard(f *Entry) string {
@@ -315,23 +328,96 @@ func matches(f *Entry, m *events.Match) bool {
 	return false
 }
 
-// describeRule says a rule in plain words, Vietnamese first.
-func describeRule(r *events.Rule) string {
+// describeRule says a rule in plain words, Vietnamese first, with what it
+// counts named as the catalogue names it.
+func (s *Season) describeRule(r *events.Rule) string {
+	what := s.describeMatch(r.Match)
 	switch r.Kind {
 	case events.RuleEach:
-		return fmt.Sprintf("mỗi sự kiện %s điểm / %s points each", r.Points, r.Points)
+		return fmt.Sprintf("mỗi %s: %s điểm / %s points for each %s", what.vi, viPoints(r.Points), r.Points, what.en)
 	case events.RuleAny:
-		return "đủ điểm khi có ít nhất một sự kiện / full marks with at least one event"
+		return fmt.Sprintf("đủ điểm khi có ít nhất một %s / full marks with at least one %s", what.vi, what.en)
 	case events.RuleDeadline:
-		return fmt.Sprintf("đủ điểm nếu đúng hạn %s, một nửa nếu muộn / full marks by %s, half if later", r.Due, r.Due)
+		return fmt.Sprintf("%s: đủ điểm nếu đúng hạn %s, một nửa nếu muộn / %s: full marks by %s, half if later", what.vi, viDate(r.Due), what.en, enDate(r.Due))
 	case events.RuleShare:
-		return fmt.Sprintf("theo tỷ lệ phường hoàn thành đến %s / by the share of wards done by %s", r.Due, r.Due)
+		return fmt.Sprintf("theo tỷ lệ phường có %s đến %s / by the share of wards with a %s by %s", what.vi, viDate(r.Due), what.en, enDate(r.Due))
 	case events.RuleTarget:
-		return fmt.Sprintf("theo tỷ lệ hoàn thành chỉ tiêu %s / by the share of the %s target reached", r.Target, r.Target)
+		n := s.indicatorName(r.Target)
+		return fmt.Sprintf("theo tỷ lệ hoàn thành chỉ tiêu %s / by the share of the target reached: %s", n.vi, n.en)
 	case events.RuleManual:
 		return "Ban Thường trực chấm / scored by the committee"
 	case events.RuleCommittee:
 		return "theo quyết định của Ban Thường trực / by the committee's decisions"
 	}
 	return r.Kind
+}
+
+// describeMatch says which facts a rule counts: "hoạt động (Hoạt động kỷ
+// niệm) dịp Kỷ niệm 70 năm …".
+func (s *Season) describeMatch(m *events.Match) bi {
+	if m == nil {
+		return bi{"sự kiện phù hợp", "matching event"}
+	}
+	var out bi
+	switch m.Type {
+	case events.TypeActivityHeld:
+		out = bi{"hoạt động", "activity"}
+	case events.TypeModelRecognized:
+		out = bi{"mô hình được công nhận", "model recognised"}
+	case events.TypeExemplarHonored:
+		out = bi{"điển hình được tôn vinh", "exemplar honoured"}
+	case events.TypeCongressCompleted:
+		out = bi{"đại hội", "congress"}
+	case events.TypeReportSubmitted:
+		out = bi{"báo cáo", "report"}
+	case events.TypeIndicatorReported:
+		out = bi{"kết quả chỉ tiêu", "indicator report"}
+	default:
+		out = bi{"sự kiện", "event"}
+	}
+	add := func(viLead, enLead string, codes []string, name func(string) bi) {
+		if len(codes) == 0 {
+			return
+		}
+		var vi, en []string
+		for _, c := range codes {
+			n := name(c)
+			vi, en = append(vi, n.vi), append(en, n.en)
+		}
+		out.vi += " " + viLead + strings.Join(vi, " hoặc ")
+		out.en += " " + enLead + strings.Join(en, " or ")
+	}
+	add("loại ", "of kind ", m.Kind, s.kindName)
+	add("dịp ", "for ", m.Occasion, s.occasionName)
+	add("về ", "on ", m.Topic, s.topicName)
+	add("", "", m.Indicator, s.indicatorName)
+	if m.Type == events.TypeCongressCompleted {
+		add("", "", m.Level, congressLevelName)
+	} else {
+		add("", "", m.Level, s.levelName)
+	}
+	flag := func(want *bool, vi, en, notVi, notEn string) {
+		switch {
+		case want == nil:
+		case *want:
+			out.vi, out.en = out.vi+" "+vi, out.en+" "+en
+		default:
+			out.vi, out.en = out.vi+" "+notVi, out.en+" "+notEn
+		}
+	}
+	flag(m.Pilot, "điểm", "(pilot)", "không phải điểm", "(not a pilot)")
+	flag(m.Host, "do đơn vị đăng cai", "hosted by the unit", "không do đơn vị đăng cai", "not hosted by the unit")
+	flag(m.OnTime, "đúng hạn", "on time", "nộp muộn", "submitted late")
+	if m.After != "" {
+		out.vi += " sau ngày " + viDate(m.After)
+		out.en += " after " + enDate(m.After)
+	}
+	return out
+}
+
+func congressLevelName(level string) bi {
+	if level == "ward" {
+		return bi{"cấp phường", "at ward level"}
+	}
+	return bi{"cấp quận", "at district level"}
 }

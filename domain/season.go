@@ -46,15 +46,21 @@ func (e *Entry) Live() bool { return e.Ignored == "" && e.RetractedBy == nil }
 
 // Season is the state of one season folded from its events in stream order.
 type Season struct {
-	ID      string
-	Opened  *events.SeasonOpened // nil until season.opened
-	Rubric  events.Rubric        // the rubric in force at the last folded event
-	Closed  *Entry               // season.closed, once recorded
-	LastSeq uint64               // stream sequence of the last event folded
+	ID     string
+	Opened *events.SeasonOpened // nil until season.opened
+	Rubric events.Rubric        // the rubric in force at the last folded event
+	// Catalogue is the vocabulary in force at the last folded event, its
+	// left-out lists filled from the default.
+	Catalogue events.Catalogue
+	Closed    *Entry // season.closed, once recorded
+	LastSeq   uint64 // stream sequence of the last event folded
 
 	members map[string]events.Member
-	entries []*Entry          // every event of the season, in stream order
-	byID    map[string]*Entry // event id → entry
+	// catalogues in force one after the other, the latest last: names of
+	// codes an amendment dropped are still found for the facts that used them.
+	catalogues []events.Catalogue
+	entries    []*Entry          // every event of the season, in stream order
+	byID       map[string]*Entry // event id → entry
 	// every fact of a unit in stream order, ignored ones too (for its sheet)
 	facts map[string][]*Entry
 	// committee events that concern one unit, by unit, in stream order
@@ -130,11 +136,15 @@ func (s *Season) Apply(rec events.Record) error {
 	case *events.SeasonOpened:
 		s.Opened = p
 		s.Rubric = p.Rubric
+		s.setCatalogue(p.Catalogue.Resolved())
 		for _, m := range p.Members {
 			s.members[m.ID] = m
 		}
 	case *events.RubricAmended:
 		s.Rubric = p.Rubric
+		if p.Catalogue != nil {
+			s.setCatalogue(s.amendedCatalogue(p.Catalogue))
+		}
 	case *events.SeasonClosed:
 		s.Closed = e
 	case *events.Retraction:
@@ -152,6 +162,33 @@ func (s *Season) Apply(rec events.Record) error {
 		}
 	}
 	return nil
+}
+
+func (s *Season) setCatalogue(c events.Catalogue) {
+	s.Catalogue = c
+	s.catalogues = append(s.catalogues, c)
+}
+
+// amendedCatalogue is the catalogue an amendment puts in force: the lists
+// it gives replace the season's, the lists it leaves out stay as they were.
+func (s *Season) amendedCatalogue(c *events.Catalogue) events.Catalogue {
+	out := s.Catalogue
+	if c.Occasions != nil {
+		out.Occasions = c.Occasions
+	}
+	if c.ActivityKinds != nil {
+		out.ActivityKinds = c.ActivityKinds
+	}
+	if c.ReportTopics != nil {
+		out.ReportTopics = c.ReportTopics
+	}
+	if c.Indicators != nil {
+		out.Indicators = c.Indicators
+	}
+	if c.ModelLevels != nil {
+		out.ModelLevels = c.ModelLevels
+	}
+	return out
 }
 
 // ignoreReason is the fold's side of validation: the few rules whose

@@ -8,6 +8,7 @@ package events
 import (
 	"encoding/json"
 	"fmt"
+	"strings"
 	"testing"
 )
 
@@ -248,6 +249,20 @@ type validCase struct {
 func validCases() []validCase {
 	so := seasonOpened()
 	ra := rubricAmended()
+	// A 2025 season with a catalogue of its own, wards by name and its covenant.
+	so25 := seasonOpened()
+	so25.Year = 2025
+	so25.Catalogue = &Catalogue{
+		Occasions:    []Occasion{{ID: "gpmn50", Name: "Kỷ niệm 50 năm Ngày Giải phóng miền Nam, thống nhất đất nước", NameEn: "50 years of the liberation of the South", Date: "2025-04-30"}},
+		ReportTopics: []Term{{ID: "reorganisation", Name: "Sắp xếp tổ chức bộ máy", NameEn: "Reorganisation"}},
+		Indicators:   []Indicator{{ID: "social_security_gifts", Name: "Quà an sinh xã hội", Unit: UnitCount, Noun: "suất quà", NounEn: "gifts"}},
+		ModelLevels:  []Term{{ID: "commune", Name: "Cấp xã", NameEn: "Commune level"}},
+	}
+	so25.Members[1].WardList = []Ward{{ID: "dich-vong", Name: "Phường Dịch Vọng"}, {ID: "dich-vong-hau", Name: "Phường Dịch Vọng Hậu"}, {ID: "mai-dich", Name: "Phường Mai Dịch"}, {ID: "nghia-do", Name: "Phường Nghĩa Đô"},
+		{ID: "nghia-tan", Name: "Phường Nghĩa Tân"}, {ID: "quan-hoa", Name: "Phường Quan Hoa"}, {ID: "trung-hoa", Name: "Phường Trung Hòa"}, {ID: "yen-hoa", Name: "Phường Yên Hòa"}}
+	so25.Covenant = []CovenantItem{{Title: "Thi đua yêu nước", Text: "Thi đua yêu nước sáng tạo, hiệu quả"}}
+	ra25 := rubricAmended()
+	ra25.Catalogue = &Catalogue{Occasions: []Occasion{{ID: "qk80", Name: "Kỷ niệm 80 năm Cách mạng Tháng Tám và Quốc khánh 2/9", Date: "2025-09-02"}}}
 	return []validCase{
 		{
 			name: TypeActivityHeld, typ: TypeActivityHeld, unit: "tay-ho", date: "2024-05-07",
@@ -336,6 +351,16 @@ func validCases() []validCase {
 			name: TypeRubricAmended, typ: TypeRubricAmended,
 			body: rubricBody(nil),
 			want: &ra,
+		},
+		{
+			name: TypeSeasonOpened + "/catalogue", typ: TypeSeasonOpened, date: "2025-02-20",
+			body: mustJSON(map[string]any{"type": TypeSeasonOpened, "date": "2025-02-20", "data": so25}),
+			want: &so25,
+		},
+		{
+			name: TypeRubricAmended + "/catalogue", typ: TypeRubricAmended,
+			body: mustJSON(map[string]any{"type": TypeRubricAmended, "data": ra25}),
+			want: &ra25,
 		},
 		{
 			name: TypeTargetAssigned, typ: TypeTargetAssigned, unit: "ha-dong",
@@ -491,22 +516,21 @@ func badCases() []badCase {
 		{name: "activity without kind", body: fact(TypeActivityHeld, `{"title":"Tuyên truyền"}`), field: "data.kind"},
 		{name: "activity without title", body: fact(TypeActivityHeld, `{"kind":"propaganda"}`), field: "data.title"},
 		{name: "activity without data", body: `{"type":"activity.held","unit":"tay-ho","date":"2024-05-07","evidence":` + evidenceOK + `}`, field: "data.kind"},
-		{name: "activity kind out of vocabulary", body: fact(TypeActivityHeld, `{"kind":"concert","title":"Đêm nhạc"}`), field: "data.kind"},
-		{name: "activity occasion out of vocabulary", body: fact(TypeActivityHeld, `{"kind":"commemoration","occasion":"tet2024","title":"Mừng Xuân"}`), field: "data.occasion"},
-		{name: "model level out of vocabulary", body: fact(TypeModelRecognized, `{"model":"mo-hinh-1","name":"Mô hình","level":"province"}`), field: "data.level"},
+		{name: "activity kind not a code", body: fact(TypeActivityHeld, `{"kind":"Hòa nhạc","title":"Đêm nhạc"}`), field: "data.kind"},
+		{name: "activity occasion not a code", body: fact(TypeActivityHeld, `{"kind":"commemoration","occasion":"Tết 2024","title":"Mừng Xuân"}`), field: "data.occasion"},
+		{name: "model level missing", body: fact(TypeModelRecognized, `{"model":"mo-hinh-1","name":"Mô hình"}`), field: "data.level"},
 		{name: "model bad id", body: fact(TypeModelRecognized, `{"model":"Mô hình 1","name":"Mô hình","level":"city"}`), field: "data.model"},
-		{name: "exemplar level out of vocabulary", body: fact(TypeExemplarHonored, `{"name":"Ông Trần Văn An","level":"ward"}`), field: "data.level"},
+		{name: "exemplar level not a code", body: fact(TypeExemplarHonored, `{"name":"Ông Trần Văn An","level":"Cấp phường"}`), field: "data.level"},
 		{name: "exemplar without name", body: fact(TypeExemplarHonored, `{"level":"city"}`), field: "data.name"},
 		{name: "congress level out of vocabulary", body: fact(TypeCongressCompleted, `{"level":"city"}`), field: "data.level"},
 		{name: "ward congress without ward", body: fact(TypeCongressCompleted, `{"level":"ward"}`), field: "data.ward"},
 		{name: "district congress naming a ward", body: fact(TypeCongressCompleted, `{"level":"district","ward":"quang-an"}`), field: "data.ward"},
 		{name: "congress structure above 100 percent", body: fact(TypeCongressCompleted, `{"level":"ward","ward":"quang-an","structure":{"youth":120}}`), field: "data.structure.youth"},
-		{name: "report topic out of vocabulary", body: fact(TypeReportSubmitted, `{"topic":"finance","due":"2024-03-31"}`), field: "data.topic"},
+		{name: "report topic not a code", body: fact(TypeReportSubmitted, `{"topic":"Tài chính","due":"2024-03-31"}`), field: "data.topic"},
 		{name: "report without due", body: fact(TypeReportSubmitted, `{"topic":"propaganda"}`), field: "data.due"},
 		{name: "report bad due", body: fact(TypeReportSubmitted, `{"topic":"propaganda","due":"2024-04-31"}`), field: "data.due"},
-		{name: "indicator out of vocabulary", body: fact(TypeIndicatorReported, `{"indicator":"new_members","value":3}`), field: "data.indicator"},
-		{name: "indicator residential_areas is a target only", body: fact(TypeIndicatorReported, `{"indicator":"residential_areas","value":3}`), field: "data.indicator"},
-		{name: "target indicator out of vocabulary", body: `{"type":"target.assigned","unit":"ha-dong","data":{"indicator":"new_members","value":3}}`, field: "data.indicator"},
+		{name: "indicator not a code", body: fact(TypeIndicatorReported, `{"indicator":"New members","value":3}`), field: "data.indicator"},
+				{name: "target indicator missing", body: `{"type":"target.assigned","unit":"ha-dong","data":{"value":3}}`, field: "data.indicator"},
 		{name: "target of zero", body: `{"type":"target.assigned","unit":"ha-dong","data":{"indicator":"media_articles","value":0}}`, field: "data.value"},
 		{name: "violation kind out of vocabulary", body: `{"type":"violation.recorded","unit":"ha-dong","data":{"kind":"late","decision_no":"5/QĐ"}}`, field: "data.kind"},
 		{name: "violation without decision", body: `{"type":"violation.recorded","unit":"ha-dong","data":{"kind":"corruption"}}`, field: "data.decision_no"},
@@ -557,6 +581,47 @@ func badCases() []badCase {
 		{name: "season cluster bad id", body: seasonOpenedBody(func(p *SeasonOpened) { p.Cluster.ID = "Cụm 2" }), field: "data.cluster.id"},
 		{name: "season empty legal basis", body: seasonOpenedBody(func(p *SeasonOpened) { p.LegalBasis[1] = "" }), field: "data.legal_basis[1]"},
 		{name: "season rubric without items", body: seasonOpenedBody(func(p *SeasonOpened) { p.Rubric.Items = nil }), field: "data.rubric.items"},
+		{name: "season catalogue code listed twice", body: seasonOpenedBody(func(p *SeasonOpened) {
+			p.Catalogue = &Catalogue{Occasions: []Occasion{{ID: "gpmn50", Name: "50 năm"}, {ID: "gpmn50", Name: "Lần nữa"}}}
+		}), field: "data.catalogue.occasions[1].id"},
+		{name: "season catalogue code not a code", body: seasonOpenedBody(func(p *SeasonOpened) {
+			p.Catalogue = &Catalogue{ReportTopics: []Term{{ID: "Sắp xếp", Name: "Sắp xếp bộ máy"}}}
+		}), field: "data.catalogue.report_topics[0].id"},
+		{name: "season catalogue term without a name", body: seasonOpenedBody(func(p *SeasonOpened) {
+			p.Catalogue = &Catalogue{ModelLevels: []Term{{ID: "commune"}}}
+		}), field: "data.catalogue.model_levels[0].name"},
+		{name: "season catalogue empty list", body: strings.Replace(seasonOpenedBody(nil), `"rubric":`, `"catalogue":{"activity_kinds":[]},"rubric":`, 1), field: "data.catalogue.activity_kinds"},
+		{name: "season catalogue indicator without unit", body: seasonOpenedBody(func(p *SeasonOpened) {
+			p.Catalogue = &Catalogue{Indicators: []Indicator{{ID: "gifts", Name: "Quà"}}}
+		}), field: "data.catalogue.indicators[0].unit"},
+		{name: "season catalogue indicator unit unknown", body: seasonOpenedBody(func(p *SeasonOpened) {
+			p.Catalogue = &Catalogue{Indicators: []Indicator{{ID: "gifts", Name: "Quà", Unit: "USD"}}}
+		}), field: "data.catalogue.indicators[0].unit"},
+		{name: "season catalogue residential_areas as an indicator", body: seasonOpenedBody(func(p *SeasonOpened) {
+			p.Catalogue = &Catalogue{Indicators: []Indicator{{ID: TargetResidentialAreas, Name: "Khu dân cư", Unit: UnitCount}}}
+		}), field: "data.catalogue.indicators[0].id"},
+		{name: "season catalogue occasion bad date", body: seasonOpenedBody(func(p *SeasonOpened) {
+			p.Catalogue = &Catalogue{Occasions: []Occasion{{ID: "gpmn50", Name: "50 năm", Date: "30/04/2025"}}}
+		}), field: "data.catalogue.occasions[0].date"},
+		{name: "season ward_list shorter than wards", body: seasonOpenedBody(func(p *SeasonOpened) {
+			p.Members[1].WardList = []Ward{{ID: "dich-vong", Name: "Phường Dịch Vọng"}}
+		}), field: "data.members[1].wards"},
+		{name: "season ward listed twice", body: seasonOpenedBody(func(p *SeasonOpened) {
+			p.Members[0].Wards = 2
+			p.Members[0].WardList = []Ward{{ID: "co-nhue-1", Name: "Phường Cổ Nhuế 1"}, {ID: "co-nhue-1", Name: "Phường Cổ Nhuế 1"}}
+		}), field: "data.members[0].ward_list[1].id"},
+		{name: "season ward without a name", body: seasonOpenedBody(func(p *SeasonOpened) {
+			p.Members[0].Wards = 1
+			p.Members[0].WardList = []Ward{{ID: "co-nhue-1"}}
+		}), field: "data.members[0].ward_list[0].name"},
+		{name: "season covenant content without a title", body: seasonOpenedBody(func(p *SeasonOpened) {
+			p.Covenant = []CovenantItem{{Text: "Thi đua yêu nước"}}
+		}), field: "data.covenant[0].title"},
+		{name: "rubric.amended catalogue code listed twice", body: mustJSON(map[string]any{"type": TypeRubricAmended, "data": func() RubricAmended {
+			ra := rubricAmended()
+			ra.Catalogue = &Catalogue{ActivityKinds: []Term{{ID: "other", Name: "Khác"}, {ID: "other", Name: "Khác nữa"}}}
+			return ra
+		}()}), field: "data.catalogue.activity_kinds[1].id"},
 		{name: "season rubric with unknown rule kind", body: seasonOpenedBody(func(p *SeasonOpened) { p.Rubric.Items[0].Items[0].Items[5].Rule.Kind = "vote" }), field: "data.rubric.items[0].items[0].items[5].rule.kind"},
 
 		// Rubric (in rubric.amended).
@@ -574,7 +639,7 @@ func badCases() []badCase {
 		{name: "rubric rule matching a committee type", body: rubricBody(func(r *Rubric) { r.Items[0].Items[1].Items[4].Rule.Match.Type = TypeScoreAssessed }), field: "data.rubric.items[0].items[1].items[4].rule.match.type"},
 		{name: "rubric rule without match", body: rubricBody(func(r *Rubric) { r.Items[0].Items[0].Items[1].Rule.Match = nil }), field: "data.rubric.items[0].items[0].items[1].rule.match"},
 		{name: "rubric manual rule with match", body: rubricBody(func(r *Rubric) { r.Items[0].Items[0].Items[5].Rule.Match = &Match{Type: TypeActivityHeld} }), field: "data.rubric.items[0].items[0].items[5].rule.match"},
-		{name: "rubric target rule with unknown target", body: rubricBody(func(r *Rubric) { r.Items[0].Items[0].Items[4].Rule.Target = "articles" }), field: "data.rubric.items[0].items[0].items[4].rule.target"},
+		{name: "rubric target rule with a target that is not a code", body: rubricBody(func(r *Rubric) { r.Items[0].Items[0].Items[4].Rule.Target = "Tin bài" }), field: "data.rubric.items[0].items[0].items[4].rule.target"},
 		{name: "rubric match with bad after date", body: rubricBody(func(r *Rubric) { r.Deductions.Items[1].Rule.Match.After = "30/04/2024" }), field: "data.rubric.deductions.items[1].rule.match.after"},
 		{name: "rubric duplicate item code", body: rubricBody(func(r *Rubric) { r.Items[0].Items[0].Items[1].Code = "I.1.1" }), field: "data.rubric.items[0].items[0].items[1].code"},
 		{name: "rubric bonus code reusing a content code", body: rubricBody(func(r *Rubric) { r.Bonus.Items[2].Code = "IV.2" }), field: "data.rubric.bonus.items[2].code"},

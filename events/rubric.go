@@ -12,6 +12,13 @@ type Rubric struct {
 	// TieBreaks order units with equal totals: "content" or an item code.
 	TieBreaks []string   `json:"tie_breaks,omitempty"`
 	Awards    AwardRules `json:"awards"`
+	// ContentMax, when given, is the declared content total (90 in 2024):
+	// the top-level groups must add up to it.
+	ContentMax Points `json:"content_max,omitempty"`
+	// ExplicitTotals says that the maxima are as stated on purpose (a group
+	// whose items add up to more than it, capped): the check that items
+	// add up to their group is then not made.
+	ExplicitTotals bool `json:"explicit_totals,omitempty"`
 }
 
 // Item is one line of the rubric. A group has Items; a leaf has a Rule.

@@ -1,6 +1,7 @@
 package events
 
 import (
+	"fmt"
 	"maps"
 	"slices"
 )
@@ -105,15 +106,11 @@ func Lookup(typ string) (Spec, bool) {
 	return s, true
 }
 
-// Vocabularies of domain.md §2.
+// The vocabularies that are the program's, not the season's: the season's
+// own codes (occasions, kinds, topics, indicators, levels) are its
+// Catalogue.
 var (
-	activityKinds = []string{"commemoration", "propaganda", "festival", "cluster_joint", "social_criticism", "citizen_dialogue", "experience_exchange", "other"}
-	occasions     = []string{"dbp70", "gptd70", "mttq94"}
-	modelLevels   = []string{"district", "city", "central"}
 	congressLevel = []string{"ward", "district"}
-	reportTopics  = []string{"propaganda", "emulation", "congress", "public_opinion", "other"}
-	indicators    = []string{"media_articles", "fund_for_the_poor", "great_unity_houses", "supervision_sessions"}
-	targetNames   = []string{"media_articles", "fund_for_the_poor", "great_unity_houses", "supervision_sessions", "residential_areas"}
 	violations    = []string{"discipline", "corruption", "other"}
 	ballotTopics  = []string{"flag"}
 )
@@ -128,9 +125,9 @@ type ActivityHeld struct {
 }
 
 func (p *ActivityHeld) validate(v *validator) {
-	v.oneOf("data.kind", p.Kind, activityKinds)
+	v.code("data.kind", p.Kind)
 	if p.Occasion != "" {
-		v.oneOf("data.occasion", p.Occasion, occasions)
+		v.code("data.occasion", p.Occasion)
 	}
 	v.text("data.title", p.Title, true)
 	v.nonNegative("data.areas", p.Areas)
@@ -149,7 +146,7 @@ func (p *ModelRecognized) validate(v *validator) {
 	v.id("data.model", p.Model)
 	v.text("data.name", p.Name, true)
 	v.text("data.field", p.Field, false)
-	v.oneOf("data.level", p.Level, modelLevels)
+	v.code("data.level", p.Level)
 	v.text("data.decision_no", p.DecisionNo, false)
 }
 
@@ -165,7 +162,7 @@ func (p *ExemplarHonored) validate(v *validator) {
 	v.text("data.name", p.Name, true)
 	v.text("data.title", p.Title, false)
 	if p.Level != "" {
-		v.oneOf("data.level", p.Level, modelLevels)
+		v.code("data.level", p.Level)
 	}
 	v.text("data.decision_no", p.DecisionNo, false)
 }
@@ -218,7 +215,7 @@ type ReportSubmitted struct {
 }
 
 func (p *ReportSubmitted) validate(v *validator) {
-	v.oneOf("data.topic", p.Topic, reportTopics)
+	v.code("data.topic", p.Topic)
 	v.text("data.period", p.Period, false)
 	v.date("data.due", p.Due, true)
 }
@@ -230,7 +227,7 @@ type IndicatorReported struct {
 }
 
 func (p *IndicatorReported) validate(v *validator) {
-	v.oneOf("data.indicator", p.Indicator, indicators)
+	v.code("data.indicator", p.Indicator)
 	v.nonNegative("data.value", p.Value)
 }
 
@@ -251,11 +248,35 @@ type Cluster struct {
 	Name string `json:"name"`
 }
 
-// Member is a unit of the cluster for the season.
+// Member is a unit of the cluster for the season. WardList, when given,
+// names its wards: a ward congress must then name one of them, and Wards
+// is its length.
 type Member struct {
-	ID    string `json:"id"`
-	Name  string `json:"name"`
-	Wards int64  `json:"wards"`
+	ID       string `json:"id"`
+	Name     string `json:"name"`
+	Wards    int64  `json:"wards"`
+	WardList []Ward `json:"ward_list,omitempty"`
+}
+
+// Ward is one ward (or commune) of a member.
+type Ward struct {
+	ID   string `json:"id"`
+	Name string `json:"name"`
+}
+
+// Ward returns one of the member's listed wards.
+func (m Member) Ward(id string) (Ward, bool) {
+	i := slices.IndexFunc(m.WardList, func(w Ward) bool { return w.ID == id })
+	if i < 0 {
+		return Ward{}, false
+	}
+	return m.WardList[i], true
+}
+
+// CovenantItem is one content of the covenant the members signed.
+type CovenantItem struct {
+	Title string `json:"title"`
+	Text  string `json:"text,omitempty"`
 }
 
 // SeasonOpened opens a season with its membership and rubric.
@@ -267,6 +288,10 @@ type SeasonOpened struct {
 	Deputy     string   `json:"deputy,omitempty"`
 	Rubric     Rubric   `json:"rubric"`
 	LegalBasis []string `json:"legal_basis,omitempty"`
+	// Catalogue is nil in every season opened before catalogues existed:
+	// the default catalogue stands in.
+	Catalogue *Catalogue     `json:"catalogue,omitempty"`
+	Covenant  []CovenantItem `json:"covenant,omitempty"`
 }
 
 func (p *SeasonOpened) validate(v *validator) {
@@ -290,6 +315,19 @@ func (p *SeasonOpened) validate(v *validator) {
 		if m.Wards < 1 {
 			v.fail(f+".wards", "a unit has at least one ward")
 		}
+		if m.WardList != nil && int64(len(m.WardList)) != m.Wards {
+			v.fail(f+".wards", fmt.Sprintf("%d wards, but ward_list names %d", m.Wards, len(m.WardList)))
+		}
+		wards := map[string]bool{}
+		for j, w := range m.WardList {
+			fw := fieldIndex(f+".ward_list", j)
+			v.id(fw+".id", w.ID)
+			if wards[w.ID] {
+				v.fail(fw+".id", "ward "+w.ID+" is listed twice")
+			}
+			wards[w.ID] = true
+			v.text(fw+".name", w.Name, true)
+		}
 	}
 	if p.Head != "" && !seen[p.Head] {
 		v.fail("data.head", "head "+p.Head+" is not a member")
@@ -300,19 +338,28 @@ func (p *SeasonOpened) validate(v *validator) {
 	for i, s := range p.LegalBasis {
 		v.text(fieldIndex("data.legal_basis", i), s, true)
 	}
+	for i, c := range p.Covenant {
+		f := fieldIndex("data.covenant", i)
+		v.text(f+".title", c.Title, true)
+		v.text(f+".text", c.Text, false)
+	}
+	v.catalogue("data.catalogue", p.Catalogue)
 	v.rubric("data.rubric", &p.Rubric)
 }
 
-// RubricAmended replaces the rubric from the sequence it is recorded at.
+// RubricAmended replaces the rubric from the sequence it is recorded at,
+// and the catalogue too when it carries one.
 type RubricAmended struct {
-	Rubric     Rubric `json:"rubric"`
-	Reason     string `json:"reason"`
-	DecisionNo string `json:"decision_no,omitempty"`
+	Rubric     Rubric     `json:"rubric"`
+	Reason     string     `json:"reason"`
+	DecisionNo string     `json:"decision_no,omitempty"`
+	Catalogue  *Catalogue `json:"catalogue,omitempty"`
 }
 
 func (p *RubricAmended) validate(v *validator) {
 	v.text("data.reason", p.Reason, true)
 	v.text("data.decision_no", p.DecisionNo, false)
+	v.catalogue("data.catalogue", p.Catalogue)
 	v.rubric("data.rubric", &p.Rubric)
 }
 
@@ -323,7 +370,7 @@ type TargetAssigned struct {
 }
 
 func (p *TargetAssigned) validate(v *validator) {
-	v.oneOf("data.indicator", p.Indicator, targetNames)
+	v.code("data.indicator", p.Indicator)
 	if p.Value < 1 {
 		v.fail("data.value", "a target must be at least 1")
 	}

@@ -258,7 +258,7 @@ func (v *validator) rule(f string, r *Rule) {
 	case RuleDeadline, RuleShare:
 		v.date(f+".due", r.Due, true)
 	case RuleTarget:
-		v.oneOf(f+".target", r.Target, targetNames)
+		v.code(f+".target", r.Target)
 	case RuleManual, RuleCommittee:
 		needsMatch = false
 	default:

@@ -530,7 +530,7 @@ func badCases() []badCase {
 		{name: "report without due", body: fact(TypeReportSubmitted, `{"topic":"propaganda"}`), field: "data.due"},
 		{name: "report bad due", body: fact(TypeReportSubmitted, `{"topic":"propaganda","due":"2024-04-31"}`), field: "data.due"},
 		{name: "indicator not a code", body: fact(TypeIndicatorReported, `{"indicator":"New members","value":3}`), field: "data.indicator"},
-				{name: "target indicator missing", body: `{"type":"target.assigned","unit":"ha-dong","data":{"value":3}}`, field: "data.indicator"},
+		{name: "target indicator missing", body: `{"type":"target.assigned","unit":"ha-dong","data":{"value":3}}`, field: "data.indicator"},
 		{name: "target of zero", body: `{"type":"target.assigned","unit":"ha-dong","data":{"indicator":"media_articles","value":0}}`, field: "data.value"},
 		{name: "violation kind out of vocabulary", body: `{"type":"violation.recorded","unit":"ha-dong","data":{"kind":"late","decision_no":"5/QĐ"}}`, field: "data.kind"},
 		{name: "violation without decision", body: `{"type":"violation.recorded","unit":"ha-dong","data":{"kind":"corruption"}}`, field: "data.decision_no"},

@@ -106,6 +106,7 @@ func (s *Server) routes() map[string]http.Handler {
 		"GET /api/v1/seasons/{season}/events":             h(s.listEvents),
 		"GET /api/v1/seasons":                             h(s.listSeasons),
 		"GET /api/v1/seasons/{season}":                    h(s.getSeason),
+		"GET /api/v1/seasons/{season}/schema":             h(s.getSchema),
 		"GET /api/v1/seasons/{season}/rankings":           h(s.getRankings),
 		"GET /api/v1/seasons/{season}/rankings/stream":    h(s.streamRankings),
 		"GET /api/v1/seasons/{season}/units/{unit}/score": h(s.getScore),
@@ -284,6 +285,17 @@ func (s *Server) getSeason(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	writeRaw(w, http.StatusOK, ss.Info)
+}
+
+// getSchema describes the bodies the season accepts now, for forms and
+// integrators: its members, catalogue and manual items as named choices.
+func (s *Server) getSchema(w http.ResponseWriter, r *http.Request) {
+	_, ss, err := s.readable(r)
+	if err != nil {
+		s.writeError(w, r, err)
+		return
+	}
+	writeRaw(w, http.StatusOK, ss.Schema)
 }
 
 // view resolves the view and as_of of a read to a season snapshot.

@@ -32,6 +32,7 @@ type SeasonSnap struct {
 	Cluster events.Cluster
 	Year    int
 	Info    json.RawMessage // GET /seasons/{season}
+	Schema  json.RawMessage // GET /seasons/{season}/schema
 	Views   map[domain.View]*ViewSnap
 	Units   map[string]bool
 }
@@ -68,11 +69,16 @@ func buildSeasonSnap(s *domain.Season) (*SeasonSnap, error) {
 	ss.Cluster, ss.Year = s.Opened.Cluster, s.Opened.Year
 	opened := *s.Opened
 	opened.Rubric = s.Rubric
+	cat := s.Catalogue // in force, the default filling what the season left out
+	opened.Catalogue = &cat
 	info, err := json.Marshal(SeasonInfo{Season: s.ID, SeasonOpened: opened, Closed: ss.Closed})
 	if err != nil {
 		return nil, err
 	}
 	ss.Info = info
+	if ss.Schema, err = json.Marshal(s.Schema()); err != nil {
+		return nil, err
+	}
 	for _, m := range s.Members() {
 		ss.Units[m.ID] = true
 	}

@@ -1,0 +1,82 @@
+package httpapi
+
+import (
+	"context"
+	"reflect"
+	"slices"
+	"strings"
+	"testing"
+
+	"github.com/getkin/kin-openapi/openapi3"
+
+	"github.com/thidua/thidua/events"
+)
+
+// TestOpenAPIDescribesEveryEventType: the document loads and validates, and
+// for every type a client may post it has a body whose data is described
+// field by field, with exactly the JSON fields of the type's payload.
+func TestOpenAPIDescribesEveryEventType(t *testing.T) {
+	loader := openapi3.NewLoader()
+	doc, err := loader.LoadFromData(openapiYAML)
+	if err != nil {
+		t.Fatalf("load: %v", err)
+	}
+	if err := doc.Validate(context.Background()); err != nil {
+		t.Fatalf("validate: %v", err)
+	}
+	types := []string{
+		events.TypeActivityHeld, events.TypeModelRecognized, events.TypeExemplarHonored, events.TypeCongressCompleted,
+		events.TypeReportSubmitted, events.TypeIndicatorReported, events.TypeFactRetracted, events.TypeSeasonOpened,
+		events.TypeRubricAmended, events.TypeTargetAssigned, events.TypeFactVerified, events.TypeFactRejected,
+		events.TypeScoreAssessed, events.TypeBonusAwarded, events.TypeDeductionApplied, events.TypeViolationRecorded,
+		events.TypeBallotRecorded, events.TypeSeasonClosed, events.TypeAwardRevoked, events.TypeCommitteeRetracted,
+	}
+	body := doc.Paths.Find("/api/v1/seasons/{season}/events").Post.RequestBody.Value.Content.Get("application/json").Schema.Value
+	for _, typ := range types {
+		t.Run(typ, func(t *testing.T) {
+			spec, ok := events.Lookup(typ)
+			if !ok || spec.By == events.BySystem {
+				t.Fatalf("%s is not a client type", typ)
+			}
+			ref := body.Discriminator.Mapping[typ].Ref
+			if ref == "" {
+				t.Fatalf("no discriminator mapping for %s", typ)
+			}
+			if !slices.ContainsFunc(body.OneOf, func(s *openapi3.SchemaRef) bool { return s.Ref == ref }) {
+				t.Errorf("%s is mapped but not in the body's oneOf", ref)
+			}
+			ev := doc.Components.Schemas[strings.TrimPrefix(ref, "#/components/schemas/")].Value
+			if len(ev.AllOf) != 2 {
+				t.Fatalf("%s: want allOf of EventInput and the typed part", ref)
+			}
+			own := ev.AllOf[1].Value
+			if got := own.Properties["type"].Value.Enum; len(got) != 1 || got[0] != typ {
+				t.Errorf("%s: type enum %v", ref, got)
+			}
+			data := own.Properties["data"].Value
+			var documented []string
+			for name := range data.Properties {
+				documented = append(documented, name)
+			}
+			slices.Sort(documented)
+			if want := jsonFields(reflect.TypeOf(spec.New())); !slices.Equal(documented, want) {
+				t.Errorf("data of %s documents %v, the payload has %v", typ, documented, want)
+			}
+		})
+	}
+}
+
+func jsonFields(t reflect.Type) []string {
+	for t.Kind() == reflect.Pointer {
+		t = t.Elem()
+	}
+	var out []string
+	for i := range t.NumField() {
+		name, _, _ := strings.Cut(t.Field(i).Tag.Get("json"), ",")
+		if name != "" && name != "-" {
+			out = append(out, name)
+		}
+	}
+	slices.Sort(out)
+	return out
+}

@@ -21,18 +21,18 @@ import (
 var htmlReportSource string
 
 var htmlReportTmpl = template.Must(template.New("report").Funcs(template.FuncMap{
-	"pts":       htmlPoints,
-	"ptsp":      htmlPointsPtr,
-	"view":      htmlLabel(htmlViews),
-	"award":     htmlLabel(htmlAwards),
-	"fstatus":   htmlLabel(htmlStatuses),
-	"etype":     htmlLabel(htmlTypes),
-	"kind":      htmlLabel(htmlKinds),
-	"check":     htmlLabel(htmlChecks),
-	"indicator": htmlLabel(htmlIndicators),
-	"why":       htmlWhy,
-	"weblink":   htmlWebLink,
-	"struck":    htmlStruck,
+	"pts":        htmlPoints,
+	"ptsp":       htmlPointsPtr,
+	"view":       htmlLabel(htmlViews),
+	"award":      htmlLabel(htmlAwards),
+	"fstatus":    htmlLabel(htmlStatuses),
+	"etype":      htmlLabel(htmlTypes),
+	"kind":       htmlLabel(htmlKinds),
+	"check":      htmlLabel(htmlChecks),
+	"gatereason": domain.GateReasonNamed,
+	"why":        htmlWhy,
+	"weblink":    htmlWebLink,
+	"struck":     htmlStruck,
 	"awardcell": func(st domain.Standing, final, brief bool) htmlAward {
 		return htmlAward{Award: st.Award, Revoked: st.Revoked, Final: final, Brief: brief}
 	},
@@ -171,13 +171,6 @@ var (
 		"photo":    {"Ảnh", "Photo"},
 		"file":     {"Tệp", "File"},
 		"link":     {"Liên kết", "Link"},
-	}
-	htmlIndicators = map[string]htmlBi{
-		"residential_areas":    {"khu dân cư tổ chức Ngày hội", "residential areas holding the festival"},
-		"media_articles":       {"tin bài", "media articles"},
-		"fund_for_the_poor":    {"Quỹ Vì người nghèo (đồng)", "fund for the poor (VND)"},
-		"great_unity_houses":   {"nhà Đại đoàn kết", "Great Unity houses"},
-		"supervision_sessions": {"cuộc giám sát", "supervision sessions"},
 	}
 	htmlChecks = map[string]htmlBi{
 		CheckFormat:       {"Định dạng nhật ký", "log format"},

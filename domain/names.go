@@ -168,3 +168,18 @@ func thousands(n int64, sep string) string {
 
 // viPoints writes points with a decimal comma: 0,75.
 func viPoints(p events.Points) string { return strings.Replace(p.String(), ".", ",", 1) }
+
+// GateReasonNamed names the violation kind in a no_violation gate's reason.
+// The reason is part of the signed ranking, so its bytes stay as every
+// earlier version wrote them ("vi phạm (discipline) theo …"); what a person
+// reads names the kind.
+func GateReasonNamed(reason string) string {
+	vi, en, ok := strings.Cut(reason, " / ")
+	for _, kind := range []string{"discipline", "corruption", "other"} {
+		vi = strings.Replace(vi, "("+kind+")", "("+violationName(kind).vi+")", 1)
+	}
+	if !ok {
+		return vi
+	}
+	return vi + " / " + en
+}

@@ -90,3 +90,15 @@ func TestSheetsNameWhatCodesMean(t *testing.T) {
 		t.Logf("items: %s", j)
 	}
 }
+
+func TestGateReasonNamed(t *testing.T) {
+	for _, c := range []struct{ in, want string }{
+		{"vi phạm (discipline) theo 45-QĐ/UBKT / violation (discipline) by 45-QĐ/UBKT", "vi phạm (kỷ luật) theo 45-QĐ/UBKT / violation (discipline) by 45-QĐ/UBKT"},
+		{"vi phạm (corruption) theo 7/QĐ / violation (corruption) by 7/QĐ", "vi phạm (tham nhũng) theo 7/QĐ / violation (corruption) by 7/QĐ"},
+		{"mục III.3 chưa có điểm / item III.3 has no points", "mục III.3 chưa có điểm / item III.3 has no points"},
+	} {
+		if got := GateReasonNamed(c.in); got != c.want {
+			t.Errorf("GateReasonNamed(%q) = %q, want %q", c.in, got, c.want)
+		}
+	}
+}

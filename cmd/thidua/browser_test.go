@@ -7,6 +7,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"testing"
 	"time"
@@ -225,5 +226,92 @@ func TestScreenshots(t *testing.T) {
 			t.Fatal(err)
 		}
 		fmt.Fprintf(os.Stderr, "wrote %s\n", filepath.Join(dir, s.file))
+	}
+}
+
+// catalogueCodes are the codes of the default catalogue and the program's
+// own vocabularies, as a pattern: none may show in the Vietnamese page.
+func catalogueCodes() *regexp.Regexp {
+	cat := events.DefaultCatalogue()
+	var codes []string
+	for _, o := range cat.Occasions {
+		codes = append(codes, o.ID)
+	}
+	for _, l := range [][]events.Term{cat.ActivityKinds, cat.ReportTopics, cat.ModelLevels} {
+		for _, term := range l {
+			codes = append(codes, term.ID)
+		}
+	}
+	for _, ind := range cat.TargetIndicators() {
+		codes = append(codes, ind.ID)
+	}
+	codes = append(codes, "discipline", "corruption", "ward")
+	return regexp.MustCompile(`\b(` + strings.Join(codes, "|") + `)\b`)
+}
+
+// TestPageShowsNamesNotCodes plays most of the 2024 year, then reads the
+// Vietnamese page and every unit's sheet as a secretary would: names of
+// occasions, topics, indicators and wards, the covenant, the head and the
+// deputy, and no catalogue code anywhere in the text.
+func TestPageShowsNamesNotCodes(t *testing.T) {
+	ctx := browser(t, 3*time.Minute)
+	ts := startServer(t, "")
+	committee, units := ts.openDemoSeason()
+	auditor := ts.issue(events.RoleAuditor, "")
+	for i, step := range year2024 {
+		if step.Check != nil || step.Status != 0 {
+			continue
+		}
+		if strings.Contains(step.Body, `"season.closed"`) {
+			break
+		}
+		tok := committee
+		if step.As != "committee" {
+			tok = units[step.As]
+		}
+		if st, b, _ := ts.post(tok, step.Body); st != http.StatusCreated {
+			t.Fatalf("step %d: %d %s", i, st, b)
+		}
+	}
+	code := catalogueCodes()
+	var page string
+	must(t, ctx, "open the page",
+		chromedp.Navigate(ts.url+"/?season="+domain.DemoSeasonID+"#token="+auditor),
+		chromedp.WaitVisible(`#live-status[data-state="live"]`, chromedp.ByQuery),
+		chromedp.WaitVisible(`#season-info .roles strong`, chromedp.ByQuery),
+		chromedp.Click(`#season-info summary`, chromedp.ByQuery),
+		chromedp.Evaluate(`document.body.innerText`, &page),
+	)
+	for _, want := range []string{"Cụm trưởng", "Ủy ban MTTQ Việt Nam quận Bắc Từ Liêm", "Cụm phó", "Nội dung giao ước thi đua (3)", "Tổ chức tốt Đại hội MTTQ các cấp"} {
+		if !strings.Contains(page, want) {
+			t.Errorf("the page does not show %q", want)
+		}
+	}
+	if m := code.FindString(page); m != "" {
+		t.Errorf("the ranking page shows the code %q", m)
+	}
+	seen := map[string]bool{}
+	for _, m := range domain.DemoSeason().Members {
+		var sheet string
+		must(t, ctx, "the sheet of "+m.ID,
+			chromedp.Click(`table#rankings tr[data-unit="`+m.ID+`"]`, chromedp.ByQuery),
+			chromedp.WaitVisible(`dialog#sheet[open] .facts.all`, chromedp.ByQuery),
+			chromedp.Text(`dialog#sheet`, &sheet, chromedp.ByQuery),
+			chromedp.KeyEvent(kb.Escape),
+			chromedp.WaitNotPresent(`dialog#sheet[open]`, chromedp.ByQuery),
+		)
+		for _, loc := range code.FindAllStringIndex(sheet, -1) {
+			t.Errorf("the sheet of %s shows the code %q in %q", m.ID, sheet[loc[0]:loc[1]], sheet[max(0, loc[0]-60):min(len(sheet), loc[1]+30)])
+		}
+		for _, name := range []string{"Quỹ Vì người nghèo", "Công tác tuyên truyền", "Đại hội cấp phường: Phường ", "Khu dân cư tổ chức Ngày hội", " đồng", "Nội dung giao ước thi đua"} {
+			if strings.Contains(sheet, name) {
+				seen[name] = true
+			}
+		}
+	}
+	for _, name := range []string{"Quỹ Vì người nghèo", "Công tác tuyên truyền", "Đại hội cấp phường: Phường ", "Khu dân cư tổ chức Ngày hội", " đồng", "Nội dung giao ước thi đua"} {
+		if !seen[name] {
+			t.Errorf("no sheet shows %q", name)
+		}
 	}
 }

@@ -5,7 +5,7 @@
 import { t, label, bi, num, delta, clock, setLang, getLang } from './i18n.js';
 import { shortName, el, ApiError, errorFrom } from './util.js';
 import { readStream } from './sse.js';
-import { renderSheet, awardBadge } from './sheet.js';
+import { renderSheet, awardBadge, gateReason } from './sheet.js';
 import { renderChart } from './chart.js';
 
 const $ = (sel) => document.querySelector(sel);
@@ -116,6 +116,23 @@ function applyLang() {
   drawChart();
 }
 
+/** renderSeasonInfo shows the cluster's head and deputy and the covenant the members signed. */
+function renderSeasonInfo() {
+  const s = state.season;
+  const box = $('#season-info');
+  const cov = s?.covenant || [];
+  const roles = [[t('season.head'), s?.head], [t('season.deputy'), s?.deputy]].filter(([, id]) => id);
+  box.hidden = !s || (!cov.length && !roles.length);
+  if (box.hidden) return;
+  box.querySelector('.roles').replaceChildren(...roles.flatMap(([label, id], i) => [
+    i ? ' · ' : '', el('span', { class: 'muted', text: `${label}: ` }), el('strong', { text: nameOf(id) })]));
+  const det = box.querySelector('.covenant');
+  det.hidden = !cov.length;
+  det.querySelector('summary').textContent = t('season.covenant', cov.length);
+  det.querySelector('ol').replaceChildren(...cov.map((c) => el('li', {},
+    el('strong', { text: c.title }), c.text ? el('span', { text: ` — ${c.text}` }) : null)));
+}
+
 function renderHeader() {
   const s = state.season;
   $('#cluster').textContent = s?.cluster?.name || '';
@@ -126,6 +143,7 @@ function renderHeader() {
     b.hidden = b.dataset.view === 'final' && !s?.closed;
     b.setAttribute('aria-pressed', String(b.dataset.view === state.view));
   }
+  renderSeasonInfo();
   const list = state.seasons || [];
   const sel = $('#season-select');
   sel.closest('label').hidden = list.length < 2;
@@ -201,7 +219,7 @@ function compare(p, u) {
 }
 
 function failedReasons(u) {
-  return (u.gates || []).filter((g) => !g.passed).map((g) => `${g.code}: ${bi(g.reason) || t('gate.failed')}`);
+  return (u.gates || []).filter((g) => !g.passed).map((g) => `${g.code}: ${gateReason(g) || t('gate.failed')}`);
 }
 
 function fillRow(r, u) {
@@ -481,6 +499,7 @@ function drawSheet() {
   $('#sheet-title').textContent = sh.data.name || nameOf(sh.unit);
   renderSheet(body, sh.data, {
     rubric: state.season?.rubric,
+    season: state.season,
     final: sh.data.view === 'final',
     units: state.ranking?.units?.length,
   }, sh.open);
@@ -499,6 +518,7 @@ function closedSheet() {
 
 function showOnly(id) {
   for (const s of ['#login', '#season-form-wrap', '#board']) $(s).hidden = s !== id;
+  if (id !== '#board') $('#season-info').hidden = true;
   if (id !== '#board') $('#chart-section').hidden = true;
   $('#status-line').hidden = id !== '#board';
   $('#signout').hidden = id === '#login';

@@ -28,6 +28,15 @@ export function awardBadge(row, final) {
   return out;
 }
 
+/**
+ * gateReason says why a gate failed. The reason is part of the signed
+ * ranking, so its bytes never change: a violation's kind stays there as a
+ * code, and is named here.
+ */
+export function gateReason(g) {
+  return bi(g.reason).replace(/\((discipline|corruption|other)\)/, (_, k) => `(${label('violation', k)})`);
+}
+
 /** gateLabel names a gate from the season's rubric (G1 → "no violation"). */
 function gateLabel(gate, rubric) {
   const def = (rubric?.gates || []).find((g) => g.code === gate.code);
@@ -81,7 +90,6 @@ function decisionText(d) {
     case 'bonus.awarded': if (pts !== null) return t('dec.bonus', delta(pts)); break;
     case 'deduction.applied': if (pts !== null) return t('dec.deduction', delta(-Math.abs(pts))); break;
     case 'score.assessed': if (pts !== null && d.item) return t('dec.assessed', d.item, num(pts)); break;
-    case 'target.assigned': if (d.indicator) return t('dec.target', label('ind', d.indicator), num(d.value ?? 0)); break;
     default: break;
   }
   return bi(d.summary) || label('type', d.type);
@@ -150,6 +158,14 @@ export function renderSheet(body, s, ctx, open) {
   const parts = [];
 
   parts.push(el('p', { class: 'muted', text: t('sheet.view', label('view', s.view)) }));
+  const season = ctx.season || {};
+  const role = s.unit && s.unit === season.head ? t('season.head') : s.unit && s.unit === season.deputy ? t('season.deputy') : '';
+  const member = (season.members || []).find((m) => m.id === s.unit);
+  if (role || member?.wards) {
+    parts.push(el('p', { class: 'unit-role' },
+      role ? el('strong', { text: role }) : null, role && member?.wards ? ' · ' : null,
+      member?.wards ? t('sheet.wards', member.wards) : null));
+  }
   parts.push(el('dl', { class: 'stats' },
     stat(t('sheet.total'), el('strong', { class: 'big-num', text: num(s.total) }), 'total'),
     stat(t('sheet.rank'), st.rank ? `${st.rank}${ctx.units ? ' / ' + ctx.units : ''}` : '–'),
@@ -165,7 +181,7 @@ export function renderSheet(body, s, ctx, open) {
     el('span', { class: 'code', text: g.code }), ' ',
     el('span', { text: gateLabel(g, ctx.rubric) }), ' — ',
     el('strong', { text: g.passed ? t('gate.passed') : t('gate.failed') }),
-    g.reason ? el('span', { class: 'reason', text: ` (${bi(g.reason)})` }) : null))));
+    g.reason ? el('span', { class: 'reason', text: ` (${gateReason(g)})` }) : null))));
   if (!(st.gates || []).length) parts.push(el('p', { class: 'muted', text: '–' }));
 
   parts.push(el('h3', { text: t('sheet.items') }));
@@ -189,6 +205,13 @@ export function renderSheet(body, s, ctx, open) {
   parts.push(facts.length
     ? el('ul', { class: 'facts all' }, facts.map((f) => factLine(f, 'data-event-id')))
     : el('p', { class: 'muted', text: t('sheet.nofacts') }));
+
+  const cov = season.covenant || [];
+  if (cov.length) {
+    parts.push(el('h3', { text: t('season.covenant', cov.length) }));
+    parts.push(el('ol', { class: 'covenant-list' }, cov.map((c) => el('li', {},
+      el('strong', { text: c.title }), c.text ? el('span', { text: ` — ${c.text}` }) : null))));
+  }
 
   body.replaceChildren(...parts);
 }

@@ -179,3 +179,21 @@ func TestAmendedCatalogueKeepsTheListsItLeavesOut(t *testing.T) {
 		t.Errorf("the default activity kinds were lost: %+v", c.ActivityKinds)
 	}
 }
+
+func TestDemoSeasonsOpen(t *testing.T) {
+	for _, c := range []struct {
+		id     string
+		opened events.SeasonOpened
+	}{{DemoSeasonID, DemoSeason()}, {DemoSeason2025ID, DemoSeason2025()}} {
+		t.Run(c.id, func(t *testing.T) {
+			if err := events.ValidatePayload(&c.opened); err != nil {
+				t.Fatalf("payload: %v", err)
+			}
+			ev := committeeEv("open", events.TypeSeasonOpened, "")
+			ev.Season = c.id
+			if err := Check(nil, ev, &c.opened); err != nil {
+				t.Fatalf("Check: %v", err)
+			}
+		})
+	}
+}

@@ -2,6 +2,7 @@ package main
 
 import (
 	"context"
+	"encoding/json"
 	"fmt"
 	"net/http"
 	"os"
@@ -190,16 +191,25 @@ func TestScreenshots(t *testing.T) {
 			t.Fatalf("step %d: %d %s", i, st, b)
 		}
 	}
+	open2025(t, ts)
 	shots := []struct {
 		file          string
+		season        string
 		width, height int64
 		mobile, full  bool
 		then          []chromedp.Action
 	}{
-		{"rankings-desktop.png", 1440, 900, false, true, nil},
-		{"rankings-phone.png", 390, 844, true, false, nil},
-		{"sheet-desktop.png", 1440, 900, false, false, []chromedp.Action{
+		{"rankings-desktop.png", domain.DemoSeasonID, 1440, 900, false, true, []chromedp.Action{
+			chromedp.Click(`#season-info summary`, chromedp.ByQuery),
+		}},
+		{"rankings-phone.png", domain.DemoSeasonID, 390, 844, true, false, nil},
+		{"sheet-desktop.png", domain.DemoSeasonID, 1440, 900, false, false, []chromedp.Action{
 			chromedp.Click(`table#rankings tbody tr`, chromedp.ByQuery),
+			chromedp.WaitVisible(`dialog#sheet[open] [data-event-id]`, chromedp.ByQuery),
+		}},
+		{"rankings-2025-desktop.png", domain.DemoSeason2025ID, 1440, 900, false, false, nil},
+		{"sheet-2025-desktop.png", domain.DemoSeason2025ID, 1440, 900, false, false, []chromedp.Action{
+			chromedp.Click(`table#rankings tr[data-unit="phuong-tay-ho"]`, chromedp.ByQuery),
 			chromedp.WaitVisible(`dialog#sheet[open] [data-event-id]`, chromedp.ByQuery),
 		}},
 	}
@@ -211,7 +221,7 @@ func TestScreenshots(t *testing.T) {
 		}
 		actions := []chromedp.Action{
 			emulate,
-			chromedp.Navigate(ts.url + "/?season=" + domain.DemoSeasonID + "#token=" + auditor),
+			chromedp.Navigate(ts.url + "/?season=" + s.season + "#token=" + auditor),
 			chromedp.WaitVisible(`#live-status[data-state="live"]`, chromedp.ByQuery),
 			chromedp.WaitVisible(`svg#timeline`, chromedp.ByQuery),
 		}
@@ -312,6 +322,43 @@ func TestPageShowsNamesNotCodes(t *testing.T) {
 	for _, name := range []string{"Quỹ Vì người nghèo", "Công tác tuyên truyền", "Đại hội cấp phường: Phường ", "Khu dân cư tổ chức Ngày hội", " đồng", "Nội dung giao ước thi đua"} {
 		if !seen[name] {
 			t.Errorf("no sheet shows %q", name)
+		}
+	}
+}
+
+// open2025 opens the 2025 demo season through the API and posts a few of a
+// ward's facts in its vocabulary, verified by the committee.
+func open2025(t *testing.T, ts *testServer) {
+	t.Helper()
+	data, err := json.Marshal(domain.DemoSeason2025())
+	if err != nil {
+		t.Fatal(err)
+	}
+	path := "/api/v1/seasons/" + domain.DemoSeason2025ID + "/events"
+	if st, b := ts.do(http.MethodPost, path, testAdmin, []byte(`{"id":"open-2025","type":"season.opened","data":`+string(data)+`}`), nil); st != http.StatusCreated {
+		t.Fatalf("open 2025: %d %s", st, b)
+	}
+	doc := `"evidence":[{"kind":"document","title":"Báo cáo kết quả","doc_no":"12/BC-MTTQ"}]`
+	posts := []struct{ unit, body string }{
+		{"phuong-tay-ho", `{"id":"th25-gpmn50","type":"activity.held","unit":"phuong-tay-ho","date":"2025-04-30","data":{"kind":"commemoration","occasion":"gpmn50","title":"Lễ kỷ niệm 50 năm Ngày Giải phóng miền Nam"},` + doc + `}`},
+		{"phuong-tay-ho", `{"id":"th25-reorg","type":"report.submitted","unit":"phuong-tay-ho","date":"2025-07-25","data":{"topic":"reorganisation","period":"Tháng 7/2025","due":"2025-07-31"},` + doc + `}`},
+		{"phuong-tay-ho", `{"id":"th25-fund","type":"indicator.reported","unit":"phuong-tay-ho","date":"2025-11-15","data":{"indicator":"fund_for_the_poor","value":1850000000},` + doc + `}`},
+		{"phuong-tay-ho", `{"id":"th25-model","type":"model.recognized","unit":"phuong-tay-ho","date":"2025-10-02","data":{"model":"to-dan-pho-xanh","name":"Tổ dân phố xanh","level":"commune","decision_no":"45/QĐ-MTTQ"},` + doc + `}`},
+		{"phuong-cau-giay", `{"id":"cg25-hcm135","type":"activity.held","unit":"phuong-cau-giay","date":"2025-05-19","data":{"kind":"commemoration","occasion":"hcm135","title":"Kỷ niệm 135 năm Ngày sinh Chủ tịch Hồ Chí Minh"},` + doc + `}`},
+		{"phuong-cau-giay", `{"id":"cg25-qk80","type":"activity.held","unit":"phuong-cau-giay","date":"2025-09-02","data":{"kind":"commemoration","occasion":"qk80","title":"Kỷ niệm 80 năm Cách mạng Tháng Tám và Quốc khánh 2/9"},` + doc + `}`},
+		{"committee", `{"type":"target.assigned","unit":"phuong-tay-ho","data":{"indicator":"fund_for_the_poor","value":2000000000}}`},
+		{"committee", `{"type":"fact.verified","data":{"target":"th25-gpmn50"}}`},
+		{"committee", `{"type":"fact.verified","data":{"target":"th25-reorg"}}`},
+		{"committee", `{"type":"fact.verified","data":{"target":"th25-fund"}}`},
+		{"committee", `{"type":"score.assessed","unit":"phuong-tay-ho","data":{"item":"III.1","points":7.5,"reason":"Hoàn thành hợp nhất đúng tiến độ"}}`},
+	}
+	tokens := map[string]string{"committee": ts.issue(events.RoleCommittee, "")}
+	for _, p := range posts {
+		if tokens[p.unit] == "" {
+			tokens[p.unit] = ts.issue(events.RoleUnit, p.unit)
+		}
+		if st, b := ts.do(http.MethodPost, path, tokens[p.unit], []byte(p.body), nil); st != http.StatusCreated {
+			t.Fatalf("2025 %s: %d %s", p.body, st, b)
 		}
 	}
 }

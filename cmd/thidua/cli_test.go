@@ -13,14 +13,15 @@ import (
 	"time"
 
 	"github.com/thidua/thidua/domain"
+	"github.com/thidua/thidua/events"
 )
 
-// TestDemo: `serve --demo` on an empty store opens the demo season and
-// prints a token per role, and the printed tokens work.
+// TestDemo: `serve --demo` on an empty store opens the demo seasons of
+// 2024 and 2025 and prints a token per role, and the printed tokens work.
 func TestDemo(t *testing.T) {
 	ts := startServer(t, "", "--demo")
 	var out string
-	for i := 0; i < 200 && !strings.Contains(out, "thanh-xuan"); i++ {
+	for i := 0; i < 200 && !strings.Contains(out, "phuong-thanh-xuan"); i++ {
 		out = ts.stdout.String()
 		if i > 0 {
 			time.Sleep(20 * time.Millisecond)
@@ -30,10 +31,10 @@ func TestDemo(t *testing.T) {
 	for _, m := range regexp.MustCompile(`(?m)^\s+(committee|auditor|unit [a-z-]+)\s+(thidua_\S+)$`).FindAllStringSubmatch(out, -1) {
 		tokens[m[1]] = m[2]
 	}
-	if len(tokens) != 8 {
-		t.Fatalf("want a committee, an auditor and six unit tokens, got %d in:\n%s", len(tokens), out)
+	if len(tokens) != 2+6+8 {
+		t.Fatalf("want a committee, an auditor, six 2024 and eight 2025 unit tokens, got %d in:\n%s", len(tokens), out)
 	}
-	if !strings.Contains(out, "/#token="+tokens["auditor"]+"\n") {
+	if !strings.Contains(out, "#token="+tokens["auditor"]+"\n") {
 		t.Errorf("no live rankings link with the auditor's token in:\n%s", out)
 	}
 	page, _ := ts.do(http.MethodGet, "/", "", nil, nil)
@@ -47,6 +48,27 @@ func TestDemo(t *testing.T) {
 	st, b, _ := ts.post(tokens["unit cau-giay"], `{"type":"activity.held","unit":"cau-giay","date":"2024-05-07","data":{"kind":"propaganda","title":"Tuyên truyền"},"evidence":[{"kind":"document","title":"Báo cáo"}]}`)
 	if st != http.StatusCreated {
 		t.Errorf("demo unit token: %d %s", st, b)
+	}
+	// 2025: a season of its own vocabulary, wards as members.
+	var s25 struct {
+		Members   []struct{ ID string }
+		Catalogue events.Catalogue
+	}
+	if st, b := ts.do(http.MethodGet, "/api/v1/seasons/"+domain.DemoSeason2025ID, tokens["auditor"], nil, &s25); st != 200 || len(s25.Members) != 8 {
+		t.Fatalf("2025 demo season: %d %s", st, b)
+	}
+	if _, ok := s25.Catalogue.Occasion("gpmn50"); !ok {
+		t.Errorf("2025 occasions: %+v", s25.Catalogue.Occasions)
+	}
+	fact := `{"type":"activity.held","unit":"phuong-nghia-do","date":"2025-09-02","data":{"kind":"commemoration","occasion":"qk80","title":"Kỷ niệm 80 năm Quốc khánh"},"evidence":[{"kind":"document","title":"Báo cáo"}]}`
+	path := "/api/v1/seasons/" + domain.DemoSeason2025ID + "/events"
+	st, b = ts.do(http.MethodPost, path, tokens["unit phuong-nghia-do"], []byte(fact), nil)
+	if st != http.StatusCreated {
+		t.Errorf("a 2025 fact: %d %s", st, b)
+	}
+	old := strings.Replace(fact, `"qk80"`, `"dbp70"`, 1)
+	if st, b = ts.do(http.MethodPost, path, tokens["unit phuong-nghia-do"], []byte(old), nil); st != http.StatusBadRequest || !strings.Contains(string(b), `"field":"data.occasion"`) {
+		t.Errorf("a 2024 occasion in 2025: %d %s", st, b)
 	}
 }
 

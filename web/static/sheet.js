@@ -160,11 +160,13 @@ export function renderSheet(body, s, ctx, open) {
   parts.push(el('p', { class: 'muted', text: t('sheet.view', label('view', s.view)) }));
   const season = ctx.season || {};
   const role = s.unit && s.unit === season.head ? t('season.head') : s.unit && s.unit === season.deputy ? t('season.deputy') : '';
-  const member = (season.members || []).find((m) => m.id === s.unit);
-  if (role || member?.wards) {
+  // Wards are counted where the season lists them by name (a district's
+  // wards); a ward that is itself a member has none to count.
+  const wards = (season.members || []).find((m) => m.id === s.unit)?.ward_list?.length || 0;
+  if (role || wards) {
     parts.push(el('p', { class: 'unit-role' },
-      role ? el('strong', { text: role }) : null, role && member?.wards ? ' · ' : null,
-      member?.wards ? t('sheet.wards', member.wards) : null));
+      role ? el('strong', { text: role }) : null, role && wards ? ' · ' : null,
+      wards ? t('sheet.wards', wards) : null));
   }
   parts.push(el('dl', { class: 'stats' },
     stat(t('sheet.total'), el('strong', { class: 'big-num', text: num(s.total) }), 'total'),

@@ -36,7 +36,7 @@ func start(t *testing.T, buffer int) *world {
 func (w *world) congress(t *testing.T, ward int) uint64 {
 	t.Helper()
 	body := fmt.Sprintf(`{"type":"congress.completed","unit":"ha-dong","date":"2024-04-01","data":{"level":"ward","ward":"p-%d","delegates":120},"evidence":[{"kind":"document","title":"Nghị quyết đại hội"}]}`, ward)
-	r, _, err := w.Ledger.Append(context.Background(), domain.DemoSeasonID, events.Author{Role: events.RoleUnit, Unit: "ha-dong", Token: "t"}, []byte(body))
+	r, _, err := w.Ledger.Append(context.Background(), domain.DemoSeasonID, events.Author{Role: events.RoleUnit, Unit: "ha-dong", Token: "t"}, domain.Scope{}, []byte(body))
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -43,8 +43,13 @@ func (ts *testServer) openSeason(id string, season events.SeasonOpened) {
 		ts.t.Fatal(err)
 	}
 	body := fmt.Sprintf(`{"type":"season.opened","data":%s}`, data)
-	if st, b := ts.do(http.MethodPost, "/api/v1/seasons/"+id+"/events", testAdmin, []byte(body), nil); st != http.StatusCreated {
+	var r appendReply
+	if st, b := ts.do(http.MethodPost, "/api/v1/seasons/"+id+"/events", testAdmin, []byte(body), &r); st != http.StatusCreated {
 		ts.t.Fatalf("open season %s: %d %s", id, st, b)
+	}
+	// Reads are served from the read model: wait until it holds the season.
+	if st, b := ts.do(http.MethodGet, fmt.Sprintf("/api/v1/seasons/%s?min_seq=%d", id, r.Seq), testAdmin, nil, nil); st != http.StatusOK {
+		ts.t.Fatalf("season %s after opening: %d %s", id, st, b)
 	}
 }
 

@@ -300,7 +300,7 @@ func openDemo(ctx context.Context, store *natsstore.Store, proj *projections.Pro
 	fmt.Fprintf(stdout, "\nthidua: mùa thi đua demo %s đã mở / demo season opened — http://%s\n", domain.DemoSeasonID, addr)
 	// The auditor's token is read-only: the link for the meeting's big screen.
 	fmt.Fprintf(stdout, "Bảng xếp hạng trực tiếp / live rankings (auditor, read-only): http://%s/#token=%s\n\n", addr, auditor)
-	fmt.Fprintf(stdout, "Token ủy ban và kiểm tra chỉ dùng cho cụm %s / committee and auditor tokens are bound to cluster %s\n", season.Cluster.ID, season.Cluster.ID)
+	fmt.Fprintf(stdout, "Mã thường trực cụm và mã kiểm tra chỉ dùng cho cụm %s / committee and auditor tokens are bound to cluster %s\n", season.Cluster.ID, season.Cluster.ID)
 	fmt.Fprintf(stdout, "  %-24s %s\n", "admin", adminToken)
 	for _, l := range lines {
 		fmt.Fprintf(stdout, "  %-24s %s\n", l.who, l.token)

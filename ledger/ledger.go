@@ -126,6 +126,10 @@ func (l *Ledger) append(ctx context.Context, ev events.Event, payload events.Pay
 	if err := l.state.WaitFor(ctx, l.acked()); err != nil {
 		return Reply{}, false, unavailable("catch up with the log", err)
 	}
+	// A re-post is answered only within the token's reach, like a read.
+	if err := l.state.WithSeason(ev.Season, func(s *domain.Season) error { return domain.CheckScope(s, ev, payload, sc) }); err != nil {
+		return Reply{}, false, err
+	}
 	if info, ok := l.state.LookupID(ev.ID); ok {
 		return l.replay(ev, hash, info)
 	}

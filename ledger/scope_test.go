@@ -34,6 +34,9 @@ func TestLedgerJudgesScope(t *testing.T) {
 	}
 	opening := `{"type":"season.opened","data":` + string(nextData) + `}`
 	bonus := `{"type":"bonus.awarded","unit":"cau-giay","data":{"points":1,"reason":"r"}}`
+	if _, _, err := l.Append(ctx, domain.DemoSeasonID, committee, here, []byte(`{"id":"b-1","type":"bonus.awarded","unit":"cau-giay","data":{"points":1,"reason":"r"}}`)); err != nil {
+		t.Fatal(err)
+	}
 
 	cases := []struct {
 		name   string
@@ -46,6 +49,8 @@ func TestLedgerJudgesScope(t *testing.T) {
 		{name: "next year's season of another cluster", season: "hn-mttq-cum2-2025", sc: away, body: opening, field: "data.cluster.id"},
 		{name: "a bonus by the season's own committee", season: domain.DemoSeasonID, sc: here, body: bonus},
 		{name: "next year's season of its own cluster", season: "hn-mttq-cum2-2025", sc: here, body: opening},
+		{name: "a re-post of its own cluster's event by another cluster", season: domain.DemoSeasonID, sc: away,
+			body: `{"id":"b-1","type":"bonus.awarded","unit":"cau-giay","data":{"points":1,"reason":"r"}}`, field: "season"},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {

@@ -23,8 +23,8 @@ type cluster struct {
 	unitToken        string // a unit token of unit
 }
 
-// openSecondCluster opens a 2024 season for another cluster (two wards'
-// communes, the default rubric) as the admin.
+// openSecondCluster opens, as the admin, a 2024 season of another cluster:
+// two communes, the default rubric.
 func (ts *testServer) openSecondCluster() cluster {
 	ts.t.Helper()
 	c := cluster{id: "hn-mttq-cum3", season: "hn-mttq-cum3-2024", unit: "xa-b"}
@@ -81,15 +81,16 @@ func (ts *testServer) bind(c cluster) cluster {
 
 // Callers, named from the season a request is about.
 const (
-	boundHere    = "committee bound to this cluster"
-	boundAway    = "committee bound to another cluster"
-	unbound      = "unbound committee"
-	unitHere     = "unit of this cluster"
-	unitAway     = "unit of another cluster"
-	auditorHere  = "auditor bound to this cluster"
-	auditorAway  = "auditor bound to another cluster"
-	streamHeader = "text/event-stream"
+	boundHere   = "committee bound to this cluster"
+	boundAway   = "committee bound to another cluster"
+	unbound     = "unbound committee"
+	unitHere    = "unit of this cluster"
+	unitAway    = "unit of another cluster"
+	auditorHere = "auditor bound to this cluster"
+	auditorAway = "auditor bound to another cluster"
 )
+
+const streamHeader = "text/event-stream"
 
 var callerOrder = []string{boundHere, boundAway, unbound, unitHere, unitAway, auditorHere, auditorAway}
 

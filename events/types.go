@@ -477,13 +477,16 @@ func (p *AwardRevoked) validate(v *validator) {
 	v.text("data.decision_no", p.DecisionNo, true)
 }
 
-// TokenIssued records an API token: who issued it, for which role and unit.
-// Only the SHA-256 of the token's secret is kept.
+// TokenIssued records an API token: who issued it, for which role and unit,
+// and for which cluster a committee or auditor token is bound to (empty:
+// every cluster, as every token issued before scopes existed). Only the
+// SHA-256 of the token's secret is kept.
 type TokenIssued struct {
 	ID       string `json:"id"`
 	Hash     string `json:"hash"`
 	Role     string `json:"role"`
 	Unit     string `json:"unit,omitempty"`
+	Cluster  string `json:"cluster,omitempty"`
 	IssuedBy string `json:"issued_by"`
 }
 
@@ -497,6 +500,12 @@ func (p *TokenIssued) validate(v *validator) {
 		v.id("data.unit", p.Unit)
 	} else if p.Unit != "" {
 		v.fail("data.unit", "only a unit token names a unit")
+	}
+	if p.Cluster != "" {
+		if p.Role == RoleUnit {
+			v.fail("data.cluster", "a unit token is bound by its unit, not by a cluster")
+		}
+		v.id("data.cluster", p.Cluster)
 	}
 }
 

@@ -156,46 +156,71 @@ func (s *Server) count(route string, h http.Handler) http.Handler {
 	})
 }
 
-// authenticate resolves the bearer token to an author.
-func (s *Server) authenticate(r *http.Request) (events.Author, error) {
+// caller is who sent a request: the author its writes are recorded under,
+// and the scope of its token.
+type caller struct {
+	author events.Author
+	scope  domain.Scope
+}
+
+// reach decides whether the caller may read or act on a season at all: a
+// unit token its unit's seasons, a token bound to a cluster that cluster's.
+// A season not opened (yet) is left to the handler's own 404.
+func (c caller) reach(ss *projections.SeasonSnap) error {
+	if ss == nil || !ss.Opened {
+		return nil
+	}
+	return domain.CheckAccess(c.author, c.scope, ss.ID, ss.Cluster.ID, ss.Units[c.author.Unit])
+}
+
+// authenticate resolves the bearer token to a caller.
+func (s *Server) authenticate(r *http.Request) (caller, error) {
 	h := r.Header.Get("Authorization")
 	tok, ok := strings.CutPrefix(h, "Bearer ")
 	if !ok || tok == "" {
-		return events.Author{}, domain.Errorf(domain.Unauthorized, "", "an Authorization: Bearer token is required")
+		return caller{}, domain.Errorf(domain.Unauthorized, "", "an Authorization: Bearer token is required")
 	}
 	if s.hasAdmin {
 		sum := sha256.Sum256([]byte(tok))
 		if subtle.ConstantTimeCompare(sum[:], s.adminHash[:]) == 1 {
-			return events.Author{Role: events.RoleAdmin, Token: "admin"}, nil
+			return caller{author: events.Author{Role: events.RoleAdmin, Token: "admin"}}, nil
 		}
 	}
 	id, secret, err := access.Split(tok)
 	if err != nil {
-		return events.Author{}, domain.Errorf(domain.Unauthorized, "", "the token is not valid")
+		return caller{}, domain.Errorf(domain.Unauthorized, "", "the token is not valid")
 	}
 	t, ok := s.proj.Token(id)
 	if !ok || !access.Matches(secret, t.Hash) {
-		return events.Author{}, domain.Errorf(domain.Unauthorized, "", "the token is not valid")
+		return caller{}, domain.Errorf(domain.Unauthorized, "", "the token is not valid")
 	}
 	if t.RevokedAt != "" {
-		return events.Author{}, domain.Errorf(domain.Unauthorized, "", "the token was revoked")
+		return caller{}, domain.Errorf(domain.Unauthorized, "", "the token was revoked")
 	}
-	return events.Author{Role: t.Role, Unit: t.Unit, Token: t.ID}, nil
+	return caller{author: events.Author{Role: t.Role, Unit: t.Unit, Token: t.ID}, scope: domain.Scope{Cluster: t.Cluster}}, nil
 }
 
 // readable authenticates a read of a season and returns its snapshot after
-// min_seq: any token reads, but a unit only the seasons it belongs to.
+// min_seq: a unit reads the seasons it belongs to, a token bound to a
+// cluster that cluster's seasons, any other token every season.
 func (s *Server) readable(r *http.Request) (*projections.Snapshot, *projections.SeasonSnap, error) {
-	a, err := s.authenticate(r)
+	c, err := s.authenticate(r)
 	if err != nil {
+		return nil, nil, err
+	}
+	// The scope comes first: a season out of reach is refused before
+	// min_seq is waited for or any parameter is read.
+	if err := c.reach(s.proj.Snapshot().Seasons[r.PathValue("season")]); err != nil {
 		return nil, nil, err
 	}
 	snap, ss, err := s.season(r)
 	if err != nil {
 		return nil, nil, err
 	}
-	if a.Role == events.RoleUnit && !ss.Units[a.Unit] {
-		return nil, nil, domain.Errorf(domain.Forbidden, "", "unit %s is not a member of this season", a.Unit)
+	// Again on the snapshot served: the season may have been opened while
+	// min_seq was waited for.
+	if err := c.reach(ss); err != nil {
+		return nil, nil, err
 	}
 	return snap, ss, nil
 }
@@ -223,7 +248,13 @@ func (s *Server) season(r *http.Request) (*projections.Snapshot, *projections.Se
 }
 
 func (s *Server) postEvent(w http.ResponseWriter, r *http.Request) {
-	author, err := s.authenticate(r)
+	c, err := s.authenticate(r)
+	if err == nil {
+		// The scope before the body: another cluster's season is 403
+		// whatever is posted. The ledger judges it again on the state it
+		// validates against.
+		err = c.reach(s.proj.Snapshot().Seasons[r.PathValue("season")])
+	}
 	if err != nil {
 		s.writeError(w, r, err)
 		return
@@ -233,7 +264,7 @@ func (s *Server) postEvent(w http.ResponseWriter, r *http.Request) {
 		s.writeError(w, r, err)
 		return
 	}
-	reply, created, err := s.ledger.Append(r.Context(), r.PathValue("season"), author, body)
+	reply, created, err := s.ledger.Append(r.Context(), r.PathValue("season"), c.author, c.scope, body)
 	if err != nil {
 		s.writeError(w, r, err)
 		return
@@ -255,17 +286,18 @@ type seasonItem struct {
 	Seq     uint64         `json:"seq"`
 }
 
-// listSeasons lists the opened seasons the token may read, newest year
-// first, so that a page can pick the one to show.
+// listSeasons lists the opened seasons the token may read (a bound
+// token its cluster's only), newest year first, so that a page can pick
+// the one to show.
 func (s *Server) listSeasons(w http.ResponseWriter, r *http.Request) {
-	a, err := s.authenticate(r)
+	c, err := s.authenticate(r)
 	if err != nil {
 		s.writeError(w, r, err)
 		return
 	}
 	out := []seasonItem{}
 	for _, ss := range s.proj.Snapshot().Seasons {
-		if !ss.Opened || (a.Role == events.RoleUnit && !ss.Units[a.Unit]) {
+		if !ss.Opened || c.reach(ss) != nil {
 			continue
 		}
 		out = append(out, seasonItem{Season: ss.ID, Cluster: ss.Cluster, Year: ss.Year, Closed: ss.Closed, Seq: ss.Seq})
@@ -428,15 +460,12 @@ func (s *Server) listCheckpoints(w http.ResponseWriter, r *http.Request) {
 }
 
 func (s *Server) postToken(w http.ResponseWriter, r *http.Request) {
-	author, err := s.authenticate(r)
+	c, err := s.authenticate(r)
 	if err != nil {
 		s.writeError(w, r, err)
 		return
 	}
-	var req struct {
-		Role string `json:"role"`
-		Unit string `json:"unit"`
-	}
+	var req ledger.TokenRequest
 	dec := json.NewDecoder(http.MaxBytesReader(w, r.Body, 4096))
 	dec.DisallowUnknownFields()
 	if err := dec.Decode(&req); err != nil {
@@ -447,7 +476,7 @@ func (s *Server) postToken(w http.ResponseWriter, r *http.Request) {
 		s.writeError(w, r, err)
 		return
 	}
-	issued, err := s.ledger.IssueToken(r.Context(), author, req.Role, req.Unit)
+	issued, err := s.ledger.IssueToken(r.Context(), c.author, c.scope, req)
 	if err != nil {
 		s.writeError(w, r, err)
 		return
@@ -456,9 +485,9 @@ func (s *Server) postToken(w http.ResponseWriter, r *http.Request) {
 }
 
 func (s *Server) deleteToken(w http.ResponseWriter, r *http.Request) {
-	author, err := s.authenticate(r)
+	c, err := s.authenticate(r)
 	if err == nil {
-		err = s.ledger.RevokeToken(r.Context(), author, r.PathValue("id"))
+		err = s.ledger.RevokeToken(r.Context(), c.author, c.scope, r.PathValue("id"))
 	}
 	if err != nil {
 		s.writeError(w, r, err)

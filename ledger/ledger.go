@@ -36,7 +36,7 @@ type State interface {
 	SubjectHead(subject string) projections.Head
 	LookupID(id string) (projections.IDInfo, bool)
 	Token(id string) (projections.Token, bool)
-	IsMember(unit string) bool
+	IsMember(unit string, sc domain.Scope) bool
 }
 
 // Ledger appends events.
@@ -81,10 +81,11 @@ const appendTimeout = 10 * time.Second
 // every failover take 10 s.)
 const logCallTimeout = 5 * time.Second
 
-// Append validates and appends one posted event. created is false when the
-// same id was already appended with the same content: the reply is then the
-// original one and nothing new is written.
-func (l *Ledger) Append(ctx context.Context, season string, author events.Author, body []byte) (Reply, bool, error) {
+// Append validates and appends one posted event by author, whose token has
+// scope sc. created is false when the same id was already appended with the
+// same content: the reply is then the original one and nothing new is
+// written.
+func (l *Ledger) Append(ctx context.Context, season string, author events.Author, sc domain.Scope, body []byte) (Reply, bool, error) {
 	if !events.ValidID(season) {
 		return Reply{}, false, domain.Errorf(domain.NotFound, "season", "%q is not a season id", season)
 	}
@@ -98,19 +99,20 @@ func (l *Ledger) Append(ctx context.Context, season string, author events.Author
 			return Reply{}, false, fmt.Errorf("make event id: %w", err)
 		}
 	}
-	return l.append(ctx, ev, payload)
+	return l.append(ctx, ev, payload, sc)
 }
 
 // AppendEvent appends an event built in Go (the demo); Data must already be
-// the canonical encoding of payload.
+// the canonical encoding of payload. Its caller is the process itself, so
+// the author's scope is every cluster.
 func (l *Ledger) AppendEvent(ctx context.Context, ev events.Event, payload events.Payload) (Reply, bool, error) {
 	if err := events.ValidatePayload(payload); err != nil {
 		return Reply{}, false, err
 	}
-	return l.append(ctx, ev, payload)
+	return l.append(ctx, ev, payload, domain.Scope{})
 }
 
-func (l *Ledger) append(ctx context.Context, ev events.Event, payload events.Payload) (Reply, bool, error) {
+func (l *Ledger) append(ctx context.Context, ev events.Event, payload events.Payload, sc domain.Scope) (Reply, bool, error) {
 	ctx, cancel := context.WithTimeout(ctx, appendTimeout)
 	defer cancel()
 	hash := events.ContentHash(ev)
@@ -124,11 +126,15 @@ func (l *Ledger) append(ctx context.Context, ev events.Event, payload events.Pay
 	if err := l.state.WaitFor(ctx, l.acked()); err != nil {
 		return Reply{}, false, unavailable("catch up with the log", err)
 	}
+	// A re-post is answered only within the token's reach, like a read.
+	if err := l.state.WithSeason(ev.Season, func(s *domain.Season) error { return domain.CheckScope(s, ev, payload, sc) }); err != nil {
+		return Reply{}, false, err
+	}
 	if info, ok := l.state.LookupID(ev.ID); ok {
 		return l.replay(ev, hash, info)
 	}
 	ack, err := l.publish(ctx, subject, ev.ID, func(prev projections.Head) ([]byte, error) {
-		if err := l.check(ctx, ev, payload); err != nil {
+		if err := l.check(ctx, ev, payload, sc); err != nil {
 			return nil, err
 		}
 		ev.Recorded = l.now().UTC().Format(time.RFC3339Nano)
@@ -193,12 +199,19 @@ func (l *Ledger) publish(ctx context.Context, subject, msgID string, prepare fun
 	return natsstore.Ack{}, domain.Errorf(domain.Conflict, "", "too many concurrent writes to %s; try again", subject)
 }
 
-// check runs domain validation; an unknown target may only be unknown to
-// this replica so far, so it catches up with the whole log once and
-// re-checks before refusing.
-func (l *Ledger) check(ctx context.Context, ev events.Event, payload events.Payload) error {
+// check runs domain validation, the token's scope first; an unknown target
+// may only be unknown to this replica so far, so it catches up with the
+// whole log once and re-checks before refusing. The scope is judged here,
+// on the state the event is validated against, so that a season another
+// replica has just opened is judged by its cluster too.
+func (l *Ledger) check(ctx context.Context, ev events.Event, payload events.Payload, sc domain.Scope) error {
 	validate := func() error {
-		return l.state.WithSeason(ev.Season, func(s *domain.Season) error { return domain.Check(s, ev, payload) })
+		return l.state.WithSeason(ev.Season, func(s *domain.Season) error {
+			if err := domain.CheckScope(s, ev, payload, sc); err != nil {
+				return err
+			}
+			return domain.Check(s, ev, payload)
+		})
 	}
 	err := validate()
 	var de *domain.Error
@@ -297,18 +310,32 @@ func newEventID() (string, error) {
 	return "ev-" + hex.EncodeToString(b), nil
 }
 
-// Issued is a new token, shown once.
-type Issued struct {
-	Token string `json:"token"`
-	ID    string `json:"id"`
-	Role  string `json:"role"`
-	Unit  string `json:"unit,omitempty"`
+// TokenRequest is what a new token is for (the body of POST /tokens).
+type TokenRequest struct {
+	Role string `json:"role"`
+	Unit string `json:"unit"`
+	// Cluster binds a committee or auditor token to one cluster's seasons;
+	// "" is every cluster.
+	Cluster string `json:"cluster"`
 }
 
-// IssueToken records a new token on the log and waits until it works.
-func (l *Ledger) IssueToken(ctx context.Context, by events.Author, role, unit string) (Issued, error) {
+// Issued is a new token, shown once.
+type Issued struct {
+	Token   string `json:"token"`
+	ID      string `json:"id"`
+	Role    string `json:"role"`
+	Unit    string `json:"unit,omitempty"`
+	Cluster string `json:"cluster,omitempty"`
+}
+
+// IssueToken records a new token on the log and waits until it works. by,
+// whose token has scope sc, issues it: a committee bound to a cluster only
+// unit tokens for members of that cluster's seasons and committee or
+// auditor tokens bound to that cluster, never more than it holds itself.
+func (l *Ledger) IssueToken(ctx context.Context, by events.Author, sc domain.Scope, req TokenRequest) (Issued, error) {
 	ctx, cancel := context.WithTimeout(ctx, appendTimeout)
 	defer cancel()
+	role, unit, cluster := req.Role, req.Unit, req.Cluster
 	switch {
 	case by.Role != events.RoleAdmin && by.Role != events.RoleCommittee:
 		return Issued{}, domain.Errorf(domain.Forbidden, "", "only the committee issues tokens")
@@ -318,35 +345,60 @@ func (l *Ledger) IssueToken(ctx context.Context, by events.Author, role, unit st
 		return Issued{}, domain.Errorf(domain.Invalid, "unit", "a unit token names its unit")
 	case role != events.RoleUnit && unit != "":
 		return Issued{}, domain.Errorf(domain.Invalid, "unit", "only a unit token names a unit")
+	case role == events.RoleUnit && cluster != "":
+		return Issued{}, domain.Errorf(domain.Invalid, "cluster", "a unit token is bound by its unit, not by a cluster")
+	case cluster != "" && !events.ValidID(cluster):
+		return Issued{}, domain.Errorf(domain.Invalid, "cluster", "%q is not a cluster id (lower-case letters, digits and '-')", cluster)
+	case role != events.RoleUnit && !sc.Covers(cluster):
+		// An unbound token would reach every cluster: more than sc holds.
+		return Issued{}, domain.Errorf(domain.Forbidden, "cluster", "this token issues committee and auditor tokens for cluster %s only: ask for \"cluster\": %q", sc.Cluster, sc.Cluster)
 	}
 	// Membership must be judged on a state that holds this process's writes.
 	if err := l.state.WaitFor(ctx, l.acked()); err != nil {
 		return Issued{}, unavailable("catch up with the log", err)
 	}
-	if role == events.RoleUnit && !l.state.IsMember(unit) {
+	if role == events.RoleUnit && !l.state.IsMember(unit, sc) {
+		if sc.Bound() {
+			return Issued{}, domain.Errorf(domain.Forbidden, "unit", "unit %q is not a member of a season of cluster %s", unit, sc.Cluster)
+		}
 		return Issued{}, domain.Errorf(domain.Invalid, "unit", "unit %q is not a member of any season", unit)
 	}
 	token, id, hash, err := access.New()
 	if err != nil {
 		return Issued{}, fmt.Errorf("make token: %w", err)
 	}
-	p := &events.TokenIssued{ID: id, Hash: hash, Role: role, Unit: unit, IssuedBy: authorName(by)}
+	p := &events.TokenIssued{ID: id, Hash: hash, Role: role, Unit: unit, Cluster: cluster, IssuedBy: authorName(by)}
 	if err := l.system(ctx, events.TypeTokenIssued, id, by, p); err != nil {
 		return Issued{}, err
 	}
-	return Issued{Token: token, ID: id, Role: role, Unit: unit}, nil
+	return Issued{Token: token, ID: id, Role: role, Unit: unit, Cluster: cluster}, nil
 }
 
 // RevokeToken records that a token stops working, and waits until it has.
-func (l *Ledger) RevokeToken(ctx context.Context, by events.Author, id string) error {
+// A committee bound to a cluster revokes only that cluster's tokens: the
+// committee and auditor tokens bound to it and the unit tokens of its
+// seasons' members.
+func (l *Ledger) RevokeToken(ctx context.Context, by events.Author, sc domain.Scope, id string) error {
 	ctx, cancel := context.WithTimeout(ctx, appendTimeout)
 	defer cancel()
 	if by.Role != events.RoleAdmin && by.Role != events.RoleCommittee {
 		return domain.Errorf(domain.Forbidden, "", "only the committee revokes tokens")
 	}
+	if err := l.state.WaitFor(ctx, l.acked()); err != nil {
+		return unavailable("catch up with the log", err)
+	}
 	t, ok := l.state.Token(id)
 	if !ok {
 		return domain.Errorf(domain.NotFound, "id", "no token %s", id)
+	}
+	if sc.Bound() {
+		ofCluster := t.Cluster == sc.Cluster
+		if t.Role == events.RoleUnit {
+			ofCluster = l.state.IsMember(t.Unit, sc)
+		}
+		if !ofCluster {
+			return domain.Errorf(domain.Forbidden, "id", "this token revokes tokens of cluster %s only", sc.Cluster)
+		}
 	}
 	if t.RevokedAt != "" {
 		return nil // revoking twice changes nothing

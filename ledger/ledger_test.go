@@ -64,7 +64,7 @@ func TestConcurrentWritersOnOneSubject(t *testing.T) {
 			for i := 0; i < perWriter; i++ {
 				id := fmt.Sprintf("w%d-%d", w, i)
 				body := fmt.Sprintf(`{"id":%q,"type":"activity.held","unit":"ha-dong","date":"2024-04-01","data":{"kind":"other","title":"Hoạt động %d"},"evidence":[{"kind":"document","title":"Biên bản"}]}`, id, i)
-				r, created, err := l.Append(context.Background(), domain.DemoSeasonID, unit, []byte(body))
+				r, created, err := l.Append(context.Background(), domain.DemoSeasonID, unit, domain.Scope{}, []byte(body))
 				if err != nil || !created {
 					t.Errorf("%s: created %v, %v", id, created, err)
 					return
@@ -131,7 +131,7 @@ func TestRepostIsIdempotent(t *testing.T) {
 	}
 	unit := events.Author{Role: events.RoleUnit, Unit: "tay-ho", Token: "t"}
 	body := `{"id":"th-1","type":"activity.held","unit":"tay-ho","date":"2024-04-01","data":{"kind":"other","title":"A, sửa"},"evidence":[{"kind":"document","title":"B"}]}`
-	first, created, err := l.Append(context.Background(), domain.DemoSeasonID, unit, []byte(`{"id":"th-1","type":"activity.held","unit":"tay-ho","date":"2024-04-01","data":{"kind":"other","title":"A"},"evidence":[{"kind":"document","title":"B"}]}`))
+	first, created, err := l.Append(context.Background(), domain.DemoSeasonID, unit, domain.Scope{}, []byte(`{"id":"th-1","type":"activity.held","unit":"tay-ho","date":"2024-04-01","data":{"kind":"other","title":"A"},"evidence":[{"kind":"document","title":"B"}]}`))
 	if err != nil || !created {
 		t.Fatalf("first: %v %v", created, err)
 	}
@@ -145,7 +145,7 @@ func TestRepostIsIdempotent(t *testing.T) {
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
-			r, created, err := l.Append(context.Background(), domain.DemoSeasonID, unit, []byte(c.body))
+			r, created, err := l.Append(context.Background(), domain.DemoSeasonID, unit, domain.Scope{}, []byte(c.body))
 			if c.code != "" {
 				if domain.ErrorOf(err).Code != c.code {
 					t.Errorf("got %v, want %s", err, c.code)
@@ -193,7 +193,7 @@ func TestWritesGiveUpWhileTheLogDoesNotAnswer(t *testing.T) {
 	unit := events.Author{Role: events.RoleUnit, Unit: "tay-ho", Token: "t"}
 	post := func(ctx context.Context, id string) error {
 		body := fmt.Sprintf(`{"id":%q,"type":"activity.held","unit":"tay-ho","date":"2024-04-01","data":{"kind":"other","title":"A"},"evidence":[{"kind":"document","title":"B"}]}`, id)
-		_, _, err := l.Append(ctx, domain.DemoSeasonID, unit, []byte(body))
+		_, _, err := l.Append(ctx, domain.DemoSeasonID, unit, domain.Scope{}, []byte(body))
 		return err
 	}
 	firstCtx, cancelFirst := context.WithCancel(context.Background())

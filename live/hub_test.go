@@ -37,7 +37,7 @@ func (w *world) congress(t *testing.T, ward int) uint64 {
 	t.Helper()
 	m := domain.DemoSeason().Members[2] // ha-dong
 	body := fmt.Sprintf(`{"type":"congress.completed","unit":"ha-dong","date":"2024-04-01","data":{"level":"ward","ward":"%s","delegates":120},"evidence":[{"kind":"document","title":"Nghị quyết đại hội"}]}`, m.WardList[ward-1].ID)
-	r, _, err := w.Ledger.Append(context.Background(), domain.DemoSeasonID, events.Author{Role: events.RoleUnit, Unit: "ha-dong", Token: "t"}, []byte(body))
+	r, _, err := w.Ledger.Append(context.Background(), domain.DemoSeasonID, events.Author{Role: events.RoleUnit, Unit: "ha-dong", Token: "t"}, domain.Scope{}, []byte(body))
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -49,6 +49,7 @@ CREATE TABLE IF NOT EXISTS tokens (
 	hash       TEXT NOT NULL,
 	role       TEXT NOT NULL,
 	unit       TEXT NOT NULL,
+	cluster    TEXT NOT NULL DEFAULT '',
 	issued_by  TEXT NOT NULL,
 	issued_at  TEXT NOT NULL,
 	issued_seq INTEGER NOT NULL,
@@ -83,7 +84,28 @@ func openDB(path string) (*sql.DB, error) {
 		db.Close()
 		return nil, fmt.Errorf("migrate read model %s: %w", path, err)
 	}
+	if err := addTokensCluster(db); err != nil {
+		db.Close()
+		return nil, fmt.Errorf("migrate read model %s: %w", path, err)
+	}
 	return db, nil
+}
+
+// addTokensCluster gives a tokens table made before scopes its cluster
+// column. Every token it holds was issued without one, so the empty
+// cluster (every cluster) is each row's true value: no rebuild is needed.
+func addTokensCluster(db *sql.DB) error {
+	var n int
+	if err := db.QueryRow(`SELECT count(*) FROM pragma_table_info('tokens') WHERE name = 'cluster'`).Scan(&n); err != nil {
+		return fmt.Errorf("inspect tokens: %w", err)
+	}
+	if n > 0 {
+		return nil
+	}
+	if _, err := db.Exec(`ALTER TABLE tokens ADD COLUMN cluster TEXT NOT NULL DEFAULT ''`); err != nil {
+		return fmt.Errorf("add tokens.cluster: %w", err)
+	}
+	return nil
 }
 
 func getMeta(ctx context.Context, q querier, key string) (string, error) {

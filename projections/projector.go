@@ -34,10 +34,13 @@ type IDInfo struct {
 
 // Token is an API token as the read model knows it (hash only).
 type Token struct {
-	ID        string `json:"id"`
-	Hash      string `json:"-"`
-	Role      string `json:"role"`
-	Unit      string `json:"unit,omitempty"`
+	ID   string `json:"id"`
+	Hash string `json:"-"`
+	Role string `json:"role"`
+	Unit string `json:"unit,omitempty"`
+	// Cluster is the cluster a committee or auditor token is bound to;
+	// "" is every cluster (tokens issued without one, and all older ones).
+	Cluster   string `json:"cluster,omitempty"`
 	IssuedBy  string `json:"issued_by"`
 	IssuedAt  string `json:"issued_at"`
 	RevokedBy string `json:"revoked_by,omitempty"`
@@ -251,7 +254,7 @@ func (p *Projector) fold(rec events.Record, hash string) error {
 	switch pl := rec.Payload.(type) {
 	case *events.TokenIssued:
 		p.tokMu.Lock()
-		p.tokens[pl.ID] = Token{ID: pl.ID, Hash: pl.Hash, Role: pl.Role, Unit: pl.Unit, IssuedBy: pl.IssuedBy, IssuedAt: ev.Recorded}
+		p.tokens[pl.ID] = Token{ID: pl.ID, Hash: pl.Hash, Role: pl.Role, Unit: pl.Unit, Cluster: pl.Cluster, IssuedBy: pl.IssuedBy, IssuedAt: ev.Recorded}
 		p.tokMu.Unlock()
 	case *events.TokenRevoked:
 		p.tokMu.Lock()
@@ -339,11 +342,15 @@ func (p *Projector) Token(id string) (Token, bool) {
 	return t, ok
 }
 
-// IsMember reports whether unit belongs to any opened season.
-func (p *Projector) IsMember(unit string) bool {
+// IsMember reports whether unit belongs to an opened season inside the
+// scope: of any cluster for the zero scope, of its cluster for a bound one.
+func (p *Projector) IsMember(unit string, sc domain.Scope) bool {
 	p.mu.RLock()
 	defer p.mu.RUnlock()
 	for _, s := range p.seasons {
+		if s.Opened == nil || !sc.Covers(s.Opened.Cluster.ID) {
+			continue
+		}
 		if _, ok := s.Member(unit); ok {
 			return true
 		}
@@ -630,8 +637,8 @@ func (p *Projector) insert(ctx context.Context, tx *sql.Tx, m natsstore.Msg, rec
 	}
 	switch pl := rec.Payload.(type) {
 	case *events.TokenIssued:
-		_, err := tx.ExecContext(ctx, `INSERT INTO tokens (id, hash, role, unit, issued_by, issued_at, issued_seq) VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO NOTHING`,
-			pl.ID, pl.Hash, pl.Role, pl.Unit, pl.IssuedBy, ev.Recorded, m.Seq)
+		_, err := tx.ExecContext(ctx, `INSERT INTO tokens (id, hash, role, unit, cluster, issued_by, issued_at, issued_seq) VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO NOTHING`,
+			pl.ID, pl.Hash, pl.Role, pl.Unit, pl.Cluster, pl.IssuedBy, ev.Recorded, m.Seq)
 		if err != nil {
 			return fmt.Errorf("store token: %w", err)
 		}

@@ -72,7 +72,7 @@ func appendSome(t *testing.T, led *ledger.Ledger, n int) uint64 {
 	for i := 0; i < n; i++ {
 		unit := season.Members[i%len(season.Members)].ID
 		body := `{"type":"activity.held","unit":"` + unit + `","date":"2024-05-07","data":{"kind":"commemoration","occasion":"dbp70","title":"Kỷ niệm"},"evidence":[{"kind":"document","title":"Báo cáo"}]}`
-		r, _, err := led.Append(ctx, domain.DemoSeasonID, events.Author{Role: events.RoleUnit, Unit: unit, Token: "t"}, []byte(body))
+		r, _, err := led.Append(ctx, domain.DemoSeasonID, events.Author{Role: events.RoleUnit, Unit: unit, Token: "t"}, domain.Scope{}, []byte(body))
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -120,7 +120,7 @@ func TestRestartResumesFromCheckpoint(t *testing.T) {
 	}
 	// It keeps following from checkpoint + 1.
 	led := ledger.New(log, p2, time.Now)
-	r, _, err := led.Append(context.Background(), domain.DemoSeasonID, events.Author{Role: events.RoleUnit, Unit: "tay-ho", Token: "t"},
+	r, _, err := led.Append(context.Background(), domain.DemoSeasonID, events.Author{Role: events.RoleUnit, Unit: "tay-ho", Token: "t"}, domain.Scope{},
 		[]byte(`{"type":"model.recognized","unit":"tay-ho","date":"2024-09-01","data":{"model":"m1","name":"Mô hình","level":"city"},"evidence":[{"kind":"document","title":"QĐ"}]}`))
 	if err != nil {
 		t.Fatal(err)

@@ -70,6 +70,32 @@ func TestDemo(t *testing.T) {
 	if st, b = ts.do(http.MethodPost, path, tokens["unit phuong-nghia-do"], []byte(old), nil); st != http.StatusBadRequest || !strings.Contains(string(b), `"field":"data.occasion"`) {
 		t.Errorf("a 2024 occasion in 2025: %d %s", st, b)
 	}
+	// The committee's and the auditor's tokens are bound to the demo's
+	// cluster: they act there and nowhere else, and say so.
+	cluster := domain.DemoSeason().Cluster.ID
+	if !strings.Contains(out, "bound to cluster "+cluster) {
+		t.Errorf("the demo does not say its tokens are bound to %s:\n%s", cluster, out)
+	}
+	for _, c := range []struct {
+		name   string
+		req    map[string]string
+		status int
+	}{
+		{"a committee token of its cluster", map[string]string{"role": "committee", "cluster": cluster}, http.StatusCreated},
+		{"an unbound committee token", map[string]string{"role": "committee"}, http.StatusForbidden},
+	} {
+		if st, _, _, b := ts.issueAs(tokens["committee"], c.req); st != c.status {
+			t.Errorf("the demo committee issuing %s: %d %s, want %d", c.name, st, b, c.status)
+		}
+	}
+	other := domain.DemoSeason()
+	other.Cluster.ID = "hn-mttq-cum3"
+	ts.openSeason("hn-mttq-cum3-2024", other)
+	for _, who := range []string{"committee", "auditor"} {
+		if st, b := ts.do(http.MethodGet, "/api/v1/seasons/hn-mttq-cum3-2024", tokens[who], nil, nil); st != http.StatusForbidden {
+			t.Errorf("the demo %s reads another cluster's season: %d %s", who, st, b)
+		}
+	}
 }
 
 // TestSubmitAndTokenCommands drives the client commands against a server.
@@ -104,6 +130,21 @@ func TestSubmitAndTokenCommands(t *testing.T) {
 		strings.NewReader(`{"type":"activity.held","unit":"cau-giay","date":"2024-05-07","data":{"kind":"other","title":"x"},"evidence":[{"kind":"document","title":"y"}]}`), io.Discard, io.Discard)
 	if err == nil || !strings.Contains(err.Error(), "403 forbidden") {
 		t.Errorf("submit for another unit: %v", err)
+	}
+
+	// --cluster binds a committee or auditor token.
+	other := domain.DemoSeason()
+	other.Cluster.ID = "hn-mttq-cum3"
+	ts.openSeason("hn-mttq-cum3-2024", other)
+	out.Reset()
+	if err := run(context.Background(), []string{"thidua", "token", "--token", testAdmin, "--role", "auditor", "--cluster", "hn-mttq-cum3"}, env, nil, &out, io.Discard); err != nil {
+		t.Fatalf("token --cluster: %v", err)
+	}
+	bound := strings.TrimSpace(out.String())
+	for season, want := range map[string]int{"hn-mttq-cum3-2024": http.StatusOK, domain.DemoSeasonID: http.StatusForbidden} {
+		if st, b := ts.do(http.MethodGet, "/api/v1/seasons/"+season, bound, nil, nil); st != want {
+			t.Errorf("a token bound with --cluster reads %s: %d %s, want %d", season, st, b, want)
+		}
 	}
 }
 

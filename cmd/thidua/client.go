@@ -84,6 +84,7 @@ func token(ctx context.Context, args []string, getenv func(string) string, stdou
 	tok := fs.str("token", "", "admin or committee token")
 	role := fs.String("role", "", "role of the new token: unit, committee or auditor")
 	unit := fs.String("unit", "", "the unit of a unit token")
+	cluster := fs.String("cluster", "", "bind a committee or auditor token to this cluster's seasons (default: every cluster)")
 	revoke := fs.String("revoke", "", "revoke the token with this id instead")
 	if err := fs.parse(args); err != nil {
 		return err
@@ -96,7 +97,11 @@ func token(ctx context.Context, args []string, getenv func(string) string, stdou
 		}
 		return err
 	}
-	body, _ := json.Marshal(map[string]string{"role": *role, "unit": *unit})
+	req := map[string]string{"role": *role, "unit": *unit}
+	if *cluster != "" {
+		req["cluster"] = *cluster
+	}
+	body, _ := json.Marshal(req)
 	out, _, err := call(ctx, http.MethodPost, base, *tok, body)
 	if err != nil {
 		return err

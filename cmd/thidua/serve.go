@@ -307,8 +307,10 @@ func openDemo(ctx context.Context, store *natsstore.Store, proj *projections.Pro
 	type line struct{ who, token string }
 	var lines []line
 	var auditor string
+	// The committee's and the auditor's tokens are bound to the demo's
+	// cluster, as a cluster's secretary gets them on a shared server.
 	for _, role := range []string{events.RoleCommittee, events.RoleAuditor} {
-		t, err := led.IssueToken(ctx, admin, role, "")
+		t, err := led.IssueToken(ctx, admin, domain.Scope{}, ledger.TokenRequest{Role: role, Cluster: seasons[0].opened.Cluster.ID})
 		if err != nil {
 			return err
 		}
@@ -320,7 +322,7 @@ func openDemo(ctx context.Context, store *natsstore.Store, proj *projections.Pro
 	unitTokens := map[string]events.Author{}
 	for _, d := range seasons {
 		for _, m := range d.opened.Members {
-			t, err := led.IssueToken(ctx, admin, events.RoleUnit, m.ID)
+			t, err := led.IssueToken(ctx, admin, domain.Scope{}, ledger.TokenRequest{Role: events.RoleUnit, Unit: m.ID})
 			if err != nil {
 				return err
 			}
@@ -336,6 +338,7 @@ func openDemo(ctx context.Context, store *natsstore.Store, proj *projections.Pro
 	fmt.Fprintf(stdout, "\nthidua: mùa thi đua demo %s và %s đã mở / demo seasons opened — http://%s\n", domain.DemoSeasonID, domain.DemoSeason2025ID, addr)
 	// The auditor's token is read-only: the link for the meeting's big screen.
 	fmt.Fprintf(stdout, "Bảng xếp hạng trực tiếp / live rankings (auditor, read-only): http://%s/?season=%s#token=%s\n\n", addr, domain.DemoSeasonID, auditor)
+	fmt.Fprintf(stdout, "Mã thường trực cụm và mã kiểm tra chỉ dùng cho cụm %s / committee and auditor tokens are bound to cluster %s\n", seasons[0].opened.Cluster.ID, seasons[0].opened.Cluster.ID)
 	fmt.Fprintf(stdout, "  %-24s %s\n", "admin", adminToken)
 	for _, l := range lines {
 		fmt.Fprintf(stdout, "  %-24s %s\n", l.who, l.token)

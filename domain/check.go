@@ -66,6 +66,30 @@ func Check(s *Season, ev events.Event, p events.Payload) error {
 		case !t.Live():
 			return Errorf(Conflict, "data.target", "fact %s was retracted", p.Target)
 		}
+	case *events.Query:
+		t, ok := s.byID[p.Target]
+		switch {
+		case !ok:
+			return Errorf(Invalid, "data.target", "event %s is not in season %s", p.Target, s.ID)
+		case !t.Fact:
+			return Errorf(Invalid, "data.target", "event %s is a %s, not a unit's fact", p.Target, t.Event.Type)
+		case ev.Unit != "" && ev.Unit != t.Event.Unit:
+			return Errorf(Invalid, "unit", "event %s is a fact of %s, not %s", p.Target, t.Event.Unit, ev.Unit)
+		case !t.Live():
+			return Errorf(Conflict, "data.target", "fact %s was retracted", p.Target)
+		}
+	case *events.Explanation:
+		t, ok := s.byID[p.Target]
+		switch {
+		case !ok:
+			return Errorf(Invalid, "data.target", "event %s is not in season %s", p.Target, s.ID)
+		case !t.Fact || t.Event.Unit != ev.Unit:
+			return Errorf(Invalid, "data.target", "event %s is not a fact of %s", p.Target, ev.Unit)
+		case !t.Live():
+			return Errorf(Conflict, "data.target", "fact %s was retracted", p.Target)
+		case t.latestQuery() == nil:
+			return Errorf(Conflict, "data.target", "the committee has asked nothing about fact %s", p.Target)
+		}
 	case *events.ScoreAssessed:
 		it, ok := findRubricItem(s.Rubric.Items, p.Item)
 		switch {

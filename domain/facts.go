@@ -1,7 +1,9 @@
 package domain
 
 import (
+	"cmp"
 	"fmt"
+	"slices"
 
 	"github.com/thidua/thidua/events"
 )
@@ -13,7 +15,26 @@ const (
 	FactRejected  = "rejected"
 	FactRetracted = "retracted"
 	FactIgnored   = "ignored" // reached the log against the season's rules; counts nowhere
+	// FactQueried: the committee asked the unit to explain the fact and
+	// awaits the answer; FactExplained: the unit answered and the fact
+	// awaits the committee's second look. Neither changes how it counts.
+	FactQueried   = "queried"
+	FactExplained = "explained"
 )
+
+// Exchange is one question of the committee about a fact, or one answer of
+// the unit, with the evidence the answer added to the dossier.
+type Exchange struct {
+	ID       string            `json:"id"`
+	Seq      uint64            `json:"seq"`
+	Type     string            `json:"type"`
+	Text     string            `json:"text"`
+	Recorded string            `json:"recorded"`
+	Author   events.Author     `json:"author"`
+	Evidence []events.Evidence `json:"evidence,omitempty"`
+	// Retracted: the committee withdrew its question.
+	Retracted bool `json:"retracted,omitempty"`
+}
 
 // FactLine is one of a unit's facts on its sheet, with why it counts or not,
 // so that a retracted or rejected fact can be shown struck through with
@@ -35,6 +56,10 @@ type FactLine struct {
 	// Author recorded the fact; ByAuthor recorded the event named by By.
 	Author   events.Author  `json:"author"`
 	ByAuthor *events.Author `json:"by_author,omitempty"`
+	// Question is the committee's open question, while the unit has not
+	// answered it; Exchanges every question and answer in stream order.
+	Question  string     `json:"question,omitempty"`
+	Exchanges []Exchange `json:"exchanges,omitempty"`
 }
 
 // factLines lists every fact of a unit in stream order, in one view.
@@ -47,12 +72,18 @@ func (s *Season) factLines(unit string, view View) []FactLine {
 		if l.Evidence == nil {
 			l.Evidence = []events.Evidence{}
 		}
+		q := e.latestQuery()
 		switch r := e.Review(); {
 		case e.Ignored != "":
 			l.Status, l.Reason = FactIgnored, e.Ignored
 		case e.RetractedBy != nil:
 			l.Status, l.By, l.ByAuthor = FactRetracted, e.RetractedBy.Event.ID, &e.RetractedBy.Event.Author
 			l.Reason = e.RetractedBy.Payload.(*events.Retraction).Reason
+		case q != nil && (r == nil || r.Seq < q.Seq) && e.OpenQuery() != nil:
+			l.Status, l.By, l.ByAuthor = FactQueried, q.Event.ID, &q.Event.Author
+			l.Question = q.Payload.(*events.Query).Question
+		case q != nil && (r == nil || r.Seq < q.Seq):
+			l.Status = FactExplained
 		case r == nil:
 			l.Status = FactPending
 		case r.Event.Type == events.TypeFactRejected:
@@ -60,8 +91,28 @@ func (s *Season) factLines(unit string, view View) []FactLine {
 		default:
 			l.Status, l.By, l.ByAuthor, l.Reason = FactVerified, r.Event.ID, &r.Event.Author, r.Payload.(*events.Review).Reason
 		}
+		l.Exchanges = exchanges(e)
 		out = append(out, l)
 	}
+	return out
+}
+
+// exchanges lists the questions and answers about a fact in stream order.
+func exchanges(e *Entry) []Exchange {
+	var out []Exchange
+	for _, q := range e.Queries {
+		if q.Ignored == "" {
+			out = append(out, Exchange{ID: q.Event.ID, Seq: q.Seq, Type: q.Event.Type, Text: q.Payload.(*events.Query).Question,
+				Recorded: q.Event.Recorded, Author: q.Event.Author, Retracted: q.RetractedBy != nil})
+		}
+	}
+	for _, x := range e.Explanations {
+		if x.Ignored == "" {
+			out = append(out, Exchange{ID: x.Event.ID, Seq: x.Seq, Type: x.Event.Type, Text: x.Payload.(*events.Explanation).Text,
+				Recorded: x.Event.Recorded, Author: x.Event.Author, Evidence: x.Event.Evidence})
+		}
+	}
+	slices.SortFunc(out, func(a, b Exchange) int { return cmp.Compare(a.Seq, b.Seq) })
 	return out
 }
 

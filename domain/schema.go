@@ -82,8 +82,8 @@ func (s *Season) Schema() SeasonSchema {
 var clientTypes = []string{
 	events.TypeActivityHeld, events.TypeModelRecognized, events.TypeExemplarHonored,
 	events.TypeCongressCompleted, events.TypeReportSubmitted, events.TypeIndicatorReported,
-	events.TypeFactRetracted,
-	events.TypeFactVerified, events.TypeFactRejected, events.TypeTargetAssigned,
+	events.TypeFactRetracted, events.TypeFactExplained,
+	events.TypeFactVerified, events.TypeFactRejected, events.TypeFactQueried, events.TypeTargetAssigned,
 	events.TypeScoreAssessed, events.TypeBonusAwarded, events.TypeDeductionApplied,
 	events.TypeViolationRecorded, events.TypeBallotRecorded, events.TypeCommitteeRetracted,
 	events.TypeRubricAmended, events.TypeSeasonClosed, events.TypeAwardRevoked, events.TypeSeasonOpened,
@@ -132,6 +132,10 @@ func TypeName(typ string) (string, string) {
 		return "Thu hồi khen thưởng", "Award revoked"
 	case events.TypeCommitteeRetracted:
 		return "Rút quyết định", "Decision retracted"
+	case events.TypeFactQueried:
+		return "Yêu cầu giải trình", "Explanation requested"
+	case events.TypeFactExplained:
+		return "Giải trình", "Explanation"
 	}
 	return typ, typ
 }
@@ -285,7 +289,7 @@ func (b schemaBuilder) body(spec events.Spec) *JSONSchema {
 	order = append(order, "data")
 	required = append(required, "data")
 	props["data"] = b.data(spec.Type)
-	if spec.Fact || spec.Type == events.TypeFactRetracted {
+	if spec.Fact || spec.Type == events.TypeFactExplained {
 		order = append(order, "evidence")
 	}
 	if spec.Fact {
@@ -391,6 +395,14 @@ func (b schemaBuilder) data(typ string) *JSONSchema {
 	case events.TypeFactRetracted, events.TypeCommitteeRetracted:
 		return object([]string{"target", "reason"}, []string{"target", "reason"}, map[string]*JSONSchema{
 			"target": target, "reason": text("Lý do", "Reason", true),
+		})
+	case events.TypeFactQueried:
+		return object([]string{"target", "question"}, []string{"target", "question"}, map[string]*JSONSchema{
+			"target": target, "question": text("Nội dung cần giải trình", "Question", true),
+		})
+	case events.TypeFactExplained:
+		return object([]string{"target", "text"}, []string{"target", "text"}, map[string]*JSONSchema{
+			"target": target, "text": text("Nội dung giải trình", "Explanation", true),
 		})
 	case events.TypeFactVerified, events.TypeFactRejected:
 		return object([]string{"target", "reason"}, []string{"target"}, map[string]*JSONSchema{

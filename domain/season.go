@@ -20,6 +20,11 @@ type Entry struct {
 	// Reviews are the fact.verified / fact.rejected events about a fact, in
 	// stream order; the latest one not withdrawn counts.
 	Reviews []*Entry
+	// Queries and Explanations are the committee's questions about a fact
+	// (fact.queried) and the unit's answers (fact.explained), in stream
+	// order. Neither changes a score.
+	Queries      []*Entry
+	Explanations []*Entry
 	// Ignored says why the fold gives this event no effect (it arrived
 	// after the season closed, names an unknown target, …). Validation
 	// refuses such events; the fold only meets them through races, and must
@@ -153,6 +158,12 @@ func (s *Season) Apply(rec events.Record) error {
 	case *events.Review:
 		t := s.byID[p.Target]
 		t.Reviews = append(t.Reviews, e)
+	case *events.Query:
+		t := s.byID[p.Target]
+		t.Queries = append(t.Queries, e)
+	case *events.Explanation:
+		t := s.byID[p.Target]
+		t.Explanations = append(t.Explanations, e)
 	case *events.BallotRecorded:
 		s.ballots = append(s.ballots, e)
 	default:
@@ -234,8 +245,42 @@ func (s *Season) ignoreReason(e *Entry, spec events.Spec) string {
 		if !ok || !t.Fact {
 			return "target " + p.Target + " is not a fact"
 		}
+	case *events.Query:
+		t, ok := s.byID[p.Target]
+		if !ok || !t.Fact {
+			return "target " + p.Target + " is not a fact"
+		}
+	case *events.Explanation:
+		t, ok := s.byID[p.Target]
+		if !ok || !t.Fact || t.Event.Unit != ev.Unit {
+			return "a unit explains only its own facts"
+		}
 	}
 	return ""
+}
+
+// OpenQuery returns the committee's latest question about a fact that the
+// unit has not answered since, or nil.
+func (e *Entry) OpenQuery() *Entry {
+	q := e.latestQuery()
+	if q == nil {
+		return nil
+	}
+	for _, x := range e.Explanations {
+		if x.Live() && x.Seq > q.Seq {
+			return nil
+		}
+	}
+	return q
+}
+
+func (e *Entry) latestQuery() *Entry {
+	for i := len(e.Queries) - 1; i >= 0; i-- {
+		if q := e.Queries[i]; q.Live() {
+			return q
+		}
+	}
+	return nil
 }
 
 // retractable: the committee's own events other than those that frame the

@@ -48,6 +48,7 @@ var allTypes = []string{
 	TypeRubricAmended, TypeTargetAssigned, TypeFactVerified, TypeFactRejected,
 	TypeScoreAssessed, TypeBonusAwarded, TypeDeductionApplied, TypeViolationRecorded,
 	TypeBallotRecorded, TypeSeasonClosed, TypeAwardRevoked, TypeCommitteeRetracted,
+	TypeFactQueried, TypeFactExplained,
 	TypeTokenIssued, TypeTokenRevoked,
 }
 
@@ -417,6 +418,16 @@ func validCases() []validCase {
 			body: `{"type":"committee.retracted","data":{"target":"` + testTargetID + `","reason":"Ghi nhầm đơn vị được cộng điểm"}}`,
 			want: &Retraction{Target: testTargetID, Reason: "Ghi nhầm đơn vị được cộng điểm"},
 		},
+		{
+			name: TypeFactQueried, typ: TypeFactQueried, unit: "tay-ho",
+			body: `{"type":"fact.queried","unit":"tay-ho","data":{"target":"` + testTargetID + `","question":"Đề nghị bổ sung biên bản có chữ ký của Chủ tịch Ủy ban MTTQ phường"}}`,
+			want: &Query{Target: testTargetID, Question: "Đề nghị bổ sung biên bản có chữ ký của Chủ tịch Ủy ban MTTQ phường"},
+		},
+		{
+			name: TypeFactExplained, typ: TypeFactExplained, unit: "tay-ho",
+			body: `{"type":"fact.explained","unit":"tay-ho","data":{"target":"` + testTargetID + `","text":"Đã bổ sung biên bản có chữ ký"},"evidence":[{"kind":"document","title":"Biên bản có chữ ký","doc_no":"12/BB-MTTQ"}]}`,
+			want: &Explanation{Target: testTargetID, Text: "Đã bổ sung biên bản có chữ ký"},
+		},
 	}
 }
 
@@ -571,6 +582,9 @@ func badCases() []badCase {
 		{name: "ballot vote for a bad unit id", body: `{"type":"ballot.recorded","data":{"question":"flag","voters":6,"votes":{"Cầu Giấy":1}}}`, field: "data.votes.Cầu Giấy"},
 
 		// season.opened.
+		{name: "fact.queried without a question", body: `{"type":"fact.queried","data":{"target":"f1"}}`, field: "data.question"},
+		{name: "fact.explained without text", body: `{"type":"fact.explained","unit":"tay-ho","data":{"target":"f1"}}`, field: "data.text"},
+		{name: "fact.explained without unit", body: `{"type":"fact.explained","data":{"target":"f1","text":"Đã bổ sung"}}`, field: "unit"},
 		{name: "season with duplicate member", body: seasonOpenedBody(func(p *SeasonOpened) { p.Members[5] = p.Members[1] }), field: "data.members[5].id"},
 		{name: "season head not member", body: seasonOpenedBody(func(p *SeasonOpened) { p.Head = "hoan-kiem" }), field: "data.head"},
 		{name: "season deputy not member", body: seasonOpenedBody(func(p *SeasonOpened) { p.Deputy = "dong-da" }), field: "data.deputy"},

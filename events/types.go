@@ -28,6 +28,8 @@ const (
 	TypeSeasonClosed       = "season.closed"
 	TypeAwardRevoked       = "award.revoked"
 	TypeCommitteeRetracted = "committee.retracted"
+	TypeFactQueried        = "fact.queried"
+	TypeFactExplained      = "fact.explained"
 	TypeTokenIssued        = "token.issued"
 	TypeTokenRevoked       = "token.revoked"
 )
@@ -96,6 +98,10 @@ func Lookup(typ string) (Spec, bool) {
 		s.By, s.Unit, s.New = ByCommittee, UnitRequired, func() Payload { return &AwardRevoked{} }
 	case TypeCommitteeRetracted:
 		s.By, s.Unit, s.New = ByCommittee, UnitOptional, func() Payload { return &Retraction{} }
+	case TypeFactQueried:
+		s.By, s.Unit, s.New = ByCommittee, UnitOptional, func() Payload { return &Query{} }
+	case TypeFactExplained:
+		s.By, s.Unit, s.New = ByUnit, UnitRequired, func() Payload { return &Explanation{} }
 	case TypeTokenIssued:
 		s.By, s.Unit, s.New = BySystem, UnitNone, func() Payload { return &TokenIssued{} }
 	case TypeTokenRevoked:
@@ -240,6 +246,31 @@ type Retraction struct {
 func (p *Retraction) validate(v *validator) {
 	v.eventID("data.target", p.Target)
 	v.text("data.reason", p.Reason, true)
+}
+
+// Query is the data of fact.queried: the committee asks the unit to explain
+// a fact before it decides ("yêu cầu giải trình"). It changes no score.
+type Query struct {
+	Target   string `json:"target"`
+	Question string `json:"question"`
+}
+
+func (p *Query) validate(v *validator) {
+	v.eventID("data.target", p.Target)
+	v.text("data.question", p.Question, true)
+}
+
+// Explanation is the data of fact.explained: the unit's answer to a
+// question about one of its facts. Evidence it carries joins the fact's
+// dossier; it changes no score.
+type Explanation struct {
+	Target string `json:"target"`
+	Text   string `json:"text"`
+}
+
+func (p *Explanation) validate(v *validator) {
+	v.eventID("data.target", p.Target)
+	v.text("data.text", p.Text, true)
 }
 
 // Cluster names the emulation cluster.

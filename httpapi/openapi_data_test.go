@@ -30,6 +30,7 @@ func TestOpenAPIDescribesEveryEventType(t *testing.T) {
 		events.TypeRubricAmended, events.TypeTargetAssigned, events.TypeFactVerified, events.TypeFactRejected,
 		events.TypeScoreAssessed, events.TypeBonusAwarded, events.TypeDeductionApplied, events.TypeViolationRecorded,
 		events.TypeBallotRecorded, events.TypeSeasonClosed, events.TypeAwardRevoked, events.TypeCommitteeRetracted,
+		events.TypeFactQueried, events.TypeFactExplained,
 	}
 	body := doc.Paths.Find("/api/v1/seasons/{season}/events").Post.RequestBody.Value.Content.Get("application/json").Schema.Value
 	for _, typ := range types {

@@ -56,6 +56,7 @@ type Server struct {
 	publicKey string
 	logger    *slog.Logger
 	metrics   *metrics
+	now       func() time.Time
 }
 
 // Deps are what the API is built from.
@@ -71,12 +72,18 @@ type Deps struct {
 	// PublicKey verifies the checkpoints this process signs.
 	PublicKey string
 	Logger    *slog.Logger
+	// Now is the clock that says what "today" is for a todo list (nil:
+	// time.Now); the days are Vietnam's.
+	Now func() time.Time
 }
 
 // New wires the API.
 func New(d Deps) *Server {
 	l, proj, log := d.Ledger, d.Projector, d.Log
-	s := &Server{ledger: l, proj: proj, log: log, live: d.Live, publicKey: d.PublicKey, logger: d.Logger}
+	s := &Server{ledger: l, proj: proj, log: log, live: d.Live, publicKey: d.PublicKey, logger: d.Logger, now: d.Now}
+	if s.now == nil {
+		s.now = time.Now
+	}
 	if d.AdminToken != "" {
 		s.adminHash, s.hasAdmin = sha256.Sum256([]byte(d.AdminToken)), true
 	}
@@ -110,6 +117,8 @@ func (s *Server) routes() map[string]http.Handler {
 		"GET /api/v1/seasons/{season}/rankings":           h(s.getRankings),
 		"GET /api/v1/seasons/{season}/rankings/stream":    h(s.streamRankings),
 		"GET /api/v1/seasons/{season}/units/{unit}/score": h(s.getScore),
+		"GET /api/v1/seasons/{season}/units/{unit}/todo":  h(s.getTodo),
+		"GET /api/v1/me":                                  h(s.getMe),
 		"GET /api/v1/seasons/{season}/timeline":           h(s.getTimeline),
 		"GET /api/v1/seasons/{season}/checkpoints":        h(s.listCheckpoints),
 		"POST /api/v1/tokens":                             h(s.postToken),
@@ -204,25 +213,31 @@ func (s *Server) authenticate(r *http.Request) (caller, error) {
 // min_seq: a unit reads the seasons it belongs to, a token bound to a
 // cluster that cluster's seasons, any other token every season.
 func (s *Server) readable(r *http.Request) (*projections.Snapshot, *projections.SeasonSnap, error) {
+	_, snap, ss, err := s.readableBy(r)
+	return snap, ss, err
+}
+
+// readableBy is readable that also says who asked.
+func (s *Server) readableBy(r *http.Request) (caller, *projections.Snapshot, *projections.SeasonSnap, error) {
 	c, err := s.authenticate(r)
 	if err != nil {
-		return nil, nil, err
+		return caller{}, nil, nil, err
 	}
 	// The scope comes first: a season out of reach is refused before
 	// min_seq is waited for or any parameter is read.
 	if err := c.reach(s.proj.Snapshot().Seasons[r.PathValue("season")]); err != nil {
-		return nil, nil, err
+		return caller{}, nil, nil, err
 	}
 	snap, ss, err := s.season(r)
 	if err != nil {
-		return nil, nil, err
+		return caller{}, nil, nil, err
 	}
 	// Again on the snapshot served: the season may have been opened while
 	// min_seq was waited for.
 	if err := c.reach(ss); err != nil {
-		return nil, nil, err
+		return caller{}, nil, nil, err
 	}
-	return snap, ss, nil
+	return c, snap, ss, nil
 }
 
 // season returns the current snapshot of an opened season after min_seq.
@@ -383,6 +398,57 @@ func (s *Server) getScore(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	writeRaw(w, http.StatusOK, sheet)
+}
+
+// vietnam is the time zone of the days a todo list counts in.
+var vietnam = time.FixedZone("ICT", 7*60*60)
+
+// getTodo answers what a unit can still do, on ?date= (default: today in
+// Vietnam). A unit token reads its own list only.
+func (s *Server) getTodo(w http.ResponseWriter, r *http.Request) {
+	c, _, ss, err := s.readableBy(r)
+	if err != nil {
+		s.writeError(w, r, err)
+		return
+	}
+	unit := r.PathValue("unit")
+	if c.author.Role == events.RoleUnit && c.author.Unit != unit {
+		s.writeError(w, r, domain.Errorf(domain.Forbidden, "unit", "this token reads unit %s's list only", c.author.Unit))
+		return
+	}
+	date := r.URL.Query().Get("date")
+	if date == "" {
+		date = s.now().In(vietnam).Format(time.DateOnly)
+	}
+	var todo *domain.Todo
+	err = s.proj.WithSeason(ss.ID, func(season *domain.Season) error {
+		if season == nil {
+			return domain.Errorf(domain.NotFound, "season", "no season %s", ss.ID)
+		}
+		todo, err = season.Todo(unit, date)
+		return err
+	})
+	if err != nil {
+		s.writeError(w, r, err)
+		return
+	}
+	writeJSON(w, http.StatusOK, todo)
+}
+
+// getMe says who the token is: its role, unit and cluster, so that a page
+// shows a unit its workspace and the committee its own.
+func (s *Server) getMe(w http.ResponseWriter, r *http.Request) {
+	c, err := s.authenticate(r)
+	if err != nil {
+		s.writeError(w, r, err)
+		return
+	}
+	writeJSON(w, http.StatusOK, struct {
+		Role    string `json:"role"`
+		Unit    string `json:"unit,omitempty"`
+		Cluster string `json:"cluster,omitempty"`
+		Token   string `json:"token"`
+	}{c.author.Role, c.author.Unit, c.scope.Cluster, c.author.Token})
 }
 
 // getTimeline answers every unit's total by event date, for the page's

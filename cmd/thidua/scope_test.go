@@ -176,6 +176,9 @@ func TestScope(t *testing.T) {
 		{name: "GET score", want: reads, req: func(_ *testing.T, here cluster, _, _ string) request {
 			return request{method: http.MethodGet, path: "/api/v1/seasons/" + here.season + "/units/" + here.unit + "/score"}
 		}},
+		{name: "GET todo", want: reads, req: func(_ *testing.T, here cluster, _, _ string) request {
+			return request{method: http.MethodGet, path: "/api/v1/seasons/" + here.season + "/units/" + here.unit + "/todo"}
+		}},
 		{name: "GET timeline", want: reads, req: seasonGet("/timeline")},
 		{name: "GET checkpoints", want: reads, req: seasonGet("/checkpoints")},
 		{name: "POST tokens: a unit token of this cluster", write: true, want: committeeOnly(201),

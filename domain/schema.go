@@ -47,6 +47,20 @@ type JSONSchema struct {
 	Date string `json:"x-date,omitempty"`
 	// By says who may post the type: "unit" or "committee".
 	By string `json:"x-by,omitempty"`
+	// When says a field applies only when a sibling field has one of some
+	// values (a ward only for a ward congress), so a form shows it then.
+	When *Condition `json:"x-when,omitempty"`
+}
+
+// Condition is a sibling field and the values that make a field apply.
+type Condition struct {
+	Field string   `json:"field"`
+	In    []string `json:"in"`
+}
+
+func when(s *JSONSchema, field string, in ...string) *JSONSchema {
+	s.When = &Condition{Field: field, In: in}
+	return s
 }
 
 // SeasonSchema is GET /seasons/{season}/schema: for each event type the
@@ -333,8 +347,8 @@ func (b schemaBuilder) data(typ string) *JSONSchema {
 			"kind":     choices("Loại hoạt động", "Kind of activity", b.terms(b.cat.ActivityKinds)),
 			"occasion": choices("Dịp kỷ niệm", "Occasion", b.occasions()),
 			"title":    text("Tên hoạt động", "Title", true),
-			"areas":    withUnit(count("Số khu dân cư tổ chức (Ngày hội)", "Residential areas that held it (festival)"), events.UnitCount, "khu dân cư", "residential areas"),
-			"host":     flag("Đơn vị đăng cai (hoạt động chung của Cụm)", "This unit hosted it (joint cluster activity)"),
+			"areas":    when(withUnit(count("Số khu dân cư tổ chức Ngày hội", "Residential areas that held the festival"), events.UnitCount, "khu dân cư", "residential areas"), "kind", "festival"),
+			"host":     when(flag("Đơn vị đăng cai hoạt động chung của Cụm", "This unit hosted the joint cluster activity"), "kind", "cluster_joint"),
 		})
 	case events.TypeModelRecognized:
 		return object([]string{"model", "name", "field", "level", "decision_no"}, []string{"model", "name", "level"}, map[string]*JSONSchema{
@@ -352,8 +366,8 @@ func (b schemaBuilder) data(typ string) *JSONSchema {
 			"decision_no": text("Số quyết định", "Decision number", false),
 		})
 	case events.TypeCongressCompleted:
-		pct := func(vi, en string) *JSONSchema {
-			s := titled(&JSONSchema{Type: "number", Minimum: ptr(0.0), Maximum: ptr(100.0)}, vi, en)
+		pct := func(vi, en, dvi, den string) *JSONSchema {
+			s := titled(&JSONSchema{Type: "number", Minimum: ptr(0.0), Maximum: ptr(100.0), Description: dvi, DescriptionEn: den}, vi, en)
 			s.Unit = events.UnitPercent
 			return s
 		}
@@ -361,17 +375,17 @@ func (b schemaBuilder) data(typ string) *JSONSchema {
 			"level": choices("Cấp đại hội", "Level", []*JSONSchema{
 				choice("ward", "Cấp phường", "Ward level"), choice("district", "Cấp quận", "District level"),
 			}),
-			"ward": titled(&JSONSchema{Type: "string", Pattern: "^[a-z0-9][a-z0-9-]{0,62}$",
-				Description: "Chỉ với đại hội cấp phường.", DescriptionEn: "Ward congresses only."}, "Phường", "Ward"),
-			"pilot":     flag("Đại hội điểm", "Pilot congress"),
+			"ward": when(titled(&JSONSchema{Type: "string", Pattern: "^[a-z0-9][a-z0-9-]{0,62}$",
+				Description: "Chỉ với đại hội cấp phường.", DescriptionEn: "Ward congresses only."}, "Phường", "Ward"), "level", "ward"),
+			"pilot":     when(flag("Đại hội điểm", "Pilot congress"), "level", "ward"),
 			"delegates": withUnit(count("Số đại biểu", "Delegates"), events.UnitCount, "đại biểu", "delegates"),
 			"structure": titled(object([]string{"women", "non_party", "ethnic", "religious", "youth", "newly_elected"}, nil, map[string]*JSONSchema{
-				"women":         pct("Nữ", "Women"),
-				"non_party":     pct("Ngoài Đảng", "Not Party members"),
-				"ethnic":        pct("Dân tộc thiểu số", "Ethnic minorities"),
-				"religious":     pct("Tôn giáo", "Religious"),
-				"youth":         pct("Trẻ tuổi", "Young"),
-				"newly_elected": pct("Tham gia lần đầu", "Newly elected"),
+				"women":         pct("Nữ", "Women", "Tỷ lệ ủy viên là nữ", "Share of members who are women"),
+				"non_party":     pct("Ngoài Đảng", "Not Party members", "Tỷ lệ ủy viên không là đảng viên", "Share of members outside the Party"),
+				"ethnic":        pct("Dân tộc thiểu số", "Ethnic minorities", "Tỷ lệ ủy viên là người dân tộc thiểu số", "Share of members from ethnic minorities"),
+				"religious":     pct("Tôn giáo", "Religious", "Tỷ lệ ủy viên là chức sắc, tín đồ tôn giáo", "Share of members who are religious dignitaries or followers"),
+				"youth":         pct("Trẻ tuổi", "Young", "Tỷ lệ ủy viên trẻ tuổi", "Share of young members"),
+				"newly_elected": pct("Tham gia lần đầu", "Newly elected", "Tỷ lệ ủy viên lần đầu tham gia", "Share of members elected for the first time"),
 			}), "Cơ cấu nhân sự (tỷ lệ %)", "Personnel structure (percent)"),
 		})
 	case events.TypeReportSubmitted:

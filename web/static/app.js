@@ -7,6 +7,7 @@ import { shortName, el, ApiError, errorFrom } from './util.js';
 import { readStream } from './sse.js';
 import { renderSheet, awardBadge, gateReason } from './sheet.js';
 import { renderChart } from './chart.js';
+import { createWorkspace } from './workspace.js';
 
 const $ = (sel) => document.querySelector(sel);
 const enc = encodeURIComponent;
@@ -18,6 +19,8 @@ const REFRESH_MS = 2000; // timeline and season are re-read at most this often
 
 const state = {
   token: null,
+  me: null, // who the token is (GET /me): a unit token gets its workspace
+  workspace: null,
   seasons: null, // the list, or null while GET /seasons does not exist
   seasonId: null,
   season: null,
@@ -95,6 +98,24 @@ async function api(path, { signal } = {}) {
   return res.json();
 }
 
+/**
+ * post sends a body and answers {status, body} for any reply, so a form can
+ * show the API's error on its field; it throws only when the network fails
+ * (the form then keeps its client id for the retry).
+ */
+async function post(path, body) {
+  const res = await fetch(path, {
+    method: 'POST',
+    headers: { Authorization: `Bearer ${state.token}`, Accept: 'application/json', 'Content-Type': 'application/json' },
+    body: JSON.stringify(body),
+    cache: 'no-store',
+  });
+  let json = null;
+  try { json = await res.json(); } catch { /* no body */ }
+  if (res.status === 401) needLogin(json?.error?.message);
+  return { status: res.status, body: json };
+}
+
 const seasonPath = () => `/api/v1/seasons/${enc(state.seasonId)}`;
 const quiet = (e) => e.name === 'AbortError' || e.status === 401;
 
@@ -113,6 +134,7 @@ function applyLang() {
   if (state.season) renderHead();
   if (state.ranking) renderRanking(state.ranking, false);
   if (state.sheet.data) drawSheet();
+  state.workspace?.relabel();
   drawChart();
 }
 
@@ -226,7 +248,9 @@ function fillRow(r, u) {
   const c = r.change || {};
   const name = u.name || u.unit;
   const reasons = failedReasons(u);
-  r.tr.setAttribute('aria-label', `${name}: ${num(u.total)} ${t('points')}, ${t('announce.rank', u.rank)}`);
+  const mine = state.me?.role === 'unit' && u.unit === state.me.unit;
+  r.tr.classList.toggle('mine', mine);
+  r.tr.setAttribute('aria-label', `${name}${mine ? ` (${t('mine')})` : ''}: ${num(u.total)} ${t('points')}, ${t('announce.rank', u.rank)}`);
   r.tr.replaceChildren(
     el('td', { class: 'rank' },
       el('span', { class: 'rank-n', text: u.rank }),
@@ -237,7 +261,8 @@ function fillRow(r, u) {
       }) : null),
     el('th', { scope: 'row', class: 'unit', title: name },
       el('span', { class: 'full', text: name }),
-      el('span', { class: 'short', text: shortName(name) })),
+      el('span', { class: 'short', text: shortName(name) }),
+      mine ? el('span', { class: 'mine-tag', text: t('mine') }) : null),
     el('td', { class: 'num total', data: { value: String(u.total) } },
       c.total ? el('span', { class: ['delta', c.total > 0 ? 'up' : 'down'], text: delta(c.total) }) : null,
       el('span', { class: 'val', text: num(u.total) })),
@@ -337,6 +362,7 @@ function onRankings(msg) {
   renderSeq(msg, new Date());
   announce(msg, changed);
   if (state.sheet.unit) loadSheet();
+  if (!first) state.workspace?.onChange();
   if (!first) scheduleRefresh();
   else drawChart(); // the legend follows the ranking
 }
@@ -537,6 +563,14 @@ function stopAll() {
 function needLogin(message) {
   stopAll();
   state.token = null;
+  state.me = null;
+  if (state.workspace) {
+    state.workspace = null;
+    $('#tabs').hidden = true;
+    document.querySelector('.ws-unit')?.remove();
+    $('#workspace').hidden = true;
+    delete document.body.dataset.tab;
+  }
   store(TOKEN_KEY, null);
   showOnly('#login');
   const err = $('#login-error');
@@ -579,6 +613,12 @@ async function boot() {
     }
   }
   state.seasons = list;
+  try {
+    state.me = await api('/api/v1/me');
+  } catch (e) {
+    if (e.status === 401) return;
+    state.me = null; // an older server: the ranking alone
+  }
   const id = query().get('season') || (list ? pickSeason(list) : null);
   if (!id) { showSeasonForm(list ? t('season.none') : ''); return; }
   await loadSeason(id);
@@ -612,8 +652,19 @@ async function loadSeason(id) {
   renderHeader();
   renderHead();
   start();
+  openWorkspace();
   const unit = hashParams().get('unit');
   if (unit) openSheet(unit);
+}
+
+/** openWorkspace gives a unit token its tabs beside the ranking. */
+function openWorkspace() {
+  if (state.me?.role !== 'unit') return;
+  if (state.workspace) { state.workspace.onSeason(); return; }
+  state.workspace = createWorkspace({
+    api, post, me: state.me, seasonPath, season: () => state.season,
+    onTab: (tab) => { document.body.dataset.tab = tab; },
+  });
 }
 
 function switchView(v) {

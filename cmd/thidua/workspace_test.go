@@ -1,0 +1,180 @@
+package main
+
+import (
+	"fmt"
+	"net/http"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/chromedp/chromedp"
+	"github.com/thidua/thidua/domain"
+	"github.com/thidua/thidua/events"
+)
+
+// choose picks an option of a select as a person does, so the page hears
+// the change.
+func choose(sel, value string) chromedp.Action {
+	return chromedp.Evaluate(fmt.Sprintf(`(() => {
+		const s = document.querySelector(%q);
+		s.value = %q;
+		s.dispatchEvent(new Event('change', { bubbles: true }));
+		return s.value;
+	})()`, sel, value), nil)
+}
+
+// TestUnitWorkspace is a ward secretary's morning, in a real Chromium, with
+// the unit's token and the form alone: report a pilot ward congress with
+// its personnel structure, see it pending in the unit's facts, see it
+// verified and the ranking change when the committee verifies it (no
+// reload), and find the ward gone from "Việc cần làm". Then a second
+// report with a date outside the year: the API's error shows on the date
+// field and nothing reaches the log. Desktop and phone.
+func TestUnitWorkspace(t *testing.T) {
+	for _, size := range []struct {
+		name          string
+		width, height int64
+		mobile        bool
+	}{{"desktop", 1280, 900, false}, {"phone", 390, 844, true}} {
+		t.Run(size.name, func(t *testing.T) {
+			ctx := browser(t, 2*time.Minute)
+			ts := startServer(t, "")
+			committee, units := ts.openDemoSeason()
+			tok := units["cau-giay"]
+			shots := os.Getenv("THIDUA_SCREENSHOTS")
+			shot := func(name string) {
+				if shots == "" {
+					return
+				}
+				var png []byte
+				must(t, ctx, "screenshot "+name, chromedp.Sleep(300*time.Millisecond), chromedp.FullScreenshot(&png, 100))
+				if err := os.WriteFile(filepath.Join(shots, name+"-"+size.name+".png"), png, 0o644); err != nil {
+					t.Fatal(err)
+				}
+			}
+			emulate := chromedp.EmulateViewport(size.width, size.height)
+			if size.mobile {
+				emulate = chromedp.EmulateViewport(size.width, size.height, chromedp.EmulateScale(2), chromedp.EmulateMobile)
+			}
+			form := `form.report[data-type="congress.completed"]`
+			must(t, ctx, "open the report form",
+				emulate,
+				chromedp.Navigate(ts.url+"/?season="+domain.DemoSeasonID+"&tab=report&date=2024-04-10#token="+tok),
+				chromedp.WaitVisible(`#tab-report input[value="congress.completed"]`, chromedp.ByQuery),
+				chromedp.Click(`#tab-report input[value="congress.completed"]`, chromedp.ByQuery),
+				chromedp.WaitVisible(form, chromedp.ByQuery),
+				chromedp.SendKeys(form+` [name="date"]`, "28/03/2024", chromedp.ByQuery),
+				choose(form+` [name="data.level"]`, "ward"),
+				chromedp.WaitVisible(form+` [name="data.ward"]`, chromedp.ByQuery),
+				choose(form+` [name="data.ward"]`, "nghia-tan"),
+				chromedp.Click(form+` [name="data.pilot"]`, chromedp.ByQuery),
+				chromedp.SendKeys(form+` [name="data.delegates"]`, "120", chromedp.ByQuery),
+				chromedp.SendKeys(form+` [name="data.structure.women"]`, "42,5", chromedp.ByQuery),
+				chromedp.SendKeys(form+` [name="data.structure.non_party"]`, "31", chromedp.ByQuery),
+				chromedp.SendKeys(form+` [name="data.structure.youth"]`, "15", chromedp.ByQuery),
+				chromedp.SendKeys(form+` [name="evidence[0].title"]`, "Biên bản Đại hội điểm MTTQ phường Nghĩa Tân", chromedp.ByQuery),
+				chromedp.SendKeys(form+` [name="evidence[0].doc_no"]`, "01/BB-ĐH", chromedp.ByQuery),
+			)
+			shot("report-form")
+			before := ts.logLength()
+			var status string
+			must(t, ctx, "send it (twice, as a double click would)",
+				// Two clicks in one task, as a double click lands.
+				chromedp.Evaluate(`(() => { const b = document.querySelector('`+form+` button[type="submit"]'); b.click(); b.click(); })()`, nil),
+				chromedp.WaitVisible(form+` .form-status.ok`, chromedp.ByQuery),
+				chromedp.Text(form+` .form-status`, &status, chromedp.ByQuery),
+			)
+			if !strings.Contains(status, "Đã gửi") {
+				t.Errorf("the form says %q", status)
+			}
+			if after := ts.logLength(); after != before+1 {
+				t.Errorf("the log grew by %d events, want exactly one", after-before)
+			}
+			var evs struct {
+				Events []struct {
+					ID   string
+					Type string
+					Data struct {
+						Ward      string
+						Pilot     bool
+						Structure map[string]float64
+					}
+				}
+			}
+			if st, b := ts.do(http.MethodGet, "/api/v1/seasons/"+domain.DemoSeasonID+"/events?unit=cau-giay", committee, nil, &evs); st != 200 || len(evs.Events) != 1 {
+				t.Fatalf("events: %d %s", st, b)
+			}
+			got := evs.Events[0]
+			if got.Type != events.TypeCongressCompleted || got.Data.Ward != "nghia-tan" || !got.Data.Pilot || got.Data.Structure["women"] != 42.5 {
+				t.Errorf("the form posted %+v", got)
+			}
+
+			dossier := `#tab-dossier .fact-card[data-event-id="` + got.ID + `"]`
+			var badge string
+			must(t, ctx, "the fact is pending in the unit's facts",
+				chromedp.Click(`#tabs [data-tab="dossier"]`, chromedp.ByQuery),
+				chromedp.WaitVisible(dossier, chromedp.ByQuery),
+				chromedp.Text(dossier+` .badge`, &badge, chromedp.ByQuery),
+			)
+			if badge != "Chờ xác minh" {
+				t.Errorf("status %q, want Chờ xác minh", badge)
+			}
+			shot("dossier")
+			var todo string
+			must(t, ctx, "the todo list", chromedp.Click(`#tabs [data-tab="todo"]`, chromedp.ByQuery),
+				chromedp.WaitVisible(`#tab-todo li[data-code="III.1"]`, chromedp.ByQuery),
+				chromedp.Text(`#tab-todo li[data-code="III.1"]`, &todo, chromedp.ByQuery))
+			if strings.Contains(todo, "Nghĩa Tân") || !strings.Contains(todo, "Phường Dịch Vọng") {
+				t.Errorf("III.1 still names the reported ward, or not the others: %q", todo)
+			}
+			shot("todo")
+
+			// The committee verifies through the API; the unit's page follows.
+			must(t, ctx, "back to the ranking", chromedp.Click(`#tabs [data-tab="ranking"]`, chromedp.ByQuery),
+				chromedp.WaitVisible(`table#rankings tr.mine[data-unit="cau-giay"]`, chromedp.ByQuery),
+				chromedp.Evaluate(`window.thiduaNoReload = "still here"`, nil))
+			if st, b, _ := ts.post(committee, `{"type":"fact.verified","data":{"target":"`+got.ID+`"}}`); st != http.StatusCreated {
+				t.Fatalf("verify: %d %s", st, b)
+			}
+			var marker string
+			// III.1 6 × 1/8 = 0.75 and III.2 pilot on time 2: 2.75.
+			must(t, ctx, "the ranking row changes",
+				chromedp.WaitVisible(`table#rankings tr.mine[data-unit="cau-giay"] td.total[data-value="2.75"]`, chromedp.ByQuery),
+				chromedp.Click(`#tabs [data-tab="dossier"]`, chromedp.ByQuery),
+				chromedp.WaitVisible(dossier+`.st-verified`, chromedp.ByQuery),
+				chromedp.Evaluate(`window.thiduaNoReload`, &marker))
+			if marker != "still here" {
+				t.Error("the page reloaded")
+			}
+
+			// A date outside the season's year: the API's own error, on the
+			// date field, and nothing appended.
+			before = ts.logLength()
+			var dateErr string
+			var invalid string
+			must(t, ctx, "a report with a bad date",
+				chromedp.Click(`#tabs [data-tab="report"]`, chromedp.ByQuery),
+				chromedp.WaitVisible(`#tab-report input[value="report.submitted"]`, chromedp.ByQuery),
+				chromedp.Click(`#tab-report input[value="report.submitted"]`, chromedp.ByQuery),
+				chromedp.WaitVisible(`form.report[data-type="report.submitted"]`, chromedp.ByQuery),
+				chromedp.SendKeys(`form.report [name="date"]`, "05/01/2025", chromedp.ByQuery),
+				choose(`form.report [name="data.topic"]`, "propaganda"),
+				chromedp.SendKeys(`form.report [name="data.due"]`, "31/12/2024", chromedp.ByQuery),
+				chromedp.SendKeys(`form.report [name="evidence[0].title"]`, "Báo cáo tuyên truyền quý IV", chromedp.ByQuery),
+				chromedp.Click(`form.report button[type="submit"]`, chromedp.ByQuery),
+				chromedp.WaitVisible(`form.report .field[data-path="date"] .ferr:not([hidden])`, chromedp.ByQuery),
+				chromedp.Text(`form.report .field[data-path="date"] .ferr`, &dateErr, chromedp.ByQuery),
+				chromedp.AttributeValue(`form.report [name="date"]`, "aria-invalid", &invalid, nil, chromedp.ByQuery),
+			)
+			if dateErr != "Ngày phải trong năm 2024." || invalid != "true" {
+				t.Errorf("date error %q (aria-invalid %q)", dateErr, invalid)
+			}
+			if after := ts.logLength(); after != before {
+				t.Errorf("a refused report changed the log: %d → %d", before, after)
+			}
+			shot("report-error")
+		})
+	}
+}

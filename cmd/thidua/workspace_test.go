@@ -44,19 +44,25 @@ func TestUnitWorkspace(t *testing.T) {
 			committee, units := ts.openDemoSeason()
 			tok := units["cau-giay"]
 			shots := os.Getenv("THIDUA_SCREENSHOTS")
-			shot := func(name string) {
+			emulate := chromedp.EmulateViewport(size.width, size.height)
+			if size.mobile {
+				emulate = chromedp.EmulateViewport(size.width, size.height, chromedp.EmulateScale(2), chromedp.EmulateMobile)
+			}
+			// A full-page screenshot resizes the viewport; the emulation is
+			// set again after it, or later clicks land off their targets.
+			shot := func(name string, full bool) {
 				if shots == "" {
 					return
 				}
 				var png []byte
-				must(t, ctx, "screenshot "+name, chromedp.Sleep(300*time.Millisecond), chromedp.FullScreenshot(&png, 100))
+				actions := []chromedp.Action{chromedp.Sleep(300 * time.Millisecond), chromedp.CaptureScreenshot(&png)}
+				if full {
+					actions = []chromedp.Action{chromedp.Sleep(300 * time.Millisecond), chromedp.FullScreenshot(&png, 100), emulate}
+				}
+				must(t, ctx, "screenshot "+name, actions...)
 				if err := os.WriteFile(filepath.Join(shots, name+"-"+size.name+".png"), png, 0o644); err != nil {
 					t.Fatal(err)
 				}
-			}
-			emulate := chromedp.EmulateViewport(size.width, size.height)
-			if size.mobile {
-				emulate = chromedp.EmulateViewport(size.width, size.height, chromedp.EmulateScale(2), chromedp.EmulateMobile)
 			}
 			form := `form.report[data-type="congress.completed"]`
 			must(t, ctx, "open the report form",
@@ -77,7 +83,7 @@ func TestUnitWorkspace(t *testing.T) {
 				chromedp.SendKeys(form+` [name="evidence[0].title"]`, "Biên bản Đại hội điểm MTTQ phường Nghĩa Tân", chromedp.ByQuery),
 				chromedp.SendKeys(form+` [name="evidence[0].doc_no"]`, "01/BB-ĐH", chromedp.ByQuery),
 			)
-			shot("report-form")
+			shot("report-form", true)
 			before := ts.logLength()
 			var status string
 			must(t, ctx, "send it (twice, as a double click would)",
@@ -121,7 +127,7 @@ func TestUnitWorkspace(t *testing.T) {
 			if badge != "Chờ xác minh" {
 				t.Errorf("status %q, want Chờ xác minh", badge)
 			}
-			shot("dossier")
+			shot("dossier", true)
 			var todo string
 			must(t, ctx, "the todo list", chromedp.Click(`#tabs [data-tab="todo"]`, chromedp.ByQuery),
 				chromedp.WaitVisible(`#tab-todo li[data-code="III.1"]`, chromedp.ByQuery),
@@ -129,7 +135,36 @@ func TestUnitWorkspace(t *testing.T) {
 			if strings.Contains(todo, "Nghĩa Tân") || !strings.Contains(todo, "Phường Dịch Vọng") {
 				t.Errorf("III.1 still names the reported ward, or not the others: %q", todo)
 			}
-			shot("todo")
+			shot("todo", true)
+
+			// The committee asks first ("yêu cầu giải trình"); the unit answers
+			// on its page and the fact goes back to the committee.
+			if st, b, _ := ts.post(committee, `{"type":"fact.queried","data":{"target":"`+got.ID+`","question":"Đề nghị bổ sung danh sách đại biểu"}}`); st != http.StatusCreated {
+				t.Fatalf("query: %d %s", st, b)
+			}
+			var question string
+			must(t, ctx, "the question stands out in the unit's facts",
+				chromedp.Click(`#tabs [data-tab="dossier"]`, chromedp.ByQuery),
+				chromedp.WaitVisible(`#tab-dossier .queried-h`, chromedp.ByQuery),
+				chromedp.WaitVisible(dossier+`.st-queried .question`, chromedp.ByQuery),
+				chromedp.Text(dossier+`.st-queried .question`, &question, chromedp.ByQuery),
+			)
+			if !strings.Contains(question, "Đề nghị bổ sung danh sách đại biểu") {
+				t.Errorf("question shown as %q", question)
+			}
+			before = ts.logLength()
+			must(t, ctx, "answer it",
+				chromedp.Click(`#tab-dossier .queried-h + ul `+dossier[len("#tab-dossier "):]+` .actions button.secondary`, chromedp.ByQuery),
+				chromedp.WaitVisible(`#tab-dossier .action-form textarea`, chromedp.ByQuery))
+			must(t, ctx, "answer it",
+				chromedp.SendKeys(`#tab-dossier .action-form textarea`, "Đã bổ sung danh sách 120 đại biểu", chromedp.ByQuery),
+				chromedp.SendKeys(`#tab-dossier .action-form input`, "Danh sách đại biểu chính thức", chromedp.ByQuery),
+				chromedp.Click(`#tab-dossier .action-form button[type="submit"]`, chromedp.ByQuery),
+				chromedp.WaitVisible(dossier+`.st-explained`, chromedp.ByQuery),
+			)
+			if after := ts.logLength(); after != before+1 {
+				t.Errorf("the answer appended %d events, want one", after-before)
+			}
 
 			// The committee verifies through the API; the unit's page follows.
 			must(t, ctx, "back to the ranking", chromedp.Click(`#tabs [data-tab="ranking"]`, chromedp.ByQuery),
@@ -174,7 +209,25 @@ func TestUnitWorkspace(t *testing.T) {
 			if after := ts.logLength(); after != before {
 				t.Errorf("a refused report changed the log: %d → %d", before, after)
 			}
-			shot("report-error")
+			shot("report-error", true)
+
+			// Last, for the README: a question waiting for its answer. (A
+			// screenshot in the middle of the flow stalls the next request
+			// in headless Chromium, so it is taken at the end.)
+			if shots != "" {
+				if st, b, r := ts.post(tok, `{"type":"report.submitted","unit":"cau-giay","date":"2024-04-02","data":{"topic":"propaganda","period":"Quý I/2024","due":"2024-03-31"},"evidence":[{"kind":"document","title":"Báo cáo tuyên truyền quý I","doc_no":"15/BC-MTTQ"}]}`); st != http.StatusCreated {
+					t.Fatalf("report: %d %s", st, b)
+				} else if st, b, _ := ts.post(committee, `{"type":"fact.queried","data":{"target":"`+r.ID+`","question":"Báo cáo nộp sau hạn 31/03: đề nghị giải trình lý do"}}`); st != http.StatusCreated {
+					t.Fatalf("query: %d %s", st, b)
+				}
+				must(t, ctx, "a question to answer",
+					chromedp.Click(`#tabs [data-tab="dossier"]`, chromedp.ByQuery),
+					chromedp.WaitVisible(`#tab-dossier .queried-h + ul .fact-card .actions button.secondary`, chromedp.ByQuery),
+					chromedp.Click(`#tab-dossier .queried-h + ul .fact-card .actions button.secondary`, chromedp.ByQuery),
+					chromedp.WaitVisible(`#tab-dossier .action-form textarea`, chromedp.ByQuery),
+					chromedp.SendKeys(`#tab-dossier .action-form textarea`, "Báo cáo gửi qua bưu điện ngày 29/03, kèm phiếu gửi", chromedp.ByQuery))
+				shot("dossier-question", false)
+			}
 		})
 	}
 }

@@ -66,7 +66,7 @@ export function createWorkspace(io) {
         schema: s, unit: io.me.unit, closed: io.season()?.closed,
         post: (body) => io.post(`${io.seasonPath()}/events`, body),
         goto: (tab) => go(tab),
-        onSent: () => { loadDossier(true); },
+        onSent: (reply) => { loadDossier(true, reply?.seq); },
       });
     } catch (e) {
       box.replaceChildren(el('p', { class: 'error', text: e.message }));
@@ -75,12 +75,14 @@ export function createWorkspace(io) {
 
   // ---------- Hồ sơ của đơn vị ----------
 
-  async function loadDossier(quietly) {
+  // minSeq: after the unit's own write, read no older state than it (a
+  // question or an answer changes no ranking, so no live message follows).
+  async function loadDossier(quietly, minSeq) {
     const gen = ++ws.gen;
     const box = panel('dossier');
     let sheet;
     try {
-      sheet = await io.api(`${io.seasonPath()}/units/${enc(io.me.unit)}/score?view=claimed`);
+      sheet = await io.api(`${io.seasonPath()}/units/${enc(io.me.unit)}/score?view=claimed${minSeq ? `&min_seq=${minSeq}` : ''}`);
     } catch (e) {
       if (!quietly) box.replaceChildren(el('p', { class: 'error', text: e.message }));
       return;
@@ -88,23 +90,26 @@ export function createWorkspace(io) {
     if (gen !== ws.gen) return;
     const facts = (sheet.facts || []).slice().sort((a, b) => (b.seq ?? 0) - (a.seq ?? 0));
     const queried = facts.filter((f) => f.status === 'queried');
-    const count = nav.querySelector('[data-tab="dossier"] .tab-count');
+    // :scope: the body carries data-tab too, and a bare selector would match through it.
+    const count = nav.querySelector(':scope > [data-tab="dossier"] .tab-count');
     count.hidden = !queried.length;
     count.textContent = queried.length ? ` ${queried.length}` : '';
     count.setAttribute('aria-label', queried.length ? t('dossier.queried', queried.length) : '');
     if (ws.tab !== 'dossier' && quietly) return;
-    const open = new Set([...box.querySelectorAll('.fact-card .action-form')].map((f) => f.closest('.fact-card').dataset.eventId));
+    // A live update never takes away what the secretary is typing: the
+    // list is redrawn once the open answer or withdrawal is sent or dropped.
+    if (quietly && box.querySelector('.action-form')) return;
     const parts = [];
     if (queried.length) {
       parts.push(el('h3', { class: 'queried-h', text: t('dossier.queried', queried.length) }));
-      parts.push(el('ul', { class: 'cards' }, queried.map((f) => card(f, open))));
+      parts.push(el('ul', { class: 'cards' }, queried.map((f) => card(f))));
     }
     parts.push(el('h3', { text: t('dossier.all', facts.length) }));
-    parts.push(facts.length ? el('ul', { class: 'cards all' }, facts.map((f) => card(f, open))) : el('p', { class: 'muted', text: t('dossier.empty') }));
+    parts.push(facts.length ? el('ul', { class: 'cards all' }, facts.map((f) => card(f))) : el('p', { class: 'muted', text: t('dossier.empty') }));
     box.replaceChildren(...parts);
   }
 
-  function card(f, open) {
+  function card(f) {
     const struck = f.status === 'rejected' || f.status === 'retracted' || f.status === 'ignored';
     const summary = bi(f.summary, f.summary_en ?? '') || label('type', f.type);
     const actions = el('div', { class: 'actions' });
@@ -122,7 +127,6 @@ export function createWorkspace(io) {
     if (io.season()?.closed) return li;
     if (f.status === 'queried') actions.append(actionButton(t('dossier.answer'), () => answerForm(f, li, actions)));
     if (!struck) actions.append(actionButton(t('dossier.retract'), () => retractForm(f, li, actions), 'link'));
-    if (open.has(f.id) && f.status === 'queried') answerForm(f, li, actions);
     return li;
   }
 
@@ -161,7 +165,7 @@ export function createWorkspace(io) {
     const send = el('button', { type: 'submit', class: 'primary', text: sendText });
     const form = el('form', { class: 'action-form', novalidate: true },
       el('label', { for: id, text: labelText }), text, extra || null, err, send,
-      el('button', { type: 'button', class: 'link', text: t('dossier.cancel'), on: { click: () => { form.remove(); actions.hidden = false; } } }));
+      el('button', { type: 'button', class: 'link', text: t('dossier.cancel'), on: { click: () => { form.remove(); actions.hidden = false; loadDossier(true); } } }));
     let clientID = null;
     form.addEventListener('submit', async (e) => {
       e.preventDefault();
@@ -181,8 +185,8 @@ export function createWorkspace(io) {
       send.disabled = false;
       if (res.status === 201 || res.status === 200) {
         form.remove();
-        loadDossier();
-        loadTodo(true);
+        loadDossier(false, res.body?.seq);
+        loadTodo(true, res.body?.seq);
         return;
       }
       err.textContent = fieldMessage(res.body?.error?.message);
@@ -217,13 +221,16 @@ export function createWorkspace(io) {
 
   // ---------- Việc cần làm ----------
 
-  async function loadTodo(quietly) {
+  async function loadTodo(quietly, minSeq) {
     const box = panel('todo');
     let td;
     try {
       // ?date=YYYY-MM-DD in the page's address shows the list as on that day.
       const day = new URLSearchParams(location.search).get('date');
-      td = await io.api(`${io.seasonPath()}/units/${enc(io.me.unit)}/todo${day ? `?date=${enc(day)}` : ''}`);
+      const q = new URLSearchParams();
+      if (day) q.set('date', day);
+      if (minSeq) q.set('min_seq', minSeq);
+      td = await io.api(`${io.seasonPath()}/units/${enc(io.me.unit)}/todo${q.size ? `?${q}` : ''}`);
     } catch (e) {
       if (!quietly) box.replaceChildren(el('p', { class: 'error', text: e.message }));
       return;

@@ -24,6 +24,9 @@ const (
 	TooLarge     Code = "too_large"
 	Unavailable  Code = "unavailable"
 	Internal     Code = "internal"
+	// LogLostEvents: the log lacks or changed events it acknowledged;
+	// writes wait for thidua repair.
+	LogLostEvents Code = "log_lost_events"
 )
 
 // Error is a failure a user can act on: a code, a message and, when one

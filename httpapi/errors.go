@@ -25,7 +25,7 @@ func statusOf(c domain.Code) int {
 		return http.StatusConflict
 	case domain.TooLarge:
 		return http.StatusRequestEntityTooLarge
-	case domain.Unavailable:
+	case domain.Unavailable, domain.LogLostEvents:
 		return http.StatusServiceUnavailable
 	}
 	return http.StatusInternalServerError
@@ -47,7 +47,7 @@ func (s *Server) writeError(w http.ResponseWriter, r *http.Request, err error) {
 		err = domain.Errorf(domain.TooLarge, "", "the body is larger than %d bytes", mbe.Limit)
 	}
 	de := domain.ErrorOf(err)
-	if de.Code == domain.Internal || de.Code == domain.Unavailable {
+	if de.Code == domain.Internal || de.Code == domain.Unavailable || de.Code == domain.LogLostEvents {
 		s.logger.Error("request failed", "method", r.Method, "path", r.URL.Path, "code", de.Code, "err", err)
 	}
 	if de.Code == domain.Conflict {

@@ -467,15 +467,24 @@ func (s *Server) readyz(w http.ResponseWriter, r *http.Request) {
 		Checkpoint uint64            `json:"checkpoint"`
 		LogLastSeq uint64            `json:"log_last_seq"`
 		Halted     *projections.Halt `json:"halted,omitempty"`
+		LogLost    *projections.Loss `json:"log_lost,omitempty"`
+		Code       domain.Code       `json:"code,omitempty"`
 		Reason     string            `json:"reason,omitempty"`
 	}
-	out := ready{Checkpoint: s.proj.Checkpoint(), Halted: s.proj.Halted()}
+	out := ready{Checkpoint: s.proj.Checkpoint(), Halted: s.proj.Halted(), LogLost: s.proj.Lost()}
 	last, err := s.log.LastSeq(ctx)
 	switch {
+	case out.LogLost != nil:
+		out.Code, out.Reason = domain.LogLostEvents, out.LogLost.Reason
 	case err != nil:
 		out.Reason = "NATS JetStream is not reachable"
 	case s.proj.Ping(ctx) != nil:
 		out.Reason = "the SQLite read model is not reachable"
+	case last < out.Checkpoint:
+		// Not yet found by the projector (it compares at start and when
+		// a write is given an acknowledged seq): say it all the same.
+		out.Code = domain.LogLostEvents
+		out.Reason = fmt.Sprintf("the log lost acknowledged events: it ends at seq %d, the read model holds %d", last, out.Checkpoint)
 	case out.Halted != nil:
 		out.Reason = fmt.Sprintf("projector halted at seq %d: %s", out.Halted.Seq, out.Halted.Reason)
 	case out.Checkpoint < last:

@@ -37,6 +37,11 @@ type State interface {
 	LookupID(id string) (projections.IDInfo, bool)
 	Token(id string) (projections.Token, bool)
 	IsMember(unit string) bool
+	// Integrity is nil while the log holds every acknowledged event.
+	Integrity() error
+	// Appended checks the seq the log gave a new write: one already
+	// acknowledged means the log lost events.
+	Appended(seq uint64, id string) error
 }
 
 // Ledger appends events.
@@ -113,6 +118,11 @@ func (l *Ledger) AppendEvent(ctx context.Context, ev events.Event, payload event
 func (l *Ledger) append(ctx context.Context, ev events.Event, payload events.Payload) (Reply, bool, error) {
 	ctx, cancel := context.WithTimeout(ctx, appendTimeout)
 	defer cancel()
+	// A log that lost events would give a new event an acknowledged seq,
+	// and an id the lost part held would be appended twice.
+	if err := l.state.Integrity(); err != nil {
+		return Reply{}, false, err
+	}
 	hash := events.ContentHash(ev)
 	subject := natsstore.CommitteeSubject(ev.Season)
 	if spec, _ := events.Lookup(ev.Type); spec.By == events.ByUnit {
@@ -186,6 +196,9 @@ func (l *Ledger) publish(ctx context.Context, subject, msgID string, prepare fun
 			return natsstore.Ack{}, unavailable("append to the log", err)
 		}
 		if !ack.Duplicate {
+			if err := l.state.Appended(ack.Seq, msgID); err != nil {
+				return natsstore.Ack{}, err
+			}
 			l.ack(ack.Seq)
 		}
 		return ack, nil
@@ -283,7 +296,8 @@ func (l *Ledger) ack(seq uint64) {
 }
 
 func unavailable(what string, err error) error {
-	if errors.Is(err, context.Canceled) {
+	var de *domain.Error
+	if errors.Is(err, context.Canceled) || errors.As(err, &de) && de.Code == domain.LogLostEvents {
 		return err
 	}
 	return &domain.Error{Code: domain.Unavailable, Message: what + ": " + err.Error()}
@@ -319,6 +333,9 @@ func (l *Ledger) IssueToken(ctx context.Context, by events.Author, role, unit st
 	case role != events.RoleUnit && unit != "":
 		return Issued{}, domain.Errorf(domain.Invalid, "unit", "only a unit token names a unit")
 	}
+	if err := l.state.Integrity(); err != nil {
+		return Issued{}, err
+	}
 	// Membership must be judged on a state that holds this process's writes.
 	if err := l.state.WaitFor(ctx, l.acked()); err != nil {
 		return Issued{}, unavailable("catch up with the log", err)
@@ -343,6 +360,9 @@ func (l *Ledger) RevokeToken(ctx context.Context, by events.Author, id string) e
 	defer cancel()
 	if by.Role != events.RoleAdmin && by.Role != events.RoleCommittee {
 		return domain.Errorf(domain.Forbidden, "", "only the committee revokes tokens")
+	}
+	if err := l.state.Integrity(); err != nil {
+		return err
 	}
 	t, ok := l.state.Token(id)
 	if !ok {

@@ -19,6 +19,7 @@ import (
 // Log is what the projector needs of the event log.
 type Log interface {
 	Follow(ctx context.Context, fromSeq uint64, fn func(natsstore.Msg) error) error
+	ReadUntil(ctx context.Context, filter string, fromSeq uint64, fn func(natsstore.Msg) error) error
 	LastSeq(ctx context.Context) (uint64, error)
 }
 
@@ -95,6 +96,11 @@ type Projector struct {
 	snap    atomic.Pointer[Snapshot]
 	changed atomic.Pointer[chan struct{}] // closed and replaced after each commit
 	halt    atomic.Pointer[Halt]
+	// loss is set once the log is found to lack or differ from what the
+	// read model committed; compared once the log has been checked
+	// against the copy at start.
+	loss     atomic.Pointer[Loss]
+	compared atomic.Bool
 }
 
 // Open opens (or creates) the read model at path and restores the folded
@@ -140,7 +146,7 @@ func (p *Projector) Close() error {
 
 // reset empties the read model so that it is rebuilt from seq 1.
 func (p *Projector) reset(ctx context.Context) error {
-	for _, t := range []string{"events", "checkpoints", "seasons", "rankings", "scores", "tokens", "meta"} {
+	for _, t := range []string{"events", "log_copy", "checkpoints", "seasons", "rankings", "scores", "tokens", "meta"} {
 		if _, err := p.db.ExecContext(ctx, "DELETE FROM "+t); err != nil {
 			return fmt.Errorf("reset read model: %w", err)
 		}
@@ -225,15 +231,20 @@ func (p *Projector) repairRows(ctx context.Context, snap *Snapshot) error {
 }
 
 func (p *Projector) checkpointFromDB(ctx context.Context) (uint64, error) {
-	v, err := getMeta(ctx, p.db, "checkpoint")
+	return metaSeq(ctx, p.db, "checkpoint")
+}
+
+// metaSeq reads a seq kept in meta, 0 when unset.
+func metaSeq(ctx context.Context, q querier, key string) (uint64, error) {
+	v, err := getMeta(ctx, q, key)
 	if err != nil || v == "" {
 		return 0, err
 	}
-	cp, err := strconv.ParseUint(v, 10, 64)
+	seq, err := strconv.ParseUint(v, 10, 64)
 	if err != nil {
-		return 0, fmt.Errorf("read model checkpoint %q: %w", v, err)
+		return 0, fmt.Errorf("read model %s %q: %w", key, v, err)
 	}
-	return cp, nil
+	return seq, nil
 }
 
 func decode(m natsstore.Msg) (events.Record, error) {
@@ -303,6 +314,9 @@ func (p *Projector) WaitFor(ctx context.Context, seq uint64) error {
 		if p.Checkpoint() >= seq {
 			return nil
 		}
+		if err := p.Integrity(); err != nil {
+			return err
+		}
 		if h := p.Halted(); h != nil {
 			return fmt.Errorf("projector halted at seq %d: %s", h.Seq, h.Reason)
 		}
@@ -368,7 +382,16 @@ const (
 // halt is visible through Halted (and /readyz).
 func (p *Projector) Run(ctx context.Context, log Log) error {
 	if err := p.Reconcile(ctx, log); err != nil {
+		if ctx.Err() != nil {
+			return nil // stopped before it began
+		}
 		return err
+	}
+	if p.Lost() != nil {
+		// Following a log that lost events would fold new ones at seqs
+		// already acknowledged: keep the read model as it is.
+		<-ctx.Done()
+		return nil
 	}
 	ctx, cancel := context.WithCancel(ctx)
 	defer cancel()
@@ -433,6 +456,27 @@ func (p *Projector) Run(ctx context.Context, log Log) error {
 			if ctx.Err() != nil {
 				return nil
 			}
+			var gap *natsstore.GapError
+			if errors.As(err, &gap) {
+				// Fold what came before the gap (Follow sent it before
+				// its error), then stop there.
+				for len(msgs) > 0 {
+					batch = append(batch, <-msgs)
+					if len(batch) >= maxBatch {
+						if err := flush(); err != nil {
+							return p.stop(err)
+						}
+					}
+				}
+				if err := flush(); err != nil {
+					return p.stop(err)
+				}
+				l := &Loss{Checkpoint: p.foldedSeq(), LogLastSeq: gap.Got}
+				l.lost(gap.Want, gap.Got-1)
+				p.lose(l)
+				<-ctx.Done()
+				return nil
+			}
 			return fmt.Errorf("follow the log: %w", err)
 		case <-ctx.Done():
 			return nil
@@ -448,28 +492,29 @@ func (p *Projector) stop(err error) error {
 	return err
 }
 
-// Reconcile rebuilds the read model when its checkpoint is ahead of the
-// log: after a power loss both may lose their tails, and a read model that
-// shows events the log no longer has would be inventing facts. Call it
-// before anything reads or validates against the projector (Run calls it
-// again, harmlessly).
+// Reconcile compares the log with the read model's copy of every message
+// it committed, once, before anything reads or validates against the
+// projector (Run calls it again, harmlessly). A log that ends before the
+// read model's checkpoint, skips a seq or holds other bytes lost
+// acknowledged events: the read model is the proof of them and is kept,
+// never rebuilt from the damaged log; Lost and Integrity then say which
+// seqs, and every write is refused until the log is repaired.
 func (p *Projector) Reconcile(ctx context.Context, log Log) error {
 	last, err := log.LastSeq(ctx)
 	if err != nil {
 		return fmt.Errorf("read the log's last sequence: %w", err)
 	}
 	p.logEnd.Store(last)
-	if cp := p.foldedSeq(); cp > last {
-		p.logger.Error("read model is ahead of the log: rebuilding it from the log", "checkpoint", cp, "log_last_seq", last)
-		p.mu.Lock()
-		defer p.mu.Unlock()
-		if err := p.reset(ctx); err != nil {
-			return err
-		}
-		if err := setMeta(ctx, p.db, "schema", schemaVersion); err != nil {
-			return err
-		}
-		return p.restore(ctx)
+	if p.compared.Load() || p.Lost() != nil {
+		return nil
+	}
+	l, err := p.compareWithLog(ctx, log, last)
+	if err != nil {
+		return err
+	}
+	p.compared.Store(true)
+	if l != nil {
+		p.lose(l)
 	}
 	return nil
 }
@@ -522,6 +567,9 @@ func (p *Projector) apply(ctx context.Context, batch []natsstore.Msg, deferSeaso
 				bad = &Halt{Seq: m.Seq, Reason: err.Error()}
 				break
 			}
+			if err := insertCopy(ctx, tx, m); err != nil {
+				return p.haltAt(Halt{Seq: m.Seq, Reason: err.Error()})
+			}
 			cp = m.Seq
 			applied++
 			continue
@@ -541,7 +589,11 @@ func (p *Projector) apply(ctx context.Context, batch []natsstore.Msg, deferSeaso
 		if err := p.seal(m, rec); err != nil {
 			return p.haltAt(Halt{Seq: m.Seq, Reason: err.Error()})
 		}
-		if err := p.insert(ctx, tx, m, rec, hash); err != nil {
+		err = p.insert(ctx, tx, m, rec, hash)
+		if err == nil {
+			err = insertCopy(ctx, tx, m)
+		}
+		if err != nil {
 			// Memory is now ahead of the file: roll back and halt; a
 			// restart restores from what was committed.
 			return p.haltAt(Halt{Seq: m.Seq, Reason: err.Error()})

@@ -101,6 +101,9 @@ func (p *Projector) SubjectHead(subject string) Head {
 
 // Unsigned lists the seasons with events that no checkpoint covers.
 func (p *Projector) Unsigned() ([]seal.Status, error) {
+	if err := p.Integrity(); err != nil {
+		return nil, err // nothing is written to a log that lost events
+	}
 	if h := p.Halted(); h != nil {
 		return nil, fmt.Errorf("projector halted at seq %d", h.Seq)
 	}

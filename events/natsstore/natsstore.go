@@ -429,7 +429,7 @@ func (s *Store) Follow(ctx context.Context, fromSeq uint64, fn func(Msg) error) 
 		case m.Seq < next:
 			continue // already delivered; the ordered consumer should never do this
 		case m.Seq > next:
-			return fmt.Errorf("%w: follow wanted seq %d, got %d", ErrGap, next, m.Seq)
+			return &GapError{Want: next, Got: m.Seq}
 		}
 		if err := fn(m); err != nil {
 			return err
@@ -437,6 +437,15 @@ func (s *Store) Follow(ctx context.Context, fromSeq uint64, fn func(Msg) error) 
 		next++
 	}
 }
+
+// GapError is Follow's ErrGap: the seqs Want to Got-1 are missing.
+type GapError struct{ Want, Got uint64 }
+
+func (e *GapError) Error() string {
+	return fmt.Sprintf("%v: follow wanted seq %d, got %d", ErrGap, e.Want, e.Got)
+}
+
+func (e *GapError) Unwrap() error { return ErrGap }
 
 // orderedConsumer starts an ordered consumer on filter at fromSeq.
 func (s *Store) orderedConsumer(ctx context.Context, filter string, fromSeq uint64) (jetstream.Consumer, error) {
@@ -479,4 +488,56 @@ func fromJetStream(jm jetstream.Msg) (Msg, uint64, error) {
 		Header:  jm.Headers(),
 	}
 	return m, meta.NumPending, nil
+}
+
+// Readers counts the consumers on the stream: every serve that follows
+// the log holds one, so repair refuses to replace a stream that has any.
+func (s *Store) Readers(ctx context.Context) (int, error) {
+	info, err := s.stream.Info(ctx)
+	if err != nil {
+		return 0, fmt.Errorf("natsstore: stream %s info: %w", s.name, err)
+	}
+	return info.State.Consumers, nil
+}
+
+// Recreate deletes the stream and creates it again, empty, with the
+// configuration and replicas it had. Only repair calls it, after it has
+// kept everything the old stream still held: the stream denies deleting
+// and purging messages, but not being replaced whole, and JetStream has no
+// other way to put a message back at a seq it once had.
+func (s *Store) Recreate(ctx context.Context) error {
+	info, err := s.stream.Info(ctx)
+	if err != nil {
+		return fmt.Errorf("natsstore: stream %s info: %w", s.name, err)
+	}
+	cfg := info.Config
+	if err := s.js.DeleteStream(ctx, s.name); err != nil {
+		return fmt.Errorf("natsstore: delete stream %s: %w", s.name, err)
+	}
+	stream, err := s.js.CreateStream(ctx, cfg)
+	if err != nil {
+		return fmt.Errorf("natsstore: create stream %s again: %w", s.name, err)
+	}
+	s.stream = stream
+	return nil
+}
+
+// Restore appends m with its own headers (its Msg-Id and
+// expected-last-subject-sequence included, which the server checks
+// again) and fails unless the stream stores it at m.Seq. Republishing a
+// log in seq order into a recreated stream therefore gives every message
+// back its seq.
+func (s *Store) Restore(ctx context.Context, m Msg) error {
+	msg := &nats.Msg{Subject: m.Subject, Data: m.Data, Header: nats.Header{}}
+	for k, v := range m.Header {
+		msg.Header[k] = append([]string(nil), v...)
+	}
+	pa, err := s.js.PublishMsg(ctx, msg)
+	if err != nil {
+		return fmt.Errorf("natsstore: restore seq %d on %s: %w", m.Seq, m.Subject, err)
+	}
+	if pa.Sequence != m.Seq || pa.Duplicate {
+		return fmt.Errorf("natsstore: restore seq %d on %s: stored at seq %d (duplicate %t)", m.Seq, m.Subject, pa.Sequence, pa.Duplicate)
+	}
+	return nil
 }

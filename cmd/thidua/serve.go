@@ -129,6 +129,11 @@ func runServer(ctx context.Context, c serveConfig, logger *slog.Logger, stdout i
 	if err := os.MkdirAll(c.data, 0o750); err != nil {
 		return fmt.Errorf("data directory: %w", err)
 	}
+	unlock, err := lockData(c.data)
+	if err != nil {
+		return err
+	}
+	defer unlock()
 	nc, closeLog, err := logConn(c.data, c.nats)
 	if err != nil {
 		return err

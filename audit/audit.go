@@ -108,7 +108,8 @@ type Report struct {
 	SheetsView domain.View    `json:"sheets_view,omitempty"`
 	Sheets     []domain.Sheet `json:"sheets"`
 	// LiveCompared counts the rankings and sheets compared byte for byte
-	// with a live read model (0 when there was none).
+	// with a live read model (0 when there was none): its stored rows and
+	// what its server serves, each counted.
 	LiveCompared int `json:"live_compared,omitempty"`
 }
 
@@ -294,29 +295,46 @@ func rankingsAt(ctx context.Context, scratch *projections.Projector, opt Options
 	return nil
 }
 
-// compareLive compares the live read model's rankings and sheets with the
-// replay's, byte for byte, at the live model's checkpoint (or as of).
+// compareLive compares the live read model with the replay, byte for
+// byte, at the live model's checkpoint (or as of): both its stored rows
+// and what its server would serve, the snapshot restored from its events.
+// (A read model whose events do not verify does not open at all.)
 func compareLive(ctx context.Context, scratch *projections.Projector, opt Options, rep *Report, v *verifier) error {
 	live := opt.Live
 	at := live.Checkpoint()
-	var want, got map[string][]byte
-	var err error
+	got, err := asOfRows(ctx, scratch, opt.Season, at)
 	if opt.AsOf != "" {
 		at = rep.Seq
-		if want, err = asOfRows(ctx, live, opt.Season, at); err != nil {
+		if got, err = asOfRows(ctx, scratch, opt.Season, at); err != nil {
 			return err
 		}
-	} else if want, err = storedRows(ctx, live, opt.Season); err != nil {
-		return err
-	}
-	if got, err = asOfRows(ctx, scratch, opt.Season, at); err != nil {
-		return err
-	}
-	if len(want) == 0 {
-		v.fail(at, "", "", CheckLive, "the live read model has no rankings for season %s", opt.Season)
+		want, err := asOfRows(ctx, live, opt.Season, at)
+		if err != nil {
+			return err
+		}
+		compareRows(v, at, "", want, got, rep)
 		return nil
 	}
-	rep.LiveCompared = len(want)
+	if err != nil {
+		return err
+	}
+	stored, err := storedRows(ctx, live, opt.Season)
+	if err != nil {
+		return err
+	}
+	compareRows(v, at, "stored ", stored, got, rep)
+	compareRows(v, at, "served ", servedRows(live, opt.Season), got, rep)
+	return nil
+}
+
+// compareRows reports every row where want (the live model's) and got
+// (the replay's) differ; label says which of the live model's rows.
+func compareRows(v *verifier, at uint64, label string, want, got map[string][]byte, rep *Report) {
+	if len(want) == 0 {
+		v.fail(at, "", "", CheckLive, "the live read model has no %srankings for season %s", label, rep.Season)
+		return
+	}
+	rep.LiveCompared += len(want)
 	keys := make([]string, 0, len(want))
 	for k := range want {
 		keys = append(keys, k)
@@ -331,18 +349,34 @@ func compareLive(ctx context.Context, scratch *projections.Projector, opt Option
 		w, g := want[k], got[k]
 		switch {
 		case w == nil:
-			v.fail(at, "", "", CheckLive, "%s: only in the replay", k)
+			v.fail(at, "", "", CheckLive, "%s%s: only in the replay", label, k)
 		case g == nil:
-			v.fail(at, "", "", CheckLive, "%s: only in the live read model", k)
+			v.fail(at, "", "", CheckLive, "%s%s: only in the live read model", label, k)
 		case !bytes.Equal(w, g):
 			i := 0
 			for i < len(w) && i < len(g) && w[i] == g[i] {
 				i++
 			}
-			v.fail(at, "", "", CheckLive, "%s differs from byte %d: live %q, replay %q", k, i, excerpt(w, i), excerpt(g, i))
+			v.fail(at, "", "", CheckLive, "%s%s differs from byte %d: live %q, replay %q", label, k, i, excerpt(w, i), excerpt(g, i))
 		}
 	}
-	return nil
+}
+
+// servedRows are the rankings and sheets the live read model's snapshot
+// holds: what its server answers.
+func servedRows(p *projections.Projector, season string) map[string][]byte {
+	out := map[string][]byte{}
+	ss := p.Snapshot().Seasons[season]
+	if ss == nil {
+		return out
+	}
+	for view, vs := range ss.Views {
+		out["rankings "+string(view)] = vs.Units
+		for unit, b := range vs.Sheets {
+			out["score "+string(view)+"/"+unit] = b
+		}
+	}
+	return out
 }
 
 // storedRows are the rankings and sheets a read model stores for a season.

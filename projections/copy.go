@@ -137,7 +137,7 @@ func (l *Loss) describe() {
 	if l.More > 0 {
 		parts = append(parts, fmt.Sprintf("and %d more", l.More))
 	}
-	l.Reason = fmt.Sprintf("the log lost acknowledged events: %s (read model at seq %d, log ends at %d); writes are refused and the read model keeps its copy: stop the server and run thidua repair",
+	l.Reason = fmt.Sprintf("the log lost acknowledged events: %s (read model at seq %d, log ends at %d); writes are refused until the log is repaired: stop the server and run thidua repair, which restores the log from the read model's copy",
 		strings.Join(parts, "; "), l.Checkpoint, l.LogLastSeq)
 }
 

@@ -21,6 +21,8 @@ type Log interface {
 	Follow(ctx context.Context, fromSeq uint64, fn func(natsstore.Msg) error) error
 	ReadUntil(ctx context.Context, filter string, fromSeq uint64, fn func(natsstore.Msg) error) error
 	LastSeq(ctx context.Context) (uint64, error)
+	// Missing lists the seqs the log no longer holds below its last.
+	Missing(ctx context.Context) ([]uint64, error)
 }
 
 // IDInfo is what the read model remembers of every event id, for
@@ -55,6 +57,7 @@ type Halt struct {
 // are committed in one SQLite transaction, so a restart or a redelivery is
 // harmless: exactly-once comes from the transaction, not from the broker.
 type Projector struct {
+	path   string // of the read model, for its errors
 	db     *sql.DB
 	rdb    *sql.DB
 	logger *slog.Logger
@@ -101,11 +104,27 @@ type Projector struct {
 	// against the copy at start.
 	loss     atomic.Pointer[Loss]
 	compared atomic.Bool
+	expected uint64 // see ExpectAtLeast
 }
 
 // Open opens (or creates) the read model at path and restores the folded
-// state from it. The caller runs Run to follow the log.
+// state from it. The caller runs Run to follow the log. A read model that
+// does not verify (a body edited, a copy that no longer hashes, a signed
+// checkpoint's root the bodies no longer give) or a SQLite file that is
+// not one any more fails with an *UntrustedError: the caller sets it
+// aside (SetAside) and opens a new one, rebuilt from the log.
 func Open(ctx context.Context, path string, logger *slog.Logger) (*Projector, error) {
+	p, err := open(ctx, path, logger)
+	if isCorrupt(err) {
+		var ue *UntrustedError
+		if !errors.As(err, &ue) {
+			err = &UntrustedError{Path: path, Err: err}
+		}
+	}
+	return p, err
+}
+
+func open(ctx context.Context, path string, logger *slog.Logger) (*Projector, error) {
 	db, err := openDB(path)
 	if err != nil {
 		return nil, err
@@ -115,9 +134,13 @@ func Open(ctx context.Context, path string, logger *slog.Logger) (*Projector, er
 		db.Close()
 		return nil, fmt.Errorf("open read model for reading: %w", err)
 	}
-	p := &Projector{db: db, rdb: rdb, logger: logger}
+	p := &Projector{db: db, rdb: rdb, logger: logger, path: path}
 	ch := make(chan struct{})
 	p.changed.Store(&ch)
+	if err := p.quickCheck(ctx); err != nil {
+		p.Close()
+		return nil, err
+	}
 	if v, err := getMeta(ctx, db, "schema"); err != nil {
 		p.Close()
 		return nil, fmt.Errorf("read model schema: %w", err)
@@ -171,13 +194,7 @@ func (p *Projector) restore(ctx context.Context) error {
 		return err
 	}
 	// Token events are folded too, so the tokens table need not be read.
-	err = scanEvents(ctx, p.db, `SELECT seq, subject, time_ns, hash, body FROM events ORDER BY seq`, nil, func(m natsstore.Msg, rec events.Record, hash string) error {
-		if err := p.fold(rec, hash); err != nil {
-			return err
-		}
-		return p.seal(m, rec)
-	})
-	if err != nil {
+	if err := p.restoreEvents(ctx); err != nil {
 		return fmt.Errorf("restore read model: %w", err)
 	}
 	if err := p.restoreCheckpoints(ctx); err != nil {
@@ -512,12 +529,38 @@ func (p *Projector) Reconcile(ctx context.Context, log Log) error {
 	if err != nil {
 		return err
 	}
+	// What the log itself says it lost, beyond the read model's end too:
+	// a rebuilt read model has no copy to compare with.
+	missing, err := log.Missing(ctx)
+	if err != nil {
+		return err
+	}
+	if len(missing) > 0 || p.expected > last {
+		if l == nil {
+			l = &Loss{Checkpoint: p.foldedSeq(), LogLastSeq: last}
+		}
+		for _, seq := range missing {
+			if seq > l.Checkpoint {
+				l.lost(seq, seq)
+			}
+		}
+		if p.expected > max(last, l.Checkpoint) {
+			l.lost(max(last, l.Checkpoint)+1, p.expected)
+		}
+		l.Reason = ""
+	}
 	p.compared.Store(true)
-	if l != nil {
+	if l != nil && !l.empty() {
 		p.lose(l)
 	}
 	return nil
 }
+
+// ExpectAtLeast tells a rebuilt read model how far the one it replaces
+// had committed (the one set aside): a log that ends before that lost
+// acknowledged events, though no copy is left to name them by content.
+// Call it before Reconcile.
+func (p *Projector) ExpectAtLeast(seq uint64) { p.expected = seq }
 
 type haltError struct{ h Halt }
 

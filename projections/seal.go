@@ -76,6 +76,9 @@ func (p *Projector) signedUpTo(season string, size int64) {
 }
 
 func (p *Projector) restoreCheckpoints(ctx context.Context) error {
+	if err := p.verifyCheckpoints(ctx); err != nil {
+		return err
+	}
 	rows, err := p.db.QueryContext(ctx, `SELECT season, MAX(size) FROM checkpoints GROUP BY season`)
 	if err != nil {
 		return err

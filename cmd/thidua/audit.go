@@ -128,7 +128,7 @@ func printSummary(w io.Writer, rep *audit.Report) {
 		fmt.Fprintf(w, "  rankings %s at seq %d: sha256 %s\n", r.View, rep.Seq, r.SHA256)
 	}
 	if rep.LiveCompared > 0 {
-		fmt.Fprintf(w, "  %d rankings and score sheets compared with the live read model\n", rep.LiveCompared)
+		fmt.Fprintf(w, "  %d rankings and score sheets compared with the live read model (stored and served)\n", rep.LiveCompared)
 	}
 	for _, p := range rep.Problems {
 		id := ""

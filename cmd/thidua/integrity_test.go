@@ -1,18 +1,22 @@
 package main
 
 import (
+	"bytes"
 	"context"
 	"database/sql"
 	"encoding/json"
 	"errors"
 	"fmt"
 	"net/http"
+	"os"
 	"path/filepath"
 	"strings"
 	"testing"
 
 	"github.com/thidua/thidua/domain"
+	"github.com/thidua/thidua/events"
 	"github.com/thidua/thidua/events/natsstore/natstest"
+	"github.com/thidua/thidua/projections"
 )
 
 // playClosedSeason opens the demo season on ts, posts n facts, closes it
@@ -237,9 +241,124 @@ func TestRepairRefusesACopyThatDoesNotVerify(t *testing.T) {
 	if err == nil || !strings.Contains(err.Error(), "does not verify at seq 1") {
 		t.Fatalf("repair of an edited copy: %v\n%s, want refused at seq 1", err, out)
 	}
-	// Nothing was replaced: the damaged log still lacks its tail.
+	// Nothing was replaced: the damaged log still lacks its tail. The
+	// server sets the unverifiable read model aside and, rebuilding from
+	// the log, still finds the loss and refuses writes.
 	ts = startServerUntil(t, ts.data, http.StatusServiceUnavailable)
-	if _, r := ts.ready(); r.Code != "log_lost_events" || r.Checkpoint != end {
-		t.Errorf("after a refused repair: %+v", r)
+	if _, r := ts.ready(); r.Code != "log_lost_events" || r.LogLost == nil || r.LogLost.Lost[len(r.LogLost.Lost)-1].To < end {
+		t.Errorf("after a refused repair: %+v, want log_lost_events up to seq %d at least", r, end)
 	}
+	if aside, _ := filepath.Glob(filepath.Join(ts.data, "thidua.db.set-aside-*Z")); len(aside) != 1 {
+		t.Errorf("set aside: %v, want the read model whose copy does not verify", aside)
+	}
+}
+
+// TestEditedReadModelIsSetAsideAndRebuilt: a read model edited on disk
+// (a bonus's points in one event body, as in issue 13; the same with the
+// copy and both hashes recomputed, which only the signed checkpoint's root
+// catches) or a SQLite file damaged in its middle is not served: the
+// audit of the data directory fails on it, and serve renames it aside,
+// rebuilds from the log and serves the rankings as they were.
+func TestEditedReadModelIsSetAsideAndRebuilt(t *testing.T) {
+	editBonus := func(t *testing.T, db *sql.DB, alsoCopy bool) {
+		t.Helper()
+		var seq uint64
+		var body []byte
+		if err := db.QueryRow(`SELECT seq, body FROM events WHERE id = 'th-bonus'`).Scan(&seq, &body); err != nil {
+			t.Fatal(err)
+		}
+		edited := []byte(strings.Replace(string(body), `"points":1,`, `"points":9,`, 1))
+		if bytes.Equal(edited, body) {
+			t.Fatalf("no \"points\":1 in %s", body)
+		}
+		if _, err := db.Exec(`UPDATE events SET body = ? WHERE seq = ?`, edited, seq); err != nil {
+			t.Fatal(err)
+		}
+		if !alsoCopy {
+			return
+		}
+		ev, _, err := events.Decode(edited)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var subject string
+		var header []byte
+		if err := db.QueryRow(`SELECT subject, header FROM log_copy WHERE seq = ?`, seq).Scan(&subject, &header); err != nil {
+			t.Fatal(err)
+		}
+		if _, err := db.Exec(`UPDATE events SET hash = ? WHERE seq = ?`, events.ContentHash(ev), seq); err != nil {
+			t.Fatal(err)
+		}
+		if _, err := db.Exec(`UPDATE log_copy SET data = ?, hash = ? WHERE seq = ?`, edited, projections.CopyHash(seq, subject, header, edited), seq); err != nil {
+			t.Fatal(err)
+		}
+	}
+	for _, tc := range []struct {
+		name   string
+		tamper func(t *testing.T, path string)
+	}{
+		{"one event body", func(t *testing.T, path string) { withDB(t, path, func(db *sql.DB) { editBonus(t, db, false) }) }},
+		{"body, copy and hashes", func(t *testing.T, path string) { withDB(t, path, func(db *sql.DB) { editBonus(t, db, true) }) }},
+		{"damaged file", func(t *testing.T, path string) {
+			b, err := os.ReadFile(path)
+			if err != nil {
+				t.Fatal(err)
+			}
+			page := 4096
+			at := (len(b) / 2 / page) * page
+			for i := at; i < at+page && i < len(b); i++ {
+				b[i] = 0xA5
+			}
+			if err := os.WriteFile(path, b, 0o600); err != nil {
+				t.Fatal(err)
+			}
+		}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			ts := startServer(t, "", "--checkpoint-every", "50ms")
+			committee, _ := ts.openDemoSeason()
+			for _, body := range []string{
+				`{"id":"th-bonus","type":"bonus.awarded","unit":"tay-ho","date":"2024-11-01","data":{"points":1,"reason":"Đăng cai hội thi của Cụm"}}`,
+				`{"id":"close","type":"season.closed","date":"2024-12-20"}`,
+			} {
+				if st, b, _ := ts.post(committee, body); st != http.StatusCreated {
+					t.Fatalf("post: %d %s", st, b)
+				}
+			}
+			ts.waitClosingCheckpoint(domain.DemoSeasonID)
+			_, _, final := ts.rankings(testAdmin, "final", 0)
+			ts.stop()
+			dbPath := filepath.Join(ts.data, "thidua.db")
+			tc.tamper(t, dbPath)
+
+			out, err := runCmd(t, "audit", "--season", domain.DemoSeasonID, "--data", ts.data)
+			if err == nil {
+				t.Fatalf("audit of the tampered read model passed:\n%s", out)
+			}
+			t.Logf("audit: %v", err)
+
+			ts = startServer(t, ts.data, "--checkpoint-every", "50ms")
+			if _, _, got := ts.rankings(testAdmin, "final", 0); !jsonEqualUnits(t, got, final) {
+				t.Errorf("final rankings after the rebuild differ from before the tampering:\n%s\nwant\n%s", got, final)
+			}
+			aside, _ := filepath.Glob(dbPath + ".set-aside-*Z")
+			if len(aside) == 0 {
+				t.Error("no read model set aside")
+			}
+			ts.stop()
+			if out, err := runCmd(t, "audit", "--season", domain.DemoSeasonID, "--data", ts.data); err != nil {
+				t.Errorf("audit after the rebuild: %v\n%s", err, out)
+			}
+		})
+	}
+}
+
+func withDB(t *testing.T, path string, fn func(*sql.DB)) {
+	t.Helper()
+	db, err := sql.Open("sqlite3", path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	fn(db)
 }

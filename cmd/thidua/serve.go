@@ -143,7 +143,7 @@ func runServer(ctx context.Context, c serveConfig, logger *slog.Logger, stdout i
 	if err != nil {
 		return fmt.Errorf("open the log: %w", err)
 	}
-	proj, err := projections.Open(ctx, filepath.Join(c.data, "thidua.db"), logger)
+	proj, err := openReadModel(ctx, filepath.Join(c.data, "thidua.db"), logger)
 	if err != nil {
 		return err
 	}
@@ -229,6 +229,30 @@ func runServer(ctx context.Context, c serveConfig, logger *slog.Logger, stdout i
 	cancel()
 	logger.Info("stopped")
 	return runErr
+}
+
+// openReadModel opens the read model; one that does not verify or is not
+// SQLite any more is renamed aside, kept for inspection, and a new one is
+// rebuilt from the log, which is the truth.
+func openReadModel(ctx context.Context, path string, logger *slog.Logger) (*projections.Projector, error) {
+	proj, err := projections.Open(ctx, path, logger)
+	var bad *projections.UntrustedError
+	if !errors.As(err, &bad) {
+		return proj, err
+	}
+	claimed := projections.CommittedSeq(ctx, path)
+	aside, aerr := projections.SetAside(path, time.Now())
+	if aerr != nil {
+		return nil, errors.Join(err, aerr)
+	}
+	logger.Error("the read model does not verify: set aside and rebuilt from the log", "reason", err.Error(), "set_aside_as", aside, "it_had_committed", claimed)
+	proj, err = projections.Open(ctx, path, logger)
+	if err != nil {
+		return nil, err
+	}
+	// The log must still reach what the set-aside model acknowledged.
+	proj.ExpectAtLeast(claimed)
+	return proj, nil
 }
 
 // loadSigner reads the checkpoint signing key: the shared file every serve

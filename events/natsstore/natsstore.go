@@ -541,3 +541,23 @@ func (s *Store) Restore(ctx context.Context, m Msg) error {
 	}
 	return nil
 }
+
+// Missing lists the seqs between the stream's first and last that it no
+// longer holds. The log denies deletes, so each one is a message lost
+// (a block truncated or zeroed under a stopped server shows up here).
+// A flipped byte may not: the server can still count a message it no
+// longer delivers, which Follow then reports as a gap.
+func (s *Store) Missing(ctx context.Context) ([]uint64, error) {
+	info, err := s.stream.Info(ctx, jetstream.WithDeletedDetails(true))
+	if err != nil {
+		return nil, fmt.Errorf("natsstore: stream %s info: %w", s.name, err)
+	}
+	missing := slices.Clone(info.State.Deleted)
+	if first := info.State.FirstSeq; first > 1 && info.State.LastSeq > 0 {
+		for seq := uint64(1); seq < first; seq++ { // purged or lost from the start
+			missing = append(missing, seq)
+		}
+	}
+	slices.Sort(missing)
+	return missing, nil
+}

@@ -42,6 +42,9 @@ const (
 	CheckFinalRanking = "final-ranking" // the replayed final ranking is not the signed one
 	CheckReplay       = "replay"        // an event cannot be replayed
 	CheckLive         = "live"          // the live read model differs from the replay
+	CheckOpen         = "open"          // the season's log does not end with its signed close
+	CheckCut          = "cut"           // the log stops before a checkpoint known elsewhere
+	CheckExpect       = "expect"        // the log is not the one the published result names
 )
 
 // Problem is one thing that did not verify, at the first place it shows.
@@ -107,6 +110,20 @@ type Report struct {
 	Rankings   []Ranking      `json:"rankings"`
 	SheetsView domain.View    `json:"sheets_view,omitempty"`
 	Sheets     []domain.Sheet `json:"sheets"`
+	// SignedClose is true when the season's log ends with its signed
+	// close: closed, and the last checkpoint signs every event and the
+	// final ranking. Only then does an OK audit prove the final result;
+	// otherwise it proves the log up to its end, and fails unless the
+	// audit was asked for an open season.
+	SignedClose bool `json:"signed_close"`
+	// Size and Root are the season's Merkle tree over every event of the
+	// log: what a published result cites (--expect-size, --expect-root).
+	Size int64  `json:"size"`
+	Root string `json:"root,omitempty"`
+	// Proves says in one sentence what an OK audit proves.
+	Proves string `json:"proves"`
+	// ProblemsMore counts the problems past the first MaxProblems listed.
+	ProblemsMore int `json:"problems_more,omitempty"`
 	// LiveCompared counts the rankings and sheets compared byte for byte
 	// with a live read model (0 when there was none): its stored rows and
 	// what its server serves, each counted.
@@ -124,6 +141,13 @@ type Options struct {
 	AsOf   string         // a stream sequence or RFC 3339 instant; "" for the end
 	// Live, when set, is a live read model to compare with the replay.
 	Live *projections.Projector
+	// Open accepts a season whose log does not end with its signed close
+	// (the audit then proves the log so far, and says so).
+	Open bool
+	// ExpectSize and ExpectRoot, when set, bind the audit to a published
+	// result: the season's tree must have that many events and that root.
+	ExpectSize int64
+	ExpectRoot string
 	// Progress gets a line every ProgressEvery events (default 25,000).
 	Progress      io.Writer
 	ProgressEvery int
@@ -223,10 +247,65 @@ func Run(ctx context.Context, src Source, opt Options) (*Report, error) {
 			}
 		}
 	}
+	if err := bind(ctx, v, opt, rep); err != nil {
+		return nil, err
+	}
 	rep.Problems = v.problems
 	sort.SliceStable(rep.Problems, func(i, j int) bool { return rep.Problems[i].Seq < rep.Problems[j].Seq })
+	rep.ProblemsMore = v.more
+	if len(rep.Problems) > MaxProblems {
+		rep.ProblemsMore += len(rep.Problems) - MaxProblems
+		rep.Problems = rep.Problems[:MaxProblems]
+	}
 	rep.OK = len(rep.Problems) == 0
 	return rep, nil
+}
+
+// MaxProblems bounds the problems a report lists; the rest are counted.
+const MaxProblems = 100
+
+// bind states what the audit proves and checks what it was bound to: a
+// signed close at the end of the log (unless opt.Open), the checkpoints
+// the live read model knows of, and a published size and root.
+func bind(ctx context.Context, v *verifier, opt Options, rep *Report) error {
+	rep.Size = v.tree.Size()
+	if rep.Size > 0 {
+		root, err := v.tree.Root(rep.Size)
+		if err != nil {
+			return err
+		}
+		rep.Root = root.String()
+	}
+	rep.SignedClose = v.signedClose()
+	end := rep.Log.LastSeq
+	if rep.SignedClose {
+		final := v.signed[len(v.signed)-1].cp.FinalRanking
+		rep.Proves = fmt.Sprintf("the log of season %s ends with its signed close: %d events, root %s, final ranking sha256 %s", opt.Season, rep.Size, rep.Root, final)
+	} else {
+		rep.Proves = fmt.Sprintf("season %s is not closed in this log: the audit covers its %d events up to seq %d (root %s), not a final result", opt.Season, rep.Size, end, rep.Root)
+		if !opt.Open {
+			v.fail(end, "", "", CheckOpen, "the log does not end with the season's signed close; audit an open season with --open")
+		}
+	}
+	if opt.Live != nil {
+		known, err := opt.Live.Checkpoints(ctx, opt.Season)
+		if err != nil {
+			return err
+		}
+		for _, c := range known {
+			if c.Size > rep.Size {
+				v.fail(end, "", "", CheckCut, "the log stops at %d events, before the checkpoint of %d events the read model holds at seq %d", rep.Size, c.Size, c.Seq)
+				break
+			}
+		}
+	}
+	if opt.ExpectSize > 0 && rep.Size != opt.ExpectSize {
+		v.fail(end, "", "", CheckExpect, "the log has %d events, the published result %d", rep.Size, opt.ExpectSize)
+	}
+	if opt.ExpectRoot != "" && rep.Root != opt.ExpectRoot {
+		v.fail(end, "", "", CheckExpect, "the log's root is %s, the published result's %s", rep.Root, opt.ExpectRoot)
+	}
+	return nil
 }
 
 // finalRankings checks every signed final ranking against the replay at

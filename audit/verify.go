@@ -40,7 +40,12 @@ type verifier struct {
 
 	stats    LogStats
 	problems []Problem
+	more     int // problems past maxKept, counted only
 }
+
+// maxKept bounds the problems held in memory: a hostile file can hold a
+// problem per line. The report lists the first MaxProblems by seq.
+const maxKept = 10 * MaxProblems
 
 // signedCheckpoint is a checkpoint whose signature verified.
 type signedCheckpoint struct {
@@ -54,6 +59,10 @@ func newVerifier(season string, key *seal.Verifier) *verifier {
 }
 
 func (v *verifier) fail(seq uint64, id, subject, check, format string, args ...any) {
+	if len(v.problems) >= maxKept {
+		v.more++
+		return
+	}
 	v.problems = append(v.problems, Problem{Seq: seq, EventID: id, Subject: subject, Check: check, What: fmt.Sprintf(format, args...)})
 }
 
@@ -270,6 +279,17 @@ func (v *verifier) finish() {
 	if v.closedSeq != 0 && (last == nil || !last.cp.Closing()) {
 		v.fail(v.closedSeq, "", "", CheckClosed, "the season was closed at seq %d, but no signed checkpoint carries its final ranking", v.closedSeq)
 	}
+}
+
+// signedClose reports whether the log ends with the season's signed
+// close: closed, and the largest checkpoint, whose root matched, signs
+// every event and carries the final ranking.
+func (v *verifier) signedClose() bool {
+	if v.closedSeq == 0 || len(v.signed) == 0 || v.mismatch != nil || v.badSignature {
+		return false
+	}
+	last := v.signed[len(v.signed)-1]
+	return last.ok && last.cp.Closing() && last.cp.Size == v.tree.Size()
 }
 
 func short(h string) string {

@@ -9,6 +9,7 @@ import (
 	"net/http"
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -39,6 +40,7 @@ type auditedSeason struct {
 	final    liveCapture
 	closing  checkpointReply
 	ids      map[string]uint64 // event id → seq
+	data     string            // the stopped server's data directory
 }
 
 // runSeason plays a season with every kind of correction through the API,
@@ -98,6 +100,7 @@ func runSeason(t *testing.T) auditedSeason {
 	as.closing = ts.waitClosingCheckpoint(domain.DemoSeasonID)
 	as.final = capture("final")
 	ts.stop()
+	as.data = ts.data
 
 	dir := t.TempDir()
 	as.log = filepath.Join(dir, "season.jsonl")
@@ -396,4 +399,56 @@ func clone(lines []logfile.Line) []logfile.Line {
 		out[i].Data = bytes.Clone(l.Data)
 	}
 	return out
+}
+
+// TestAuditStatesWhatItProves: the audit of a closed season says that its
+// log ends with the signed close and binds to a published size and root;
+// the same log cut back to its first signed checkpoint (which audited
+// clean before issue 13) fails unless --open, and fails even then against
+// a read model that knows a later checkpoint.
+func TestAuditStatesWhatItProves(t *testing.T) {
+	as := runSeason(t)
+	rep, err := runAudit(t, as.log, as.key)
+	if err != nil || !rep.OK || !rep.SignedClose || !strings.Contains(rep.Proves, "ends with its signed close") || rep.Size == 0 || rep.Root == "" {
+		t.Fatalf("closed season: %v, ok %v, signed close %v, proves %q, size %d root %q", err, rep.OK, rep.SignedClose, rep.Proves, rep.Size, rep.Root)
+	}
+	size := strconv.FormatInt(rep.Size, 10)
+	if rep, err := runAudit(t, as.log, as.key, "--expect-size", size, "--expect-root", rep.Root); err != nil || !rep.OK {
+		t.Errorf("bound to its own size and root: %v %+v", err, rep.Problems)
+	}
+	for _, extra := range [][]string{
+		{"--expect-size", strconv.FormatInt(rep.Size-1, 10)},
+		{"--expect-root", strings.Repeat("A", 43) + "="},
+	} {
+		if rep, err := runAudit(t, as.log, as.key, extra...); err == nil || rep.OK || rep.Problems[0].Check != audit.CheckExpect {
+			t.Errorf("%v: %v %+v, want a failure on %s", extra, err, rep.Problems, audit.CheckExpect)
+		}
+	}
+
+	var cut []logfile.Line
+	for _, l := range as.lines {
+		cut = append(cut, l)
+		if _, kind, _, _ := natsstore.ParseSubject(l.Subject); kind == natsstore.KindCheckpoint {
+			break
+		}
+	}
+	if len(cut) == len(as.lines) {
+		t.Fatal("the season has one checkpoint only: nothing to cut")
+	}
+	cutLog := writeLines(t, cut)
+	if rep, err := runAudit(t, cutLog, as.key); err == nil || rep.OK || rep.SignedClose || rep.Problems[0].Check != audit.CheckOpen {
+		t.Errorf("cut log: %v %+v, want a failure on %s", err, rep.Problems, audit.CheckOpen)
+	}
+	rep, err = runAudit(t, cutLog, as.key, "--open")
+	if err != nil || !rep.OK || !strings.Contains(rep.Proves, "is not closed in this log") {
+		t.Errorf("cut log with --open: %v %+v, proves %q", err, rep.Problems, rep.Proves)
+	}
+	rep, err = runAudit(t, cutLog, as.key, "--open", "--db", filepath.Join(as.data, "thidua.db"))
+	found := false
+	for _, p := range rep.Problems {
+		found = found || p.Check == audit.CheckCut
+	}
+	if err == nil || !found {
+		t.Errorf("cut log against the read model: %v %+v, want a failure on %s", err, rep.Problems, audit.CheckCut)
+	}
 }

@@ -38,6 +38,8 @@ const minSeqWait = 5 * time.Second
 // Log is what the API needs of the log directly.
 type Log interface {
 	LastSeq(ctx context.Context) (uint64, error)
+	// StorageFull is nil unless the log's disk is full.
+	StorageFull() error
 }
 
 // Pinger checks that the read model's database answers.
@@ -476,6 +478,8 @@ func (s *Server) readyz(w http.ResponseWriter, r *http.Request) {
 	switch {
 	case out.LogLost != nil:
 		out.Code, out.Reason = domain.LogLostEvents, out.LogLost.Reason
+	case s.log.StorageFull() != nil:
+		out.Code, out.Reason = domain.StorageFull, "the log's disk is full: "+s.log.StorageFull().Error()+"; writes are refused with 507 until space is freed, then resume by themselves"
 	case err != nil:
 		out.Reason = "NATS JetStream is not reachable"
 	case s.proj.Ping(ctx) != nil:

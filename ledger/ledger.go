@@ -300,6 +300,9 @@ func unavailable(what string, err error) error {
 	if errors.Is(err, context.Canceled) || errors.As(err, &de) && de.Code == domain.LogLostEvents {
 		return err
 	}
+	if errors.Is(err, natsstore.ErrStorageFull) {
+		return &domain.Error{Code: domain.StorageFull, Message: what + ": the log's disk is full; free space and retry with the same id: " + err.Error()}
+	}
 	return &domain.Error{Code: domain.Unavailable, Message: what + ": " + err.Error()}
 }
 

@@ -9,11 +9,23 @@ import (
 	"os"
 	"os/signal"
 	"syscall"
+	"time"
 )
+
+// shutdownDeadline bounds a stop after SIGTERM or Ctrl-C: whatever the
+// log or the disk is doing, the process is gone by then. Every
+// acknowledged event is already synced to disk, so exiting is safe.
+const shutdownDeadline = 20 * time.Second
 
 func main() {
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
+	go func() {
+		<-ctx.Done()
+		time.Sleep(shutdownDeadline)
+		fmt.Fprintf(os.Stderr, "thidua: not stopped %s after the signal: exiting\n", shutdownDeadline)
+		os.Exit(1)
+	}()
 	if err := run(ctx, os.Args, os.Getenv, os.Stdin, os.Stdout, os.Stderr); err != nil {
 		fmt.Fprintln(os.Stderr, "thidua:", err)
 		os.Exit(exitCode(err))

@@ -15,7 +15,6 @@ import (
 	"strings"
 	"time"
 
-	"github.com/nats-io/nats-server/v2/server"
 	"github.com/nats-io/nats.go"
 	"github.com/prometheus/client_golang/prometheus"
 	"github.com/thidua/thidua/domain"
@@ -86,23 +85,30 @@ func parseServe(args []string, getenv func(string) string, stderr io.Writer) (se
 // file store syncs every write before acknowledging it (this node holds the
 // only copy of the year's log), or an external NATS by URL.
 func logConn(dir string, ext natsstore.DialConfig) (*nats.Conn, func(), error) {
+	nc, _, closeLog, err := dialLog(dir, ext)
+	return nc, closeLog, err
+}
+
+// dialLog is logConn that also returns the embedded server (nil for an
+// external NATS), whose disk serve watches.
+func dialLog(dir string, ext natsstore.DialConfig) (*nats.Conn, *natsstore.Embedded, func(), error) {
 	if ext.URLs != "" {
 		nc, err := natsstore.Dial(ext)
 		if err != nil {
-			return nil, nil, err
+			return nil, nil, nil, err
 		}
-		return nc, func() { nc.Drain() }, nil
+		return nc, nil, func() { nc.Drain() }, nil
 	}
 	srv, err := natsstore.StartEmbedded(natsstore.EmbeddedConfig{Dir: filepath.Join(dir, "nats"), SyncAlways: true})
 	if err != nil {
-		return nil, nil, fmt.Errorf("start embedded NATS: %w", err)
+		return nil, nil, nil, fmt.Errorf("start embedded NATS: %w", err)
 	}
 	nc, err := natsstore.ConnectEmbedded(srv, "thidua")
 	if err != nil {
 		shutdown(srv)
-		return nil, nil, fmt.Errorf("connect to embedded NATS: %w", err)
+		return nil, nil, nil, fmt.Errorf("connect to embedded NATS: %w", err)
 	}
-	return nc, func() { nc.Close(); shutdown(srv) }, nil
+	return nc, srv, func() { nc.Close(); shutdown(srv) }, nil
 }
 
 // openLog opens the log for a command that reads it (audit, export): the
@@ -120,7 +126,7 @@ func openLog(ctx context.Context, dir string, ext natsstore.DialConfig) (*natsst
 	return store, closeLog, nil
 }
 
-func shutdown(srv *server.Server) {
+func shutdown(srv *natsstore.Embedded) {
 	srv.Shutdown()
 	srv.WaitForShutdown()
 }
@@ -134,12 +140,21 @@ func runServer(ctx context.Context, c serveConfig, logger *slog.Logger, stdout i
 		return err
 	}
 	defer unlock()
-	nc, closeLog, err := logConn(c.data, c.nats)
+	nc, embedded, closeLog, err := dialLog(c.data, c.nats)
 	if err != nil {
 		return err
 	}
 	defer closeLog()
-	store, err := natsstore.Open(ctx, nc, natsstore.Config{Replicas: c.replicas})
+	var storage func() error
+	if embedded != nil {
+		// The embedded store's disk is this node's: a full one is named
+		// and refused at once, and writes resume when room returns.
+		storage = func() error { return embedded.StorageFull(natsstore.MinFree) }
+		watchCtx, stopWatch := context.WithCancel(ctx)
+		defer stopWatch()
+		go embedded.WatchStorage(watchCtx, time.Second, natsstore.MinFree, logger)
+	}
+	store, err := natsstore.Open(ctx, nc, natsstore.Config{Replicas: c.replicas, Storage: storage})
 	if err != nil {
 		return fmt.Errorf("open the log: %w", err)
 	}

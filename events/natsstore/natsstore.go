@@ -105,13 +105,17 @@ type Config struct {
 	// Replicas of the stream: 0 keeps an existing stream's (and creates
 	// one with 1), so a reader such as export or audit never changes it.
 	Replicas int
+	// Storage, when set, says whether the log's disk is full (an error
+	// wrapping ErrStorageFull): Append then refuses at once.
+	Storage func() error
 }
 
 // Store appends to and reads from the event stream.
 type Store struct {
-	js     jetstream.JetStream
-	stream jetstream.Stream
-	name   string
+	js      jetstream.JetStream
+	stream  jetstream.Stream
+	name    string
+	storage func() error
 }
 
 // Ack is the result of a successful Append.
@@ -174,7 +178,7 @@ func Open(ctx context.Context, nc *nats.Conn, cfg Config) (*Store, error) {
 			return nil, fmt.Errorf("natsstore: update stream %s: %w", cfg.Stream, err)
 		}
 	}
-	return &Store{js: js, stream: stream, name: cfg.Stream}, nil
+	return &Store{js: js, stream: stream, name: cfg.Stream, storage: cfg.Storage}, nil
 }
 
 // streamConfig is the configuration the log needs.
@@ -283,6 +287,9 @@ func (s *Store) Append(ctx context.Context, subject, msgID string, data []byte, 
 	if msgID == "" {
 		return Ack{}, fmt.Errorf("natsstore: append to %s: empty msg id", subject)
 	}
+	if err := s.StorageFull(); err != nil {
+		return Ack{}, err
+	}
 	msg := &nats.Msg{Subject: subject, Data: data, Header: nats.Header{}}
 	pa, err := s.js.PublishMsg(ctx, msg,
 		jetstream.WithMsgID(msgID),
@@ -290,6 +297,9 @@ func (s *Store) Append(ctx context.Context, subject, msgID string, data []byte, 
 	)
 	if err == nil {
 		return Ack{Seq: pa.Sequence, Duplicate: pa.Duplicate}, nil
+	}
+	if isStorageFull(err) {
+		return Ack{}, fmt.Errorf("%w: append %s to %s: %w", ErrStorageFull, msgID, subject, err)
 	}
 	if !isWrongLastSeq(err) {
 		return Ack{}, fmt.Errorf("natsstore: append %s to %s: %w", msgID, subject, err)
@@ -313,6 +323,15 @@ func isWrongLastSeq(err error) bool {
 	}
 	return apiErr.ErrorCode == jetstream.JSErrCodeStreamWrongLastSequence ||
 		apiErr.ErrorCode == jetstream.JSErrCodeStreamWrongLastSequenceConstant
+}
+
+// StorageFull is nil unless the log's disk is known to be full (an error
+// wrapping ErrStorageFull).
+func (s *Store) StorageFull() error {
+	if s.storage == nil {
+		return nil
+	}
+	return s.storage()
 }
 
 // LastSubjectSeq returns the stream sequence of the last message on subject, 0 if none.

@@ -122,6 +122,9 @@ type Report struct {
 	Root string `json:"root,omitempty"`
 	// Proves says in one sentence what an OK audit proves.
 	Proves string `json:"proves"`
+	// SetAside lists the seqs the committee set aside on this log: the
+	// replay skipped them, and what else failed at them is not a problem.
+	SetAside []SetAside `json:"set_aside"`
 	// ProblemsMore counts the problems past the first MaxProblems listed.
 	ProblemsMore int `json:"problems_more,omitempty"`
 	// LiveCompared counts the rankings and sheets compared byte for byte
@@ -130,7 +133,16 @@ type Report struct {
 	LiveCompared int `json:"live_compared,omitempty"`
 }
 
-// Source hands a season's messages to fn in stream order.
+// SetAside is a seq the committee set aside, with the record that says so.
+type SetAside struct {
+	Seq       uint64 `json:"seq"`
+	Reason    string `json:"reason"`
+	By        string `json:"by"`
+	RecordSeq uint64 `json:"record_seq"` // the seq.set_aside event
+}
+
+// Source hands a season's messages to fn in stream order, from the start
+// each time it is called.
 type Source func(ctx context.Context, fn func(natsstore.Msg) error) error
 
 // Options of one audit.
@@ -219,6 +231,14 @@ func Run(ctx context.Context, src Source, opt Options) (*Report, error) {
 	if err := flush(); err != nil {
 		return nil, fmt.Errorf("replay: %w", err)
 	}
+	if len(v.setAside) > 0 {
+		// The records come after the seqs they set aside: replay again,
+		// skipping them from the start, as the server did.
+		if scratch, err = replayAround(ctx, src, opt.Season, filepath.Join(dir, "replay2.db"), v.setAside); err != nil {
+			return nil, err
+		}
+		defer scratch.Close()
+	}
 	fmt.Fprintf(progress, "  %d sự kiện đã kiểm / events checked\n", v.stats.Events)
 	rep.Replayed = v.stats.Events
 	if h := scratch.Halted(); h != nil {
@@ -250,6 +270,15 @@ func Run(ctx context.Context, src Source, opt Options) (*Report, error) {
 	if err := bind(ctx, v, opt, rep); err != nil {
 		return nil, err
 	}
+	rep.SetAside = []SetAside{}
+	for _, sa := range v.setAside {
+		rep.SetAside = append(rep.SetAside, sa)
+	}
+	sort.Slice(rep.SetAside, func(i, j int) bool { return rep.SetAside[i].Seq < rep.SetAside[j].Seq })
+	v.problems = slices.DeleteFunc(v.problems, func(p Problem) bool {
+		_, aside := v.setAside[p.Seq]
+		return aside
+	})
 	rep.Problems = v.problems
 	sort.SliceStable(rep.Problems, func(i, j int) bool { return rep.Problems[i].Seq < rep.Problems[j].Seq })
 	rep.ProblemsMore = v.more
@@ -259,6 +288,49 @@ func Run(ctx context.Context, src Source, opt Options) (*Report, error) {
 	}
 	rep.OK = len(rep.Problems) == 0
 	return rep, nil
+}
+
+// replayAround replays the season's events into a new scratch read model
+// that skips the seqs set aside.
+func replayAround(ctx context.Context, src Source, season, path string, aside map[uint64]SetAside) (*projections.Projector, error) {
+	quiet := slog.New(slog.NewTextHandler(io.Discard, nil))
+	p, err := projections.Open(ctx, path, quiet)
+	if err != nil {
+		return nil, err
+	}
+	for seq, sa := range aside {
+		p.SkipSeq(seq, sa.Reason)
+	}
+	var batch []natsstore.Msg
+	flush := func() error {
+		if len(batch) == 0 || p.Halted() != nil {
+			return nil
+		}
+		err := p.Apply(ctx, batch)
+		batch = batch[:0]
+		if p.Halted() != nil {
+			return nil // reported by the caller
+		}
+		return err
+	}
+	err = src(ctx, func(m natsstore.Msg) error {
+		if s, kind, _, ok := natsstore.ParseSubject(m.Subject); !ok || s != season || kind == natsstore.KindCheckpoint {
+			return nil // what the verifier does not replay
+		}
+		if batch = append(batch, m); len(batch) == replayBatch {
+			return flush()
+		}
+		return nil
+	})
+	if err == nil {
+		err = flush()
+	}
+	var fe *logfile.FormatError
+	if err != nil && !errors.As(err, &fe) {
+		p.Close()
+		return nil, fmt.Errorf("replay around the seqs set aside: %w", err)
+	}
+	return p, nil
 }
 
 // MaxProblems bounds the problems a report lists; the rest are counted.

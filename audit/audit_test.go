@@ -244,3 +244,60 @@ func TestRunNamesTheFirstBadPlace(t *testing.T) {
 		})
 	}
 }
+
+// TestASetAsideSeqIsSkippedAndListed: a message that is not an event on a
+// season's subject fails the audit on "decode"; once a seq.set_aside
+// record on the committee subject names it, the replay skips it, the
+// audit passes and lists it. The message stays in the chain and the tree.
+func TestASetAsideSeqIsSkippedAndListed(t *testing.T) {
+	build := func(withRecord bool) *logBuilder {
+		b := season(t, 4)
+		subject := natsstore.UnitSubject(domain.DemoSeasonID, "cau-giay")
+		b.seq++
+		stray := natsstore.Msg{Seq: b.seq, Subject: subject, Data: []byte("hello from nats pub")}
+		b.msgs = append(b.msgs, stray)
+		b.heads[subject] = seal.Head{Subject: subject, Seq: b.seq, Hash: seal.ChainHash(stray.Data)}
+		if err := b.tree.Add(seal.LeafHash(b.seq, subject, b.heads[subject].Hash)); err != nil {
+			t.Fatal(err)
+		}
+		if withRecord {
+			data := fmt.Sprintf(`{"seq":%d,"reason":"thao tác nhầm","by":"committee"}`, stray.Seq)
+			b.event(natsstore.CommitteeSubject(domain.DemoSeasonID), events.Event{ID: "set-aside", Type: events.TypeSeqSetAside, Data: json.RawMessage(data), Author: events.Author{Role: events.RoleCommittee}})
+		}
+		unit := "tay-ho"
+		b.event(natsstore.UnitSubject(domain.DemoSeasonID, unit), events.Event{ID: "after", Type: events.TypeActivityHeld, Unit: unit, Date: "2024-05-07",
+			Data: json.RawMessage(`{"kind":"other","title":"Sau"}`), Evidence: []events.Evidence{{Kind: "document", Title: "Biên bản"}}, Author: events.Author{Role: events.RoleUnit, Unit: unit}})
+		b.checkpoint()
+		return b
+	}
+	b := build(false)
+	rep, err := Run(context.Background(), b.source(), Options{Season: domain.DemoSeasonID, Key: key(t, b), Open: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if rep.OK || rep.Problems[0].Check != CheckDecode || rep.Problems[0].Seq != 7 {
+		t.Fatalf("without a record: %+v, want a decode problem at seq 7", rep.Problems)
+	}
+	b = build(true)
+	rep, err = Run(context.Background(), b.source(), Options{Season: domain.DemoSeasonID, Key: key(t, b), Open: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !rep.OK || len(rep.SetAside) != 1 || rep.SetAside[0].Seq != 7 || rep.SetAside[0].RecordSeq != 8 || rep.Replayed == 0 {
+		t.Fatalf("with the record: ok %v, problems %+v, set aside %+v", rep.OK, rep.Problems, rep.SetAside)
+	}
+	if got := rankingUnits(t, rep); !strings.Contains(got, `"tay-ho"`) {
+		t.Errorf("the event after the set-aside seq is not in the replay: %s", got)
+	}
+}
+
+func rankingUnits(t *testing.T, rep *Report) string {
+	t.Helper()
+	for _, r := range rep.Rankings {
+		if r.View == domain.Claimed {
+			return string(r.Units)
+		}
+	}
+	t.Fatal("no claimed ranking")
+	return ""
+}

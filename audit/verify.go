@@ -38,6 +38,10 @@ type verifier struct {
 	badSignature bool
 	signed       []signedCheckpoint
 
+	// setAside are the seqs the committee set aside, from the log's
+	// seq.set_aside records: replayed around, and listed.
+	setAside map[uint64]SetAside
+
 	stats    LogStats
 	problems []Problem
 	more     int // problems past maxKept, counted only
@@ -55,7 +59,7 @@ type signedCheckpoint struct {
 }
 
 func newVerifier(season string, key *seal.Verifier) *verifier {
-	return &verifier{season: season, key: key, heads: map[string]int{}, reported: map[uint64]bool{}}
+	return &verifier{season: season, key: key, heads: map[string]int{}, reported: map[uint64]bool{}, setAside: map[uint64]SetAside{}}
 }
 
 func (v *verifier) fail(seq uint64, id, subject, check, format string, args ...any) {
@@ -90,7 +94,12 @@ func (v *verifier) add(m natsstore.Msg) bool {
 func (v *verifier) event(m natsstore.Msg, kind, unit string) {
 	v.stats.Events++
 	hash := seal.ChainHash(m.Data)
-	ev, _, err := events.Decode(m.Data)
+	ev, payload, err := events.Decode(m.Data)
+	if sa, ok := payload.(*events.SeqSetAside); err == nil && ok {
+		if _, dup := v.setAside[sa.Seq]; !dup {
+			v.setAside[sa.Seq] = SetAside{Seq: sa.Seq, Reason: sa.Reason, By: sa.By, RecordSeq: m.Seq}
+		}
+	}
 	if err != nil {
 		v.fail(m.Seq, "", m.Subject, CheckDecode, "the event does not decode: %v", err)
 	} else {
@@ -101,7 +110,7 @@ func (v *verifier) event(m natsstore.Msg, kind, unit string) {
 		v.fail(m.Seq, ev.ID, m.Subject, CheckTree, "%v", err)
 	}
 	v.leaves = append(v.leaves, leaf{seq: m.Seq, id: ev.ID, subject: m.Subject, hash: hash})
-	if err == nil && v.closedSeq != 0 && ev.Type != events.TypeAwardRevoked {
+	if err == nil && v.closedSeq != 0 && ev.Type != events.TypeAwardRevoked && ev.Type != events.TypeSeqSetAside {
 		v.fail(m.Seq, ev.ID, m.Subject, CheckClosed, "a %s event after the season was closed at seq %d: only award.revoked may follow", ev.Type, v.closedSeq)
 	}
 	if ev.Type == events.TypeSeasonClosed && v.closedSeq == 0 {

@@ -115,6 +115,7 @@ func (s *Server) routes() map[string]http.Handler {
 		"GET /api/v1/seasons/{season}/checkpoints":        h(s.listCheckpoints),
 		"POST /api/v1/tokens":                             h(s.postToken),
 		"DELETE /api/v1/tokens/{id}":                      h(s.deleteToken),
+		"POST /api/v1/set-aside":                          h(s.postSetAside),
 		"GET /healthz":                                    h(s.healthz),
 		"GET /readyz":                                     h(s.readyz),
 		"GET /metrics":                                    promhttp.HandlerFor(s.metrics.reg, promhttp.HandlerOpts{}),
@@ -443,6 +444,36 @@ func (s *Server) postToken(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	writeJSON(w, http.StatusCreated, issued)
+}
+
+// postSetAside records that the seq where the projector halted is set
+// aside, with a reason (committee or admin).
+func (s *Server) postSetAside(w http.ResponseWriter, r *http.Request) {
+	author, err := s.authenticate(r)
+	if err != nil {
+		s.writeError(w, r, err)
+		return
+	}
+	var req struct {
+		Seq    uint64 `json:"seq"`
+		Reason string `json:"reason"`
+	}
+	dec := json.NewDecoder(http.MaxBytesReader(w, r.Body, 4096))
+	dec.DisallowUnknownFields()
+	if err := dec.Decode(&req); err != nil {
+		var mbe *http.MaxBytesError
+		if !errors.As(err, &mbe) {
+			err = domain.Errorf(domain.Invalid, "", "malformed JSON: %v", err)
+		}
+		s.writeError(w, r, err)
+		return
+	}
+	reply, err := s.ledger.SetAside(r.Context(), author, req.Seq, req.Reason)
+	if err != nil {
+		s.writeError(w, r, err)
+		return
+	}
+	writeJSON(w, http.StatusCreated, reply)
 }
 
 func (s *Server) deleteToken(w http.ResponseWriter, r *http.Request) {

@@ -42,6 +42,8 @@ type State interface {
 	// Appended checks the seq the log gave a new write: one already
 	// acknowledged means the log lost events.
 	Appended(seq uint64, id string) error
+	// Halted is where the projector stopped, nil while it runs.
+	Halted() *projections.Halt
 }
 
 // Ledger appends events.
@@ -96,6 +98,9 @@ func (l *Ledger) Append(ctx context.Context, season string, author events.Author
 	ev, payload, err := events.ParseInput(body)
 	if err != nil {
 		return Reply{}, false, err
+	}
+	if ev.Type == events.TypeSeqSetAside {
+		return Reply{}, false, domain.Errorf(domain.Invalid, "type", "a seq is set aside with POST /api/v1/set-aside, where the projector halted")
 	}
 	ev.Season, ev.Author = season, author
 	if ev.ID == "" {

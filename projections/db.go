@@ -52,6 +52,11 @@ CREATE TABLE IF NOT EXISTS log_copy (
 	data    BLOB NOT NULL,
 	hash    TEXT NOT NULL
 );
+CREATE TABLE IF NOT EXISTS set_aside (
+	seq     INTEGER PRIMARY KEY,
+	subject TEXT NOT NULL,
+	reason  TEXT NOT NULL
+);
 CREATE TABLE IF NOT EXISTS tokens (
 	id         TEXT PRIMARY KEY,
 	hash       TEXT NOT NULL,

@@ -105,6 +105,9 @@ type Projector struct {
 	loss     atomic.Pointer[Loss]
 	compared atomic.Bool
 	expected uint64 // see ExpectAtLeast
+	// setAside holds the seqs the committee set aside (under mu): a
+	// replay skips them, seals them and lists them.
+	setAside map[uint64]string
 }
 
 // Open opens (or creates) the read model at path and restores the folded
@@ -134,7 +137,7 @@ func open(ctx context.Context, path string, logger *slog.Logger) (*Projector, er
 		db.Close()
 		return nil, fmt.Errorf("open read model for reading: %w", err)
 	}
-	p := &Projector{db: db, rdb: rdb, logger: logger, path: path}
+	p := &Projector{db: db, rdb: rdb, logger: logger, path: path, setAside: map[uint64]string{}}
 	ch := make(chan struct{})
 	p.changed.Store(&ch)
 	if err := p.quickCheck(ctx); err != nil {
@@ -169,7 +172,7 @@ func (p *Projector) Close() error {
 
 // reset empties the read model so that it is rebuilt from seq 1.
 func (p *Projector) reset(ctx context.Context) error {
-	for _, t := range []string{"events", "log_copy", "checkpoints", "seasons", "rankings", "scores", "tokens", "meta"} {
+	for _, t := range []string{"events", "log_copy", "set_aside", "checkpoints", "seasons", "rankings", "scores", "tokens", "meta"} {
 		if _, err := p.db.ExecContext(ctx, "DELETE FROM "+t); err != nil {
 			return fmt.Errorf("reset read model: %w", err)
 		}
@@ -288,6 +291,11 @@ func (p *Projector) fold(rec events.Record, hash string) error {
 			p.tokens[pl.ID] = t
 		}
 		p.tokMu.Unlock()
+	case *events.SeqSetAside:
+		// An operational record, not a scoring event: the skip itself
+		// happened at the seq it names. It is the season's latest event
+		// all the same, as its tree says.
+		p.passed(ev.Season, rec.Seq)
 	default:
 		if ev.Season == "" {
 			return fmt.Errorf("event %s (%s) names no season", ev.ID, ev.Type)
@@ -395,9 +403,34 @@ const (
 
 // Run follows the log from checkpoint+1 and commits until ctx ends. An
 // event it cannot decode or apply halts it at that sequence, loudly:
-// skipping would corrupt scores silently. Run then returns nil and the
-// halt is visible through Halted (and /readyz).
+// skipping would corrupt scores silently. The halt is visible through
+// Halted (and /readyz) until the committee sets the seq aside with a
+// record on the log (setaside.go); Run then resumes, skipping it.
 func (p *Projector) Run(ctx context.Context, log Log) error {
+	for {
+		if err := p.runOnce(ctx, log); err != nil || ctx.Err() != nil {
+			return err
+		}
+		h := p.Halted()
+		if h == nil || p.Lost() != nil {
+			return nil
+		}
+		reason, err := p.awaitSetAside(ctx, log, h.Seq)
+		if err != nil {
+			if ctx.Err() != nil {
+				return nil
+			}
+			return fmt.Errorf("look for a set-aside of seq %d: %w", h.Seq, err)
+		}
+		p.mu.Lock()
+		p.setAside[h.Seq] = reason
+		p.mu.Unlock()
+		p.halt.Store(nil)
+		p.logger.Warn("the committee set the halting seq aside: resuming", "seq", h.Seq, "reason", reason)
+	}
+}
+
+func (p *Projector) runOnce(ctx context.Context, log Log) error {
 	if err := p.Reconcile(ctx, log); err != nil {
 		if ctx.Err() != nil {
 			return nil // stopped before it began
@@ -604,6 +637,17 @@ func (p *Projector) apply(ctx context.Context, batch []natsstore.Msg, deferSeaso
 	for _, m := range batch {
 		if m.Seq <= cp {
 			continue // a redelivery: already committed
+		}
+		if reason, ok := p.setAside[m.Seq]; ok {
+			if err := p.skip(ctx, tx, m, reason); err != nil {
+				return p.haltAt(Halt{Seq: m.Seq, Reason: err.Error()})
+			}
+			if season, _, _, ok := natsstore.ParseSubject(m.Subject); ok && p.seasons[season] != nil {
+				touched[season] = true
+			}
+			cp = m.Seq
+			applied++
+			continue
 		}
 		if _, kind, _, _ := natsstore.ParseSubject(m.Subject); kind == natsstore.KindCheckpoint {
 			if err := p.applyCheckpoint(ctx, tx, m); err != nil {

@@ -97,6 +97,20 @@ func SetAside(path string, now time.Time) (string, error) {
 
 // restoreEvents folds the stored events, checking each against the copy.
 func (p *Projector) restoreEvents(ctx context.Context) error {
+	// Read first: the read model has one connection, which rows holds.
+	pending, err := p.restoreSetAsides(ctx)
+	if err != nil {
+		return err
+	}
+	sealPending := func(below uint64) error {
+		for len(pending) > 0 && pending[0].Seq < below {
+			if err := p.sealRaw(pending[0]); err != nil {
+				return err
+			}
+			pending = pending[1:]
+		}
+		return nil
+	}
 	rows, err := p.db.QueryContext(ctx, `SELECT e.seq, e.subject, e.time_ns, e.hash, e.body, c.subject, c.header, c.data, c.hash
 		FROM events e LEFT JOIN log_copy c ON c.seq = e.seq ORDER BY e.seq`)
 	if err != nil {
@@ -130,6 +144,9 @@ func (p *Projector) restoreEvents(ctx context.Context) error {
 		if events.ContentHash(rec.Event) != hash {
 			return p.untrusted(m.Seq, "the stored event no longer hashes to its recorded content hash")
 		}
+		if err := sealPending(m.Seq); err != nil {
+			return err
+		}
 		if err := p.fold(rec, hash); err != nil {
 			return fmt.Errorf("seq %d: %w", m.Seq, err)
 		}
@@ -137,7 +154,10 @@ func (p *Projector) restoreEvents(ctx context.Context) error {
 			return fmt.Errorf("seq %d: %w", m.Seq, err)
 		}
 	}
-	return rows.Err()
+	if err := rows.Err(); err != nil {
+		return err
+	}
+	return sealPending(^uint64(0))
 }
 
 // verifyCheckpoints checks every signed checkpoint the read model holds:

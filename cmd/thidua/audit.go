@@ -81,6 +81,11 @@ func auditCmd(ctx context.Context, args []string, getenv func(string) string, st
 		defer f.Close()
 		opt.Source = "log " + *logPath
 		src = func(ctx context.Context, fn func(natsstore.Msg) error) error {
+			// From the start each time: the audit reads twice when the
+			// log sets seqs aside.
+			if _, err := f.Seek(0, io.SeekStart); err != nil {
+				return err
+			}
 			return logfile.Read(f, func(l logfile.Line) error { return fn(l.Msg()) })
 		}
 	default:
@@ -148,6 +153,9 @@ func printSummary(w io.Writer, rep *audit.Report) {
 			id = " " + p.EventID
 		}
 		fmt.Fprintf(w, "  FAIL seq %d%s [%s]: %s\n", p.Seq, id, p.Check, p.What)
+	}
+	for _, sa := range rep.SetAside {
+		fmt.Fprintf(w, "  seq %d đã được gác lại / set aside by the committee (record at seq %d, %s): %s\n", sa.Seq, sa.RecordSeq, sa.By, sa.Reason)
 	}
 	if rep.ProblemsMore > 0 {
 		fmt.Fprintf(w, "  … và %d vấn đề khác / and %d more problems (the report lists the first %d)\n", rep.ProblemsMore, rep.ProblemsMore, audit.MaxProblems)

@@ -32,12 +32,15 @@ func (l *Ledger) SetAside(ctx context.Context, by events.Author, seq uint64, rea
 		return Reply{}, err
 	}
 	h := l.state.Halted()
-	if h == nil || h.Seq != seq {
+	if h == nil || h.Seq != seq || !h.Message {
 		where := "is running"
-		if h != nil {
+		switch {
+		case h != nil && !h.Message:
+			where = fmt.Sprintf("halted at seq %d on the read model, not on the message (restart the server)", h.Seq)
+		case h != nil:
 			where = fmt.Sprintf("halted at seq %d", h.Seq)
 		}
-		return Reply{}, domain.Errorf(domain.Conflict, "seq", "only the seq where the projector halted can be set aside; it %s", where)
+		return Reply{}, domain.Errorf(domain.Conflict, "seq", "only a message the projector halted at because it cannot decode or apply it can be set aside; it %s", where)
 	}
 	bad, err := l.log.Get(ctx, seq)
 	if err != nil {

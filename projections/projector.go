@@ -51,6 +51,10 @@ type Token struct {
 type Halt struct {
 	Seq    uint64 `json:"seq"`
 	Reason string `json:"reason"`
+	// Message is true when the message at Seq itself cannot be decoded
+	// or applied: only then can the committee set it aside. Otherwise the
+	// read model failed (a commit, say), and a restart resumes.
+	Message bool `json:"message"`
 }
 
 // Projector folds the log into the read model. Events and the checkpoint
@@ -412,7 +416,7 @@ func (p *Projector) Run(ctx context.Context, log Log) error {
 			return err
 		}
 		h := p.Halted()
-		if h == nil || p.Lost() != nil {
+		if h == nil || !h.Message || p.Lost() != nil {
 			return nil
 		}
 		reason, err := p.awaitSetAside(ctx, log, h.Seq)
@@ -651,7 +655,7 @@ func (p *Projector) apply(ctx context.Context, batch []natsstore.Msg, deferSeaso
 		}
 		if _, kind, _, _ := natsstore.ParseSubject(m.Subject); kind == natsstore.KindCheckpoint {
 			if err := p.applyCheckpoint(ctx, tx, m); err != nil {
-				bad = &Halt{Seq: m.Seq, Reason: err.Error()}
+				bad = &Halt{Seq: m.Seq, Reason: err.Error(), Message: true}
 				break
 			}
 			if err := insertCopy(ctx, tx, m); err != nil {
@@ -670,7 +674,7 @@ func (p *Projector) apply(ctx context.Context, batch []natsstore.Msg, deferSeaso
 			err = p.fold(rec, hash)
 		}
 		if err != nil {
-			bad = &Halt{Seq: m.Seq, Reason: err.Error()}
+			bad = &Halt{Seq: m.Seq, Reason: err.Error(), Message: true}
 			break
 		}
 		if err := p.seal(m, rec); err != nil {

@@ -506,11 +506,12 @@ func (s *Server) readyz(w http.ResponseWriter, r *http.Request) {
 	}
 	out := ready{Checkpoint: s.proj.Checkpoint(), Halted: s.proj.Halted(), LogLost: s.proj.Lost()}
 	last, err := s.log.LastSeq(ctx)
+	full := s.log.StorageFull()
 	switch {
 	case out.LogLost != nil:
 		out.Code, out.Reason = domain.LogLostEvents, out.LogLost.Reason
-	case s.log.StorageFull() != nil:
-		out.Code, out.Reason = domain.StorageFull, "the log's disk is full: "+s.log.StorageFull().Error()+"; writes are refused with 507 until space is freed, then resume by themselves"
+	case full != nil:
+		out.Code, out.Reason = domain.StorageFull, "the log's disk is full: "+full.Error()+"; writes are refused with 507 until space is freed, then resume by themselves"
 	case err != nil:
 		out.Reason = "NATS JetStream is not reachable"
 	case s.proj.Ping(ctx) != nil:

@@ -512,6 +512,8 @@ func (s *Server) readyz(w http.ResponseWriter, r *http.Request) {
 		out.Code, out.Reason = domain.LogLostEvents, out.LogLost.Reason
 	case full != nil:
 		out.Code, out.Reason = domain.StorageFull, "the log's disk is full: "+full.Error()+"; writes are refused with 507 until space is freed, then resume by themselves"
+	case out.Halted != nil && out.Halted.Storage:
+		out.Code, out.Reason = domain.StorageFull, fmt.Sprintf("the read model's disk is full (projector paused at seq %d: %s); it resumes by itself once space is freed", out.Halted.Seq, out.Halted.Reason)
 	case err != nil:
 		out.Reason = "NATS JetStream is not reachable"
 	case s.proj.Ping(ctx) != nil:

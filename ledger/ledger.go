@@ -302,7 +302,7 @@ func (l *Ledger) ack(seq uint64) {
 
 func unavailable(what string, err error) error {
 	var de *domain.Error
-	if errors.Is(err, context.Canceled) || errors.As(err, &de) && de.Code == domain.LogLostEvents {
+	if errors.Is(err, context.Canceled) || errors.As(err, &de) && (de.Code == domain.LogLostEvents || de.Code == domain.StorageFull) {
 		return err
 	}
 	if errors.Is(err, natsstore.ErrStorageFull) {

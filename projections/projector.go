@@ -55,6 +55,9 @@ type Halt struct {
 	// or applied: only then can the committee set it aside. Otherwise the
 	// read model failed (a commit, say), and a restart resumes.
 	Message bool `json:"message"`
+	// Storage is true when the read model's disk was full: the projector
+	// resumes by itself once a write fits again.
+	Storage bool `json:"storage_full,omitempty"`
 }
 
 // Projector folds the log into the read model. Events and the checkpoint
@@ -346,7 +349,9 @@ func (p *Projector) WaitFor(ctx context.Context, seq uint64) error {
 		if err := p.Integrity(); err != nil {
 			return err
 		}
-		if h := p.Halted(); h != nil {
+		if h := p.Halted(); h != nil && h.Storage {
+			return &domain.Error{Code: domain.StorageFull, Message: fmt.Sprintf("the read model's disk is full (projector paused at seq %d): %s; it resumes once space is freed", h.Seq, h.Reason)}
+		} else if h != nil {
 			return fmt.Errorf("projector halted at seq %d: %s", h.Seq, h.Reason)
 		}
 		select {
@@ -416,6 +421,12 @@ func (p *Projector) Run(ctx context.Context, log Log) error {
 			return err
 		}
 		h := p.Halted()
+		if h != nil && h.Storage {
+			if err := p.awaitRoom(ctx); err != nil {
+				return nil // stopped while waiting
+			}
+			continue
+		}
 		if h == nil || !h.Message || p.Lost() != nil {
 			return nil
 		}
@@ -644,7 +655,7 @@ func (p *Projector) apply(ctx context.Context, batch []natsstore.Msg, deferSeaso
 		}
 		if reason, ok := p.setAside[m.Seq]; ok {
 			if err := p.skip(ctx, tx, m, reason); err != nil {
-				return p.haltAt(Halt{Seq: m.Seq, Reason: err.Error()})
+				return p.haltOn(m.Seq, "", err)
 			}
 			if season, _, _, ok := natsstore.ParseSubject(m.Subject); ok && p.seasons[season] != nil {
 				touched[season] = true
@@ -659,7 +670,7 @@ func (p *Projector) apply(ctx context.Context, batch []natsstore.Msg, deferSeaso
 				break
 			}
 			if err := insertCopy(ctx, tx, m); err != nil {
-				return p.haltAt(Halt{Seq: m.Seq, Reason: err.Error()})
+				return p.haltOn(m.Seq, "", err)
 			}
 			cp = m.Seq
 			applied++
@@ -687,7 +698,7 @@ func (p *Projector) apply(ctx context.Context, batch []natsstore.Msg, deferSeaso
 		if err != nil {
 			// Memory is now ahead of the file: roll back and halt; a
 			// restart restores from what was committed.
-			return p.haltAt(Halt{Seq: m.Seq, Reason: err.Error()})
+			return p.haltOn(m.Seq, "", err)
 		}
 		if rec.Event.Season != "" {
 			touched[rec.Event.Season] = true
@@ -715,13 +726,13 @@ func (p *Projector) apply(ctx context.Context, batch []natsstore.Msg, deferSeaso
 				return p.haltAt(Halt{Seq: cp, Reason: fmt.Sprintf("score season %s: %v", id, err)})
 			}
 			if err := writeSeason(ctx, tx, id, ss); err != nil {
-				return p.haltAt(Halt{Seq: cp, Reason: fmt.Sprintf("store season %s: %v", id, err)})
+				return p.haltOn(cp, "store season "+id+": ", err)
 			}
 			next.Seasons[id] = ss
 		}
 	}
 	if err := setMeta(ctx, tx, "checkpoint", strconv.FormatUint(cp, 10)); err != nil {
-		return p.haltAt(Halt{Seq: cp, Reason: "store checkpoint: " + err.Error()})
+		return p.haltOn(cp, "store checkpoint: ", err)
 	}
 	// Marked on every deferred batch, not once: an audit that opened this
 	// read model meanwhile may have repaired and unmarked it. Unmarked by
@@ -732,13 +743,13 @@ func (p *Projector) apply(ctx context.Context, batch []natsstore.Msg, deferSeaso
 			mark = "1"
 		}
 		if err := setMeta(ctx, tx, staleRows, mark); err != nil {
-			return p.haltAt(Halt{Seq: cp, Reason: "mark stale rows: " + err.Error()})
+			return p.haltOn(cp, "mark stale rows: ", err)
 		}
 	}
 	if err := tx.Commit(); err != nil {
 		// The in-memory fold is now ahead of the file: stop, and let a
 		// restart restore from what was committed.
-		return p.haltAt(Halt{Seq: cp, Reason: "commit read model: " + err.Error()})
+		return p.haltOn(cp, "commit read model: ", err)
 	}
 	p.folded = cp
 	if !publish {
@@ -755,6 +766,12 @@ func (p *Projector) apply(ctx context.Context, batch []natsstore.Msg, deferSeaso
 		return p.haltAt(*bad)
 	}
 	return nil
+}
+
+// haltOn halts on a failure of the read model: what failed, and whether
+// it was for lack of space.
+func (p *Projector) haltOn(seq uint64, what string, err error) error {
+	return p.haltAt(Halt{Seq: seq, Reason: what + err.Error(), Storage: isFull(err)})
 }
 
 func (p *Projector) haltAt(h Halt) error {

@@ -93,3 +93,77 @@ func grepLines(s, word string) string {
 	}
 	return strings.Join(out, "\n")
 }
+
+// TestFullReadModelDiskPausesAndResumes: with the log on an external NATS
+// and the data directory (the SQLite read model) on a small tmpfs filled
+// to the last byte, the projector cannot commit: writes answer 507
+// storage_full and /readyz says so; once the file is removed the projector
+// resumes by itself and the write that was acknowledged meanwhile is in
+// the rankings.
+func TestFullReadModelDiskPausesAndResumes(t *testing.T) {
+	data := t.TempDir()
+	if out, err := exec.Command("mount", "-t", "tmpfs", "-o", "size=16m", "tmpfs", data).CombinedOutput(); err != nil {
+		t.Skipf("cannot mount a small tmpfs (%v: %s)", err, out)
+	}
+	t.Cleanup(func() { exec.Command("umount", "-l", data).Run() })
+	logServer, err := natsstore.StartEmbedded(natsstore.EmbeddedConfig{Dir: t.TempDir(), Listen: "127.0.0.1:0", SyncAlways: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { logServer.Shutdown(); logServer.WaitForShutdown() })
+	ts := startServer(t, data, "--nats-url", logServer.ClientURL())
+	_, units := ts.openDemoSeason()
+	fact := func(id string) string {
+		return `{"id":"` + id + `","type":"activity.held","unit":"cau-giay","date":"2024-05-07","data":{"kind":"other","title":"Hoạt động"},"evidence":[{"kind":"document","title":"Báo cáo"}]}`
+	}
+	ballast := filepath.Join(data, "ballast")
+	f, err := os.Create(ballast)
+	if err != nil {
+		t.Fatal(err)
+	}
+	chunk := make([]byte, 64<<10)
+	for {
+		if _, err := f.Write(chunk); err != nil {
+			break // the disk is full
+		}
+	}
+	for len(chunk) > 1 { // and its last bytes
+		chunk = chunk[:len(chunk)/2]
+		for {
+			if _, err := f.Write(chunk); err != nil {
+				break
+			}
+		}
+	}
+	f.Close()
+
+	// The log takes the first write; the read model cannot commit it.
+	st, b, first := ts.post(units["cau-giay"], fact("on-a-full-disk"))
+	if st != http.StatusCreated {
+		t.Fatalf("first write (the log has room): %d %s", st, b)
+	}
+	var code int
+	var r readyReply
+	for deadline := time.Now().Add(10 * time.Second); r.Code != "storage_full"; time.Sleep(10 * time.Millisecond) {
+		if code, r = ts.ready(); time.Now().After(deadline) {
+			t.Fatalf("/readyz with the read model's disk full: %d %+v, want storage_full", code, r)
+		}
+	}
+	if code != http.StatusServiceUnavailable {
+		t.Errorf("/readyz: %d, want 503", code)
+	}
+	if st, b, _ := ts.post(units["cau-giay"], fact("refused")); st != http.StatusInsufficientStorage || errorCode(t, b) != "storage_full" {
+		t.Errorf("a write while the read model cannot commit: %d %s, want 507 storage_full", st, b)
+	}
+
+	if err := os.Remove(ballast); err != nil {
+		t.Fatal(err)
+	}
+	waitReady(t, ts)
+	if st, b, _ := ts.post(units["cau-giay"], fact("refused")); st != http.StatusCreated {
+		t.Fatalf("the refused write, retried once there is room: %d %s", st, b)
+	}
+	if st, rk, _ := ts.rankings(testAdmin, "claimed", first.Seq); st != http.StatusOK || rk.Seq < first.Seq {
+		t.Errorf("rankings at seq %d after the pause: %d, at seq %d", first.Seq, st, rk.Seq)
+	}
+}

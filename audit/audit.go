@@ -195,7 +195,11 @@ func Run(ctx context.Context, src Source, opt Options) (*Report, error) {
 	rep := &Report{Season: opt.Season, Source: opt.Source, Key: opt.Key.Name(), AsOf: opt.AsOf, Problems: []Problem{}}
 	var batch []natsstore.Msg
 	flush := func() error {
-		if len(batch) == 0 || scratch.Halted() != nil {
+		if scratch.Halted() != nil {
+			batch = batch[:0] // nothing more is replayed: hold nothing
+			return nil
+		}
+		if len(batch) == 0 {
 			return nil
 		}
 		err := scratch.Apply(ctx, batch)
@@ -303,7 +307,11 @@ func replayAround(ctx context.Context, src Source, season, path string, aside ma
 	}
 	var batch []natsstore.Msg
 	flush := func() error {
-		if len(batch) == 0 || p.Halted() != nil {
+		if p.Halted() != nil {
+			batch = batch[:0]
+			return nil
+		}
+		if len(batch) == 0 {
 			return nil
 		}
 		err := p.Apply(ctx, batch)

@@ -42,6 +42,9 @@ const (
 	CheckFinalRanking = "final-ranking" // the replayed final ranking is not the signed one
 	CheckReplay       = "replay"        // an event cannot be replayed
 	CheckLive         = "live"          // the live read model differs from the replay
+	CheckOpen         = "open"          // the season's log does not end with its signed close
+	CheckCut          = "cut"           // the log stops before a checkpoint known elsewhere
+	CheckExpect       = "expect"        // the log is not the one the published result names
 )
 
 // Problem is one thing that did not verify, at the first place it shows.
@@ -107,12 +110,39 @@ type Report struct {
 	Rankings   []Ranking      `json:"rankings"`
 	SheetsView domain.View    `json:"sheets_view,omitempty"`
 	Sheets     []domain.Sheet `json:"sheets"`
+	// SignedClose is true when the season's log ends with its signed
+	// close: closed, and the last checkpoint signs every event and the
+	// final ranking. Only then does an OK audit prove the final result;
+	// otherwise it proves the log up to its end, and fails unless the
+	// audit was asked for an open season.
+	SignedClose bool `json:"signed_close"`
+	// Size and Root are the season's Merkle tree over every event of the
+	// log: what a published result cites (--expect-size, --expect-root).
+	Size int64  `json:"size"`
+	Root string `json:"root,omitempty"`
+	// Proves says in one sentence what an OK audit proves.
+	Proves string `json:"proves"`
+	// SetAside lists the seqs the committee set aside on this log: the
+	// replay skipped them, and what else failed at them is not a problem.
+	SetAside []SetAside `json:"set_aside"`
+	// ProblemsMore counts the problems past the first MaxProblems listed.
+	ProblemsMore int `json:"problems_more,omitempty"`
 	// LiveCompared counts the rankings and sheets compared byte for byte
-	// with a live read model (0 when there was none).
+	// with a live read model (0 when there was none): its stored rows and
+	// what its server serves, each counted.
 	LiveCompared int `json:"live_compared,omitempty"`
 }
 
-// Source hands a season's messages to fn in stream order.
+// SetAside is a seq the committee set aside, with the record that says so.
+type SetAside struct {
+	Seq       uint64 `json:"seq"`
+	Reason    string `json:"reason"`
+	By        string `json:"by"`
+	RecordSeq uint64 `json:"record_seq"` // the seq.set_aside event
+}
+
+// Source hands a season's messages to fn in stream order, from the start
+// each time it is called.
 type Source func(ctx context.Context, fn func(natsstore.Msg) error) error
 
 // Options of one audit.
@@ -123,6 +153,13 @@ type Options struct {
 	AsOf   string         // a stream sequence or RFC 3339 instant; "" for the end
 	// Live, when set, is a live read model to compare with the replay.
 	Live *projections.Projector
+	// Open accepts a season whose log does not end with its signed close
+	// (the audit then proves the log so far, and says so).
+	Open bool
+	// ExpectSize and ExpectRoot, when set, bind the audit to a published
+	// result: the season's tree must have that many events and that root.
+	ExpectSize int64
+	ExpectRoot string
 	// Progress gets a line every ProgressEvery events (default 25,000).
 	Progress      io.Writer
 	ProgressEvery int
@@ -158,7 +195,11 @@ func Run(ctx context.Context, src Source, opt Options) (*Report, error) {
 	rep := &Report{Season: opt.Season, Source: opt.Source, Key: opt.Key.Name(), AsOf: opt.AsOf, Problems: []Problem{}}
 	var batch []natsstore.Msg
 	flush := func() error {
-		if len(batch) == 0 || scratch.Halted() != nil {
+		if scratch.Halted() != nil {
+			batch = batch[:0] // nothing more is replayed: hold nothing
+			return nil
+		}
+		if len(batch) == 0 {
 			return nil
 		}
 		err := scratch.Apply(ctx, batch)
@@ -194,6 +235,14 @@ func Run(ctx context.Context, src Source, opt Options) (*Report, error) {
 	if err := flush(); err != nil {
 		return nil, fmt.Errorf("replay: %w", err)
 	}
+	if len(v.setAside) > 0 {
+		// The records come after the seqs they set aside: replay again,
+		// skipping them from the start, as the server did.
+		if scratch, err = replayAround(ctx, src, opt.Season, filepath.Join(dir, "replay2.db"), v.setAside); err != nil {
+			return nil, err
+		}
+		defer scratch.Close()
+	}
 	fmt.Fprintf(progress, "  %d sự kiện đã kiểm / events checked\n", v.stats.Events)
 	rep.Replayed = v.stats.Events
 	if h := scratch.Halted(); h != nil {
@@ -222,10 +271,121 @@ func Run(ctx context.Context, src Source, opt Options) (*Report, error) {
 			}
 		}
 	}
+	if err := bind(ctx, v, opt, rep); err != nil {
+		return nil, err
+	}
+	rep.SetAside = []SetAside{}
+	for _, sa := range v.setAside {
+		rep.SetAside = append(rep.SetAside, sa)
+	}
+	sort.Slice(rep.SetAside, func(i, j int) bool { return rep.SetAside[i].Seq < rep.SetAside[j].Seq })
+	v.problems = slices.DeleteFunc(v.problems, func(p Problem) bool {
+		_, aside := v.setAside[p.Seq]
+		return aside
+	})
 	rep.Problems = v.problems
 	sort.SliceStable(rep.Problems, func(i, j int) bool { return rep.Problems[i].Seq < rep.Problems[j].Seq })
+	rep.ProblemsMore = v.more
+	if len(rep.Problems) > MaxProblems {
+		rep.ProblemsMore += len(rep.Problems) - MaxProblems
+		rep.Problems = rep.Problems[:MaxProblems]
+	}
 	rep.OK = len(rep.Problems) == 0
 	return rep, nil
+}
+
+// replayAround replays the season's events into a new scratch read model
+// that skips the seqs set aside.
+func replayAround(ctx context.Context, src Source, season, path string, aside map[uint64]SetAside) (*projections.Projector, error) {
+	quiet := slog.New(slog.NewTextHandler(io.Discard, nil))
+	p, err := projections.Open(ctx, path, quiet)
+	if err != nil {
+		return nil, err
+	}
+	for seq, sa := range aside {
+		p.SkipSeq(seq, sa.Reason)
+	}
+	var batch []natsstore.Msg
+	flush := func() error {
+		if p.Halted() != nil {
+			batch = batch[:0]
+			return nil
+		}
+		if len(batch) == 0 {
+			return nil
+		}
+		err := p.Apply(ctx, batch)
+		batch = batch[:0]
+		if p.Halted() != nil {
+			return nil // reported by the caller
+		}
+		return err
+	}
+	err = src(ctx, func(m natsstore.Msg) error {
+		if s, kind, _, ok := natsstore.ParseSubject(m.Subject); !ok || s != season || kind == natsstore.KindCheckpoint {
+			return nil // what the verifier does not replay
+		}
+		if batch = append(batch, m); len(batch) == replayBatch {
+			return flush()
+		}
+		return nil
+	})
+	if err == nil {
+		err = flush()
+	}
+	var fe *logfile.FormatError
+	if err != nil && !errors.As(err, &fe) {
+		p.Close()
+		return nil, fmt.Errorf("replay around the seqs set aside: %w", err)
+	}
+	return p, nil
+}
+
+// MaxProblems bounds the problems a report lists; the rest are counted.
+const MaxProblems = 100
+
+// bind states what the audit proves and checks what it was bound to: a
+// signed close at the end of the log (unless opt.Open), the checkpoints
+// the live read model knows of, and a published size and root.
+func bind(ctx context.Context, v *verifier, opt Options, rep *Report) error {
+	rep.Size = v.tree.Size()
+	if rep.Size > 0 {
+		root, err := v.tree.Root(rep.Size)
+		if err != nil {
+			return err
+		}
+		rep.Root = root.String()
+	}
+	rep.SignedClose = v.signedClose()
+	end := rep.Log.LastSeq
+	if rep.SignedClose {
+		final := v.signed[len(v.signed)-1].cp.FinalRanking
+		rep.Proves = fmt.Sprintf("the log of season %s ends with its signed close: %d events, root %s, final ranking sha256 %s", opt.Season, rep.Size, rep.Root, final)
+	} else {
+		rep.Proves = fmt.Sprintf("season %s is not closed in this log: the audit covers its %d events up to seq %d (root %s), not a final result", opt.Season, rep.Size, end, rep.Root)
+		if !opt.Open {
+			v.fail(end, "", "", CheckOpen, "the log does not end with the season's signed close; audit an open season with --open")
+		}
+	}
+	if opt.Live != nil {
+		known, err := opt.Live.Checkpoints(ctx, opt.Season)
+		if err != nil {
+			return err
+		}
+		for _, c := range known {
+			if c.Size > rep.Size {
+				v.fail(end, "", "", CheckCut, "the log stops at %d events, before the checkpoint of %d events the read model holds at seq %d", rep.Size, c.Size, c.Seq)
+				break
+			}
+		}
+	}
+	if opt.ExpectSize > 0 && rep.Size != opt.ExpectSize {
+		v.fail(end, "", "", CheckExpect, "the log has %d events, the published result %d", rep.Size, opt.ExpectSize)
+	}
+	if opt.ExpectRoot != "" && rep.Root != opt.ExpectRoot {
+		v.fail(end, "", "", CheckExpect, "the log's root is %s, the published result's %s", rep.Root, opt.ExpectRoot)
+	}
+	return nil
 }
 
 // finalRankings checks every signed final ranking against the replay at
@@ -294,29 +454,46 @@ func rankingsAt(ctx context.Context, scratch *projections.Projector, opt Options
 	return nil
 }
 
-// compareLive compares the live read model's rankings and sheets with the
-// replay's, byte for byte, at the live model's checkpoint (or as of).
+// compareLive compares the live read model with the replay, byte for
+// byte, at the live model's checkpoint (or as of): both its stored rows
+// and what its server would serve, the snapshot restored from its events.
+// (A read model whose events do not verify does not open at all.)
 func compareLive(ctx context.Context, scratch *projections.Projector, opt Options, rep *Report, v *verifier) error {
 	live := opt.Live
 	at := live.Checkpoint()
-	var want, got map[string][]byte
-	var err error
+	got, err := asOfRows(ctx, scratch, opt.Season, at)
 	if opt.AsOf != "" {
 		at = rep.Seq
-		if want, err = asOfRows(ctx, live, opt.Season, at); err != nil {
+		if got, err = asOfRows(ctx, scratch, opt.Season, at); err != nil {
 			return err
 		}
-	} else if want, err = storedRows(ctx, live, opt.Season); err != nil {
-		return err
-	}
-	if got, err = asOfRows(ctx, scratch, opt.Season, at); err != nil {
-		return err
-	}
-	if len(want) == 0 {
-		v.fail(at, "", "", CheckLive, "the live read model has no rankings for season %s", opt.Season)
+		want, err := asOfRows(ctx, live, opt.Season, at)
+		if err != nil {
+			return err
+		}
+		compareRows(v, at, "", want, got, rep)
 		return nil
 	}
-	rep.LiveCompared = len(want)
+	if err != nil {
+		return err
+	}
+	stored, err := storedRows(ctx, live, opt.Season)
+	if err != nil {
+		return err
+	}
+	compareRows(v, at, "stored ", stored, got, rep)
+	compareRows(v, at, "served ", servedRows(live, opt.Season), got, rep)
+	return nil
+}
+
+// compareRows reports every row where want (the live model's) and got
+// (the replay's) differ; label says which of the live model's rows.
+func compareRows(v *verifier, at uint64, label string, want, got map[string][]byte, rep *Report) {
+	if len(want) == 0 {
+		v.fail(at, "", "", CheckLive, "the live read model has no %srankings for season %s", label, rep.Season)
+		return
+	}
+	rep.LiveCompared += len(want)
 	keys := make([]string, 0, len(want))
 	for k := range want {
 		keys = append(keys, k)
@@ -331,18 +508,34 @@ func compareLive(ctx context.Context, scratch *projections.Projector, opt Option
 		w, g := want[k], got[k]
 		switch {
 		case w == nil:
-			v.fail(at, "", "", CheckLive, "%s: only in the replay", k)
+			v.fail(at, "", "", CheckLive, "%s%s: only in the replay", label, k)
 		case g == nil:
-			v.fail(at, "", "", CheckLive, "%s: only in the live read model", k)
+			v.fail(at, "", "", CheckLive, "%s%s: only in the live read model", label, k)
 		case !bytes.Equal(w, g):
 			i := 0
 			for i < len(w) && i < len(g) && w[i] == g[i] {
 				i++
 			}
-			v.fail(at, "", "", CheckLive, "%s differs from byte %d: live %q, replay %q", k, i, excerpt(w, i), excerpt(g, i))
+			v.fail(at, "", "", CheckLive, "%s%s differs from byte %d: live %q, replay %q", label, k, i, excerpt(w, i), excerpt(g, i))
 		}
 	}
-	return nil
+}
+
+// servedRows are the rankings and sheets the live read model's snapshot
+// holds: what its server answers.
+func servedRows(p *projections.Projector, season string) map[string][]byte {
+	out := map[string][]byte{}
+	ss := p.Snapshot().Seasons[season]
+	if ss == nil {
+		return out
+	}
+	for view, vs := range ss.Views {
+		out["rankings "+string(view)] = vs.Units
+		for unit, b := range vs.Sheets {
+			out["score "+string(view)+"/"+unit] = b
+		}
+	}
+	return out
 }
 
 // storedRows are the rankings and sheets a read model stores for a season.

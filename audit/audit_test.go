@@ -118,15 +118,69 @@ func key(t *testing.T, b *logBuilder) *seal.Verifier {
 	return v
 }
 
+// TestAnOpenSeasonFailsUnlessAskedFor: the same log without Open fails
+// on the check "open" at its last seq, and a published size or root that
+// is not the log's fails on "expect".
+func TestAnOpenSeasonFailsUnlessAskedFor(t *testing.T) {
+	b := season(t, 20)
+	root, _ := b.tree.Root(b.tree.Size())
+	for _, c := range []struct {
+		name  string
+		opt   Options
+		check string // "" for OK
+	}{
+		{"not asked for", Options{}, CheckOpen},
+		{"open", Options{Open: true}, ""},
+		{"open, published size and root", Options{Open: true, ExpectSize: 21, ExpectRoot: root.String()}, ""},
+		{"another size", Options{Open: true, ExpectSize: 22}, CheckExpect},
+		{"another root", Options{Open: true, ExpectRoot: strings.Repeat("A", 43) + "="}, CheckExpect},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			c.opt.Season, c.opt.Key = domain.DemoSeasonID, key(t, b)
+			rep, err := Run(context.Background(), b.source(), c.opt)
+			if err != nil {
+				t.Fatal(err)
+			}
+			switch {
+			case c.check == "" && !rep.OK:
+				t.Errorf("problems %+v, want OK", rep.Problems)
+			case c.check != "" && (rep.OK || rep.Problems[0].Check != c.check || rep.Problems[0].Seq != 24):
+				t.Errorf("problems %+v, want %s at seq 24", rep.Problems, c.check)
+			}
+		})
+	}
+}
+
+// TestProblemsAreBounded: a log with a problem on every line lists the
+// first MaxProblems by seq and counts the rest.
+func TestProblemsAreBounded(t *testing.T) {
+	b := season(t, 300)
+	for i := range b.msgs {
+		b.msgs[i].Subject = "thidua.ev.another-season.u.x"
+	}
+	rep, err := Run(context.Background(), b.source(), Options{Season: domain.DemoSeasonID, Key: key(t, b), Open: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	total := len(rep.Problems) + rep.ProblemsMore
+	if rep.OK || len(rep.Problems) != MaxProblems || total < len(b.msgs) || rep.Problems[MaxProblems-1].Seq > MaxProblems {
+		t.Errorf("%d problems listed (the last at seq %d), %d more; want the first %d of at least %d", len(rep.Problems), rep.Problems[len(rep.Problems)-1].Seq, rep.ProblemsMore, MaxProblems, len(b.msgs))
+	}
+}
+
 // TestRunReportsProgressAndVerifies: a log built as the server writes it
 // verifies, the claimed ranking counts every fact, and progress is
 // reported every ProgressEvery events and at the end.
 func TestRunReportsProgressAndVerifies(t *testing.T) {
 	b := season(t, 48)
 	var progress bytes.Buffer
-	rep, err := Run(context.Background(), b.source(), Options{Season: domain.DemoSeasonID, Key: key(t, b), Progress: &progress, ProgressEvery: 10})
+	rep, err := Run(context.Background(), b.source(), Options{Season: domain.DemoSeasonID, Key: key(t, b), Progress: &progress, ProgressEvery: 10, Open: true})
 	if err != nil {
 		t.Fatal(err)
+	}
+	root, _ := b.tree.Root(b.tree.Size())
+	if rep.SignedClose || rep.Size != 49 || rep.Root != root.String() || !strings.Contains(rep.Proves, "is not closed in this log") {
+		t.Errorf("an open season: signed close %v, size %d, root %s (want %s), proves %q", rep.SignedClose, rep.Size, rep.Root, root, rep.Proves)
 	}
 	if !rep.OK || rep.Log.Events != 49 || rep.Replayed != 49 || rep.Log.Checkpoints != 5 || rep.Log.ChainLinks != 49-7 || len(rep.Checkpoints) != 5 {
 		t.Fatalf("report: ok %v, log %+v, %d checkpoints, problems %+v", rep.OK, rep.Log, len(rep.Checkpoints), rep.Problems)
@@ -189,4 +243,61 @@ func TestRunNamesTheFirstBadPlace(t *testing.T) {
 			}
 		})
 	}
+}
+
+// TestASetAsideSeqIsSkippedAndListed: a message that is not an event on a
+// season's subject fails the audit on "decode"; once a seq.set_aside
+// record on the committee subject names it, the replay skips it, the
+// audit passes and lists it. The message stays in the chain and the tree.
+func TestASetAsideSeqIsSkippedAndListed(t *testing.T) {
+	build := func(withRecord bool) *logBuilder {
+		b := season(t, 4)
+		subject := natsstore.UnitSubject(domain.DemoSeasonID, "cau-giay")
+		b.seq++
+		stray := natsstore.Msg{Seq: b.seq, Subject: subject, Data: []byte("hello from nats pub")}
+		b.msgs = append(b.msgs, stray)
+		b.heads[subject] = seal.Head{Subject: subject, Seq: b.seq, Hash: seal.ChainHash(stray.Data)}
+		if err := b.tree.Add(seal.LeafHash(b.seq, subject, b.heads[subject].Hash)); err != nil {
+			t.Fatal(err)
+		}
+		if withRecord {
+			data := fmt.Sprintf(`{"seq":%d,"reason":"thao tác nhầm","by":"committee"}`, stray.Seq)
+			b.event(natsstore.CommitteeSubject(domain.DemoSeasonID), events.Event{ID: "set-aside", Type: events.TypeSeqSetAside, Data: json.RawMessage(data), Author: events.Author{Role: events.RoleCommittee}})
+		}
+		unit := "tay-ho"
+		b.event(natsstore.UnitSubject(domain.DemoSeasonID, unit), events.Event{ID: "after", Type: events.TypeActivityHeld, Unit: unit, Date: "2024-05-07",
+			Data: json.RawMessage(`{"kind":"other","title":"Sau"}`), Evidence: []events.Evidence{{Kind: "document", Title: "Biên bản"}}, Author: events.Author{Role: events.RoleUnit, Unit: unit}})
+		b.checkpoint()
+		return b
+	}
+	b := build(false)
+	rep, err := Run(context.Background(), b.source(), Options{Season: domain.DemoSeasonID, Key: key(t, b), Open: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if rep.OK || rep.Problems[0].Check != CheckDecode || rep.Problems[0].Seq != 7 {
+		t.Fatalf("without a record: %+v, want a decode problem at seq 7", rep.Problems)
+	}
+	b = build(true)
+	rep, err = Run(context.Background(), b.source(), Options{Season: domain.DemoSeasonID, Key: key(t, b), Open: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !rep.OK || len(rep.SetAside) != 1 || rep.SetAside[0].Seq != 7 || rep.SetAside[0].RecordSeq != 8 || rep.Replayed == 0 {
+		t.Fatalf("with the record: ok %v, problems %+v, set aside %+v", rep.OK, rep.Problems, rep.SetAside)
+	}
+	if got := rankingUnits(t, rep); !strings.Contains(got, `"tay-ho"`) {
+		t.Errorf("the event after the set-aside seq is not in the replay: %s", got)
+	}
+}
+
+func rankingUnits(t *testing.T, rep *Report) string {
+	t.Helper()
+	for _, r := range rep.Rankings {
+		if r.View == domain.Claimed {
+			return string(r.Units)
+		}
+	}
+	t.Fatal("no claimed ranking")
+	return ""
 }

@@ -38,9 +38,18 @@ type verifier struct {
 	badSignature bool
 	signed       []signedCheckpoint
 
+	// setAside are the seqs the committee set aside, from the log's
+	// seq.set_aside records: replayed around, and listed.
+	setAside map[uint64]SetAside
+
 	stats    LogStats
 	problems []Problem
+	more     int // problems past maxKept, counted only
 }
+
+// maxKept bounds the problems held in memory: a hostile file can hold a
+// problem per line. The report lists the first MaxProblems by seq.
+const maxKept = 10 * MaxProblems
 
 // signedCheckpoint is a checkpoint whose signature verified.
 type signedCheckpoint struct {
@@ -50,10 +59,14 @@ type signedCheckpoint struct {
 }
 
 func newVerifier(season string, key *seal.Verifier) *verifier {
-	return &verifier{season: season, key: key, heads: map[string]int{}, reported: map[uint64]bool{}}
+	return &verifier{season: season, key: key, heads: map[string]int{}, reported: map[uint64]bool{}, setAside: map[uint64]SetAside{}}
 }
 
 func (v *verifier) fail(seq uint64, id, subject, check, format string, args ...any) {
+	if len(v.problems) >= maxKept {
+		v.more++
+		return
+	}
 	v.problems = append(v.problems, Problem{Seq: seq, EventID: id, Subject: subject, Check: check, What: fmt.Sprintf(format, args...)})
 }
 
@@ -81,7 +94,12 @@ func (v *verifier) add(m natsstore.Msg) bool {
 func (v *verifier) event(m natsstore.Msg, kind, unit string) {
 	v.stats.Events++
 	hash := seal.ChainHash(m.Data)
-	ev, _, err := events.Decode(m.Data)
+	ev, payload, err := events.Decode(m.Data)
+	if sa, ok := payload.(*events.SeqSetAside); err == nil && ok {
+		if _, dup := v.setAside[sa.Seq]; !dup {
+			v.setAside[sa.Seq] = SetAside{Seq: sa.Seq, Reason: sa.Reason, By: sa.By, RecordSeq: m.Seq}
+		}
+	}
 	if err != nil {
 		v.fail(m.Seq, "", m.Subject, CheckDecode, "the event does not decode: %v", err)
 	} else {
@@ -92,7 +110,7 @@ func (v *verifier) event(m natsstore.Msg, kind, unit string) {
 		v.fail(m.Seq, ev.ID, m.Subject, CheckTree, "%v", err)
 	}
 	v.leaves = append(v.leaves, leaf{seq: m.Seq, id: ev.ID, subject: m.Subject, hash: hash})
-	if err == nil && v.closedSeq != 0 && ev.Type != events.TypeAwardRevoked {
+	if err == nil && v.closedSeq != 0 && ev.Type != events.TypeAwardRevoked && ev.Type != events.TypeSeqSetAside {
 		v.fail(m.Seq, ev.ID, m.Subject, CheckClosed, "a %s event after the season was closed at seq %d: only award.revoked may follow", ev.Type, v.closedSeq)
 	}
 	if ev.Type == events.TypeSeasonClosed && v.closedSeq == 0 {
@@ -270,6 +288,17 @@ func (v *verifier) finish() {
 	if v.closedSeq != 0 && (last == nil || !last.cp.Closing()) {
 		v.fail(v.closedSeq, "", "", CheckClosed, "the season was closed at seq %d, but no signed checkpoint carries its final ranking", v.closedSeq)
 	}
+}
+
+// signedClose reports whether the log ends with the season's signed
+// close: closed, and the largest checkpoint, whose root matched, signs
+// every event and carries the final ranking.
+func (v *verifier) signedClose() bool {
+	if v.closedSeq == 0 || len(v.signed) == 0 || v.mismatch != nil || v.badSignature {
+		return false
+	}
+	last := v.signed[len(v.signed)-1]
+	return last.ok && last.cp.Closing() && last.cp.Size == v.tree.Size()
 }
 
 func short(h string) string {

@@ -10,7 +10,6 @@ import (
 	"sync"
 	"time"
 
-	"github.com/nats-io/nats-server/v2/server"
 	"github.com/nats-io/nats.go"
 	"github.com/nats-io/nats.go/jetstream"
 	"github.com/thidua/thidua/events/natsstore"
@@ -26,7 +25,7 @@ const readBuffer = 5000
 // loopback so that child processes (serve, the replay child) read the very
 // same stream; this process reads it in-process, as serve does.
 type logServer struct {
-	srv     *server.Server
+	srv     *natsstore.Embedded
 	nc      *nats.Conn
 	js      jetstream.JetStream
 	store   *natsstore.Store

@@ -24,6 +24,12 @@ const (
 	TooLarge     Code = "too_large"
 	Unavailable  Code = "unavailable"
 	Internal     Code = "internal"
+	// LogLostEvents: the log lacks or changed events it acknowledged;
+	// writes wait for thidua repair.
+	LogLostEvents Code = "log_lost_events"
+	// StorageFull: the log's disk has no room; writes resume by
+	// themselves once space is freed.
+	StorageFull Code = "storage_full"
 )
 
 // Error is a failure a user can act on: a code, a message and, when one

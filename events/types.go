@@ -106,6 +106,8 @@ func Lookup(typ string) (Spec, bool) {
 		s.By, s.Unit, s.New = BySystem, UnitNone, func() Payload { return &TokenIssued{} }
 	case TypeTokenRevoked:
 		s.By, s.Unit, s.New = BySystem, UnitNone, func() Payload { return &TokenRevoked{} }
+	case TypeSeqSetAside: // setaside.go
+		s.By, s.Unit, s.New = ByCommittee, UnitNone, func() Payload { return &SeqSetAside{} }
 	default:
 		return Spec{}, false
 	}

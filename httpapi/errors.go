@@ -25,8 +25,10 @@ func statusOf(c domain.Code) int {
 		return http.StatusConflict
 	case domain.TooLarge:
 		return http.StatusRequestEntityTooLarge
-	case domain.Unavailable:
+	case domain.Unavailable, domain.LogLostEvents:
 		return http.StatusServiceUnavailable
+	case domain.StorageFull:
+		return http.StatusInsufficientStorage
 	}
 	return http.StatusInternalServerError
 }
@@ -47,11 +49,14 @@ func (s *Server) writeError(w http.ResponseWriter, r *http.Request, err error) {
 		err = domain.Errorf(domain.TooLarge, "", "the body is larger than %d bytes", mbe.Limit)
 	}
 	de := domain.ErrorOf(err)
-	if de.Code == domain.Internal || de.Code == domain.Unavailable {
+	if de.Code == domain.Internal || de.Code == domain.Unavailable || de.Code == domain.LogLostEvents || de.Code == domain.StorageFull {
 		s.logger.Error("request failed", "method", r.Method, "path", r.URL.Path, "code", de.Code, "err", err)
 	}
-	if de.Code == domain.Conflict {
+	switch de.Code {
+	case domain.Conflict:
 		s.metrics.conflicts.Inc()
+	case domain.StorageFull:
+		s.metrics.storageFull.Inc()
 	}
 	var body errorBody
 	body.Error.Code, body.Error.Message, body.Error.Field = de.Code, de.Message, de.Field

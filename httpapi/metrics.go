@@ -10,6 +10,8 @@ type metrics struct {
 	appended  *prometheus.CounterVec
 	conflicts prometheus.Counter
 	requests  *prometheus.CounterVec
+	// storageFull counts writes refused because the log's disk is full.
+	storageFull prometheus.Counter
 }
 
 func newMetrics(reg *prometheus.Registry, checkpoint, lag, freshness func() float64) *metrics {
@@ -27,8 +29,11 @@ func newMetrics(reg *prometheus.Registry, checkpoint, lag, freshness func() floa
 		requests: prometheus.NewCounterVec(prometheus.CounterOpts{
 			Name: "thidua_http_requests_total", Help: "HTTP requests by route and status.",
 		}, []string{"route", "status"}),
+		storageFull: prometheus.NewCounter(prometheus.CounterOpts{
+			Name: "thidua_storage_full_total", Help: "Writes refused with 507 storage_full: the log's disk had no room.",
+		}),
 	}
-	m.reg.MustRegister(m.appended, m.conflicts, m.requests,
+	m.reg.MustRegister(m.appended, m.conflicts, m.requests, m.storageFull,
 		prometheus.NewGaugeFunc(prometheus.GaugeOpts{
 			Name: "thidua_projector_checkpoint", Help: "Last stream sequence committed to the read model.",
 		}, checkpoint),

@@ -38,6 +38,8 @@ const minSeqWait = 5 * time.Second
 // Log is what the API needs of the log directly.
 type Log interface {
 	LastSeq(ctx context.Context) (uint64, error)
+	// StorageFull is nil unless the log's disk is full.
+	StorageFull() error
 }
 
 // Pinger checks that the read model's database answers.
@@ -123,6 +125,7 @@ func (s *Server) routes() map[string]http.Handler {
 		"GET /api/v1/seasons/{season}/checkpoints":        h(s.listCheckpoints),
 		"POST /api/v1/tokens":                             h(s.postToken),
 		"DELETE /api/v1/tokens/{id}":                      h(s.deleteToken),
+		"POST /api/v1/set-aside":                          h(s.postSetAside),
 		"GET /healthz":                                    h(s.healthz),
 		"GET /readyz":                                     h(s.readyz),
 		"GET /metrics":                                    promhttp.HandlerFor(s.metrics.reg, promhttp.HandlerOpts{}),
@@ -550,6 +553,40 @@ func (s *Server) postToken(w http.ResponseWriter, r *http.Request) {
 	writeJSON(w, http.StatusCreated, issued)
 }
 
+// postSetAside records that the seq where the projector halted is set
+// aside, with a reason (committee or admin). The log is every cluster's,
+// so a committee token bound to one cluster may not.
+func (s *Server) postSetAside(w http.ResponseWriter, r *http.Request) {
+	c, err := s.authenticate(r)
+	if err == nil && c.scope.Bound() {
+		err = domain.Errorf(domain.Forbidden, "", "the log is every cluster's: a token bound to cluster %s cannot set a message aside", c.scope.Cluster)
+	}
+	if err != nil {
+		s.writeError(w, r, err)
+		return
+	}
+	var req struct {
+		Seq    uint64 `json:"seq"`
+		Reason string `json:"reason"`
+	}
+	dec := json.NewDecoder(http.MaxBytesReader(w, r.Body, 4096))
+	dec.DisallowUnknownFields()
+	if err := dec.Decode(&req); err != nil {
+		var mbe *http.MaxBytesError
+		if !errors.As(err, &mbe) {
+			err = domain.Errorf(domain.Invalid, "", "malformed JSON: %v", err)
+		}
+		s.writeError(w, r, err)
+		return
+	}
+	reply, err := s.ledger.SetAside(r.Context(), c.author, req.Seq, req.Reason)
+	if err != nil {
+		s.writeError(w, r, err)
+		return
+	}
+	writeJSON(w, http.StatusCreated, reply)
+}
+
 func (s *Server) deleteToken(w http.ResponseWriter, r *http.Request) {
 	c, err := s.authenticate(r)
 	if err == nil {
@@ -574,15 +611,29 @@ func (s *Server) readyz(w http.ResponseWriter, r *http.Request) {
 		Checkpoint uint64            `json:"checkpoint"`
 		LogLastSeq uint64            `json:"log_last_seq"`
 		Halted     *projections.Halt `json:"halted,omitempty"`
+		LogLost    *projections.Loss `json:"log_lost,omitempty"`
+		Code       domain.Code       `json:"code,omitempty"`
 		Reason     string            `json:"reason,omitempty"`
 	}
-	out := ready{Checkpoint: s.proj.Checkpoint(), Halted: s.proj.Halted()}
+	out := ready{Checkpoint: s.proj.Checkpoint(), Halted: s.proj.Halted(), LogLost: s.proj.Lost()}
 	last, err := s.log.LastSeq(ctx)
+	full := s.log.StorageFull()
 	switch {
+	case out.LogLost != nil:
+		out.Code, out.Reason = domain.LogLostEvents, out.LogLost.Reason
+	case full != nil:
+		out.Code, out.Reason = domain.StorageFull, "the log's disk is full: "+full.Error()+"; writes are refused with 507 until space is freed, then resume by themselves"
+	case out.Halted != nil && out.Halted.Storage:
+		out.Code, out.Reason = domain.StorageFull, fmt.Sprintf("the read model's disk is full (projector paused at seq %d: %s); it resumes by itself once space is freed", out.Halted.Seq, out.Halted.Reason)
 	case err != nil:
 		out.Reason = "NATS JetStream is not reachable"
 	case s.proj.Ping(ctx) != nil:
 		out.Reason = "the SQLite read model is not reachable"
+	case last < out.Checkpoint:
+		// Not yet found by the projector (it compares at start and when
+		// a write is given an acknowledged seq): say it all the same.
+		out.Code = domain.LogLostEvents
+		out.Reason = fmt.Sprintf("the log lost acknowledged events: it ends at seq %d, the read model holds %d", last, out.Checkpoint)
 	case out.Halted != nil:
 		out.Reason = fmt.Sprintf("projector halted at seq %d: %s", out.Halted.Seq, out.Halted.Reason)
 	case out.Checkpoint < last:

@@ -37,6 +37,13 @@ type State interface {
 	LookupID(id string) (projections.IDInfo, bool)
 	Token(id string) (projections.Token, bool)
 	IsMember(unit string, sc domain.Scope) bool
+	// Integrity is nil while the log holds every acknowledged event.
+	Integrity() error
+	// Appended checks the seq the log gave a new write: one already
+	// acknowledged means the log lost events.
+	Appended(seq uint64, id string) error
+	// Halted is where the projector stopped, nil while it runs.
+	Halted() *projections.Halt
 }
 
 // Ledger appends events.
@@ -93,6 +100,9 @@ func (l *Ledger) Append(ctx context.Context, season string, author events.Author
 	if err != nil {
 		return Reply{}, false, err
 	}
+	if ev.Type == events.TypeSeqSetAside {
+		return Reply{}, false, domain.Errorf(domain.Invalid, "type", "a seq is set aside with POST /api/v1/set-aside, where the projector halted")
+	}
 	ev.Season, ev.Author = season, author
 	if ev.ID == "" {
 		if ev.ID, err = newEventID(); err != nil {
@@ -115,6 +125,11 @@ func (l *Ledger) AppendEvent(ctx context.Context, ev events.Event, payload event
 func (l *Ledger) append(ctx context.Context, ev events.Event, payload events.Payload, sc domain.Scope) (Reply, bool, error) {
 	ctx, cancel := context.WithTimeout(ctx, appendTimeout)
 	defer cancel()
+	// A log that lost events would give a new event an acknowledged seq,
+	// and an id the lost part held would be appended twice.
+	if err := l.state.Integrity(); err != nil {
+		return Reply{}, false, err
+	}
 	hash := events.ContentHash(ev)
 	subject := natsstore.CommitteeSubject(ev.Season)
 	if spec, _ := events.Lookup(ev.Type); spec.By == events.ByUnit {
@@ -192,6 +207,9 @@ func (l *Ledger) publish(ctx context.Context, subject, msgID string, prepare fun
 			return natsstore.Ack{}, unavailable("append to the log", err)
 		}
 		if !ack.Duplicate {
+			if err := l.state.Appended(ack.Seq, msgID); err != nil {
+				return natsstore.Ack{}, err
+			}
 			l.ack(ack.Seq)
 		}
 		return ack, nil
@@ -296,8 +314,12 @@ func (l *Ledger) ack(seq uint64) {
 }
 
 func unavailable(what string, err error) error {
-	if errors.Is(err, context.Canceled) {
+	var de *domain.Error
+	if errors.Is(err, context.Canceled) || errors.As(err, &de) && (de.Code == domain.LogLostEvents || de.Code == domain.StorageFull) {
 		return err
+	}
+	if errors.Is(err, natsstore.ErrStorageFull) {
+		return &domain.Error{Code: domain.StorageFull, Message: what + ": the log's disk is full; free space and retry with the same id: " + err.Error()}
 	}
 	return &domain.Error{Code: domain.Unavailable, Message: what + ": " + err.Error()}
 }
@@ -353,6 +375,9 @@ func (l *Ledger) IssueToken(ctx context.Context, by events.Author, sc domain.Sco
 		// An unbound token would reach every cluster: more than sc holds.
 		return Issued{}, domain.Errorf(domain.Forbidden, "cluster", "this token issues committee and auditor tokens for cluster %s only: ask for \"cluster\": %q", sc.Cluster, sc.Cluster)
 	}
+	if err := l.state.Integrity(); err != nil {
+		return Issued{}, err
+	}
 	// Membership must be judged on a state that holds this process's writes.
 	if err := l.state.WaitFor(ctx, l.acked()); err != nil {
 		return Issued{}, unavailable("catch up with the log", err)
@@ -383,6 +408,9 @@ func (l *Ledger) RevokeToken(ctx context.Context, by events.Author, sc domain.Sc
 	defer cancel()
 	if by.Role != events.RoleAdmin && by.Role != events.RoleCommittee {
 		return domain.Errorf(domain.Forbidden, "", "only the committee revokes tokens")
+	}
+	if err := l.state.Integrity(); err != nil {
+		return err
 	}
 	if err := l.state.WaitFor(ctx, l.acked()); err != nil {
 		return unavailable("catch up with the log", err)

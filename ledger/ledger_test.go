@@ -215,3 +215,30 @@ func TestWritesGiveUpWhileTheLogDoesNotAnswer(t *testing.T) {
 		t.Errorf("log went from seq %d to %d (%v); nothing should be appended", before, after, err)
 	}
 }
+
+// fullDisk is the log on a disk with no room: every append is refused
+// with natsstore.ErrStorageFull (what the embedded store's watch or
+// JetStream's 10023/10047 answers become).
+type fullDisk struct{ *natsstore.Store }
+
+func (fullDisk) Append(context.Context, string, string, []byte, uint64) (natsstore.Ack, error) {
+	return natsstore.Ack{}, fmt.Errorf("%w: 0 bytes free", natsstore.ErrStorageFull)
+}
+
+// TestAFullDiskIsStorageFull: a write the log refuses for lack of space
+// ends at once with the code storage_full, not as unavailable after the
+// write's deadline, and is retried with the same id once there is room.
+func TestAFullDiskIsStorageFull(t *testing.T) {
+	store, proj := setup(t)
+	season := domain.DemoSeason()
+	admin := events.Author{Role: events.RoleAdmin}
+	open, _ := ledger.NewEvent(domain.DemoSeasonID, "open", events.TypeSeasonOpened, "", "", admin, &season, nil)
+	_, _, err := ledger.New(fullDisk{store}, proj, time.Now).AppendEvent(context.Background(), open, &season)
+	if de := domain.ErrorOf(err); de.Code != domain.StorageFull || !strings.Contains(de.Message, "disk is full") {
+		t.Fatalf("append on a full disk: %v, want %s", err, domain.StorageFull)
+	}
+	r, created, err := ledger.New(store, proj, time.Now).AppendEvent(context.Background(), open, &season)
+	if err != nil || !created || r.Seq != 1 {
+		t.Fatalf("the same write once there is room: %+v %v %v", r, created, err)
+	}
+}

@@ -14,8 +14,8 @@ import (
 // schemaVersion changes when the read model's tables or stored replies
 // change; a read model of another version is rebuilt from the log.
 // 2: score sheets list the unit's facts; 3: and the committee's decisions;
-// 4: signed checkpoints.
-const schemaVersion = "4"
+// 4: signed checkpoints; 5: the copy of every message (log_copy).
+const schemaVersion = "5"
 
 const schema = `
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -44,6 +44,19 @@ CREATE TABLE IF NOT EXISTS checkpoints (
 	body    BLOB NOT NULL
 );
 CREATE INDEX IF NOT EXISTS checkpoints_season ON checkpoints (season, seq);
+CREATE TABLE IF NOT EXISTS log_copy (
+	seq     INTEGER PRIMARY KEY,
+	subject TEXT NOT NULL,
+	time_ns INTEGER NOT NULL,
+	header  BLOB NOT NULL,
+	data    BLOB NOT NULL,
+	hash    TEXT NOT NULL
+);
+CREATE TABLE IF NOT EXISTS set_aside (
+	seq     INTEGER PRIMARY KEY,
+	subject TEXT NOT NULL,
+	reason  TEXT NOT NULL
+);
 CREATE TABLE IF NOT EXISTS tokens (
 	id         TEXT PRIMARY KEY,
 	hash       TEXT NOT NULL,

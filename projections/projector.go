@@ -19,7 +19,10 @@ import (
 // Log is what the projector needs of the event log.
 type Log interface {
 	Follow(ctx context.Context, fromSeq uint64, fn func(natsstore.Msg) error) error
+	ReadUntil(ctx context.Context, filter string, fromSeq uint64, fn func(natsstore.Msg) error) error
 	LastSeq(ctx context.Context) (uint64, error)
+	// Missing lists the seqs the log no longer holds below its last.
+	Missing(ctx context.Context) ([]uint64, error)
 }
 
 // IDInfo is what the read model remembers of every event id, for
@@ -51,12 +54,20 @@ type Token struct {
 type Halt struct {
 	Seq    uint64 `json:"seq"`
 	Reason string `json:"reason"`
+	// Message is true when the message at Seq itself cannot be decoded
+	// or applied: only then can the committee set it aside. Otherwise the
+	// read model failed (a commit, say), and a restart resumes.
+	Message bool `json:"message"`
+	// Storage is true when the read model's disk was full: the projector
+	// resumes by itself once a write fits again.
+	Storage bool `json:"storage_full,omitempty"`
 }
 
 // Projector folds the log into the read model. Events and the checkpoint
 // are committed in one SQLite transaction, so a restart or a redelivery is
 // harmless: exactly-once comes from the transaction, not from the broker.
 type Projector struct {
+	path   string // of the read model, for its errors
 	db     *sql.DB
 	rdb    *sql.DB
 	logger *slog.Logger
@@ -98,11 +109,35 @@ type Projector struct {
 	snap    atomic.Pointer[Snapshot]
 	changed atomic.Pointer[chan struct{}] // closed and replaced after each commit
 	halt    atomic.Pointer[Halt]
+	// loss is set once the log is found to lack or differ from what the
+	// read model committed; compared once the log has been checked
+	// against the copy at start.
+	loss     atomic.Pointer[Loss]
+	compared atomic.Bool
+	expected uint64 // see ExpectAtLeast
+	// setAside holds the seqs the committee set aside (under mu): a
+	// replay skips them, seals them and lists them.
+	setAside map[uint64]string
 }
 
 // Open opens (or creates) the read model at path and restores the folded
-// state from it. The caller runs Run to follow the log.
+// state from it. The caller runs Run to follow the log. A read model that
+// does not verify (a body edited, a copy that no longer hashes, a signed
+// checkpoint's root the bodies no longer give) or a SQLite file that is
+// not one any more fails with an *UntrustedError: the caller sets it
+// aside (SetAside) and opens a new one, rebuilt from the log.
 func Open(ctx context.Context, path string, logger *slog.Logger) (*Projector, error) {
+	p, err := open(ctx, path, logger)
+	if isCorrupt(err) {
+		var ue *UntrustedError
+		if !errors.As(err, &ue) {
+			err = &UntrustedError{Path: path, Err: err}
+		}
+	}
+	return p, err
+}
+
+func open(ctx context.Context, path string, logger *slog.Logger) (*Projector, error) {
 	db, err := openDB(path)
 	if err != nil {
 		return nil, err
@@ -112,9 +147,13 @@ func Open(ctx context.Context, path string, logger *slog.Logger) (*Projector, er
 		db.Close()
 		return nil, fmt.Errorf("open read model for reading: %w", err)
 	}
-	p := &Projector{db: db, rdb: rdb, logger: logger}
+	p := &Projector{db: db, rdb: rdb, logger: logger, path: path, setAside: map[uint64]string{}}
 	ch := make(chan struct{})
 	p.changed.Store(&ch)
+	if err := p.quickCheck(ctx); err != nil {
+		p.Close()
+		return nil, err
+	}
 	if v, err := getMeta(ctx, db, "schema"); err != nil {
 		p.Close()
 		return nil, fmt.Errorf("read model schema: %w", err)
@@ -143,7 +182,7 @@ func (p *Projector) Close() error {
 
 // reset empties the read model so that it is rebuilt from seq 1.
 func (p *Projector) reset(ctx context.Context) error {
-	for _, t := range []string{"events", "checkpoints", "seasons", "rankings", "scores", "tokens", "meta"} {
+	for _, t := range []string{"events", "log_copy", "set_aside", "checkpoints", "seasons", "rankings", "scores", "tokens", "meta"} {
 		if _, err := p.db.ExecContext(ctx, "DELETE FROM "+t); err != nil {
 			return fmt.Errorf("reset read model: %w", err)
 		}
@@ -168,13 +207,7 @@ func (p *Projector) restore(ctx context.Context) error {
 		return err
 	}
 	// Token events are folded too, so the tokens table need not be read.
-	err = scanEvents(ctx, p.db, `SELECT seq, subject, time_ns, hash, body FROM events ORDER BY seq`, nil, func(m natsstore.Msg, rec events.Record, hash string) error {
-		if err := p.fold(rec, hash); err != nil {
-			return err
-		}
-		return p.seal(m, rec)
-	})
-	if err != nil {
+	if err := p.restoreEvents(ctx); err != nil {
 		return fmt.Errorf("restore read model: %w", err)
 	}
 	if err := p.restoreCheckpoints(ctx); err != nil {
@@ -228,15 +261,20 @@ func (p *Projector) repairRows(ctx context.Context, snap *Snapshot) error {
 }
 
 func (p *Projector) checkpointFromDB(ctx context.Context) (uint64, error) {
-	v, err := getMeta(ctx, p.db, "checkpoint")
+	return metaSeq(ctx, p.db, "checkpoint")
+}
+
+// metaSeq reads a seq kept in meta, 0 when unset.
+func metaSeq(ctx context.Context, q querier, key string) (uint64, error) {
+	v, err := getMeta(ctx, q, key)
 	if err != nil || v == "" {
 		return 0, err
 	}
-	cp, err := strconv.ParseUint(v, 10, 64)
+	seq, err := strconv.ParseUint(v, 10, 64)
 	if err != nil {
-		return 0, fmt.Errorf("read model checkpoint %q: %w", v, err)
+		return 0, fmt.Errorf("read model %s %q: %w", key, v, err)
 	}
-	return cp, nil
+	return seq, nil
 }
 
 func decode(m natsstore.Msg) (events.Record, error) {
@@ -263,6 +301,11 @@ func (p *Projector) fold(rec events.Record, hash string) error {
 			p.tokens[pl.ID] = t
 		}
 		p.tokMu.Unlock()
+	case *events.SeqSetAside:
+		// An operational record, not a scoring event: the skip itself
+		// happened at the seq it names. It is the season's latest event
+		// all the same, as its tree says.
+		p.passed(ev.Season, rec.Seq)
 	default:
 		if ev.Season == "" {
 			return fmt.Errorf("event %s (%s) names no season", ev.ID, ev.Type)
@@ -306,7 +349,12 @@ func (p *Projector) WaitFor(ctx context.Context, seq uint64) error {
 		if p.Checkpoint() >= seq {
 			return nil
 		}
-		if h := p.Halted(); h != nil {
+		if err := p.Integrity(); err != nil {
+			return err
+		}
+		if h := p.Halted(); h != nil && h.Storage {
+			return &domain.Error{Code: domain.StorageFull, Message: fmt.Sprintf("the read model's disk is full (projector paused at seq %d): %s; it resumes once space is freed", h.Seq, h.Reason)}
+		} else if h != nil {
 			return fmt.Errorf("projector halted at seq %d: %s", h.Seq, h.Reason)
 		}
 		select {
@@ -371,11 +419,51 @@ const (
 
 // Run follows the log from checkpoint+1 and commits until ctx ends. An
 // event it cannot decode or apply halts it at that sequence, loudly:
-// skipping would corrupt scores silently. Run then returns nil and the
-// halt is visible through Halted (and /readyz).
+// skipping would corrupt scores silently. The halt is visible through
+// Halted (and /readyz) until the committee sets the seq aside with a
+// record on the log (setaside.go); Run then resumes, skipping it.
 func (p *Projector) Run(ctx context.Context, log Log) error {
+	for {
+		if err := p.runOnce(ctx, log); err != nil || ctx.Err() != nil {
+			return err
+		}
+		h := p.Halted()
+		if h != nil && h.Storage {
+			if err := p.awaitRoom(ctx); err != nil {
+				return nil // stopped while waiting
+			}
+			continue
+		}
+		if h == nil || !h.Message || p.Lost() != nil {
+			return nil
+		}
+		reason, err := p.awaitSetAside(ctx, log, h.Seq)
+		if err != nil {
+			if ctx.Err() != nil {
+				return nil
+			}
+			return fmt.Errorf("look for a set-aside of seq %d: %w", h.Seq, err)
+		}
+		p.mu.Lock()
+		p.setAside[h.Seq] = reason
+		p.mu.Unlock()
+		p.halt.Store(nil)
+		p.logger.Warn("the committee set the halting seq aside: resuming", "seq", h.Seq, "reason", reason)
+	}
+}
+
+func (p *Projector) runOnce(ctx context.Context, log Log) error {
 	if err := p.Reconcile(ctx, log); err != nil {
+		if ctx.Err() != nil {
+			return nil // stopped before it began
+		}
 		return err
+	}
+	if p.Lost() != nil {
+		// Following a log that lost events would fold new ones at seqs
+		// already acknowledged: keep the read model as it is.
+		<-ctx.Done()
+		return nil
 	}
 	ctx, cancel := context.WithCancel(ctx)
 	defer cancel()
@@ -440,6 +528,27 @@ func (p *Projector) Run(ctx context.Context, log Log) error {
 			if ctx.Err() != nil {
 				return nil
 			}
+			var gap *natsstore.GapError
+			if errors.As(err, &gap) {
+				// Fold what came before the gap (Follow sent it before
+				// its error), then stop there.
+				for len(msgs) > 0 {
+					batch = append(batch, <-msgs)
+					if len(batch) >= maxBatch {
+						if err := flush(); err != nil {
+							return p.stop(err)
+						}
+					}
+				}
+				if err := flush(); err != nil {
+					return p.stop(err)
+				}
+				l := &Loss{Checkpoint: p.foldedSeq(), LogLastSeq: gap.Got}
+				l.lost(gap.Want, gap.Got-1)
+				p.lose(l)
+				<-ctx.Done()
+				return nil
+			}
 			return fmt.Errorf("follow the log: %w", err)
 		case <-ctx.Done():
 			return nil
@@ -455,31 +564,58 @@ func (p *Projector) stop(err error) error {
 	return err
 }
 
-// Reconcile rebuilds the read model when its checkpoint is ahead of the
-// log: after a power loss both may lose their tails, and a read model that
-// shows events the log no longer has would be inventing facts. Call it
-// before anything reads or validates against the projector (Run calls it
-// again, harmlessly).
+// Reconcile compares the log with the read model's copy of every message
+// it committed, once, before anything reads or validates against the
+// projector (Run calls it again, harmlessly). A log that ends before the
+// read model's checkpoint, skips a seq or holds other bytes lost
+// acknowledged events: the read model is the proof of them and is kept,
+// never rebuilt from the damaged log; Lost and Integrity then say which
+// seqs, and every write is refused until the log is repaired.
 func (p *Projector) Reconcile(ctx context.Context, log Log) error {
 	last, err := log.LastSeq(ctx)
 	if err != nil {
 		return fmt.Errorf("read the log's last sequence: %w", err)
 	}
 	p.logEnd.Store(last)
-	if cp := p.foldedSeq(); cp > last {
-		p.logger.Error("read model is ahead of the log: rebuilding it from the log", "checkpoint", cp, "log_last_seq", last)
-		p.mu.Lock()
-		defer p.mu.Unlock()
-		if err := p.reset(ctx); err != nil {
-			return err
+	if p.compared.Load() || p.Lost() != nil {
+		return nil
+	}
+	l, err := p.compareWithLog(ctx, log, last)
+	if err != nil {
+		return err
+	}
+	// What the log itself says it lost, beyond the read model's end too:
+	// a rebuilt read model has no copy to compare with.
+	missing, err := log.Missing(ctx)
+	if err != nil {
+		return err
+	}
+	if len(missing) > 0 || p.expected > last {
+		if l == nil {
+			l = &Loss{Checkpoint: p.foldedSeq(), LogLastSeq: last}
 		}
-		if err := setMeta(ctx, p.db, "schema", schemaVersion); err != nil {
-			return err
+		for _, seq := range missing {
+			if seq > l.Checkpoint {
+				l.lost(seq, seq)
+			}
 		}
-		return p.restore(ctx)
+		if p.expected > max(last, l.Checkpoint) {
+			l.lost(max(last, l.Checkpoint)+1, p.expected)
+		}
+		l.Reason = ""
+	}
+	p.compared.Store(true)
+	if l != nil && !l.empty() {
+		p.lose(l)
 	}
 	return nil
 }
+
+// ExpectAtLeast tells a rebuilt read model how far the one it replaces
+// had committed (the one set aside): a log that ends before that lost
+// acknowledged events, though no copy is left to name them by content.
+// Call it before Reconcile.
+func (p *Projector) ExpectAtLeast(seq uint64) { p.expected = seq }
 
 type haltError struct{ h Halt }
 
@@ -524,10 +660,24 @@ func (p *Projector) apply(ctx context.Context, batch []natsstore.Msg, deferSeaso
 		if m.Seq <= cp {
 			continue // a redelivery: already committed
 		}
+		if reason, ok := p.setAside[m.Seq]; ok {
+			if err := p.skip(ctx, tx, m, reason); err != nil {
+				return p.haltOn(m.Seq, "", err)
+			}
+			if season, _, _, ok := natsstore.ParseSubject(m.Subject); ok && p.seasons[season] != nil {
+				touched[season] = true
+			}
+			cp = m.Seq
+			applied++
+			continue
+		}
 		if _, kind, _, _ := natsstore.ParseSubject(m.Subject); kind == natsstore.KindCheckpoint {
 			if err := p.applyCheckpoint(ctx, tx, m); err != nil {
-				bad = &Halt{Seq: m.Seq, Reason: err.Error()}
+				bad = &Halt{Seq: m.Seq, Reason: err.Error(), Message: true}
 				break
+			}
+			if err := insertCopy(ctx, tx, m); err != nil {
+				return p.haltOn(m.Seq, "", err)
 			}
 			cp = m.Seq
 			applied++
@@ -542,16 +692,20 @@ func (p *Projector) apply(ctx context.Context, batch []natsstore.Msg, deferSeaso
 			err = p.fold(rec, hash)
 		}
 		if err != nil {
-			bad = &Halt{Seq: m.Seq, Reason: err.Error()}
+			bad = &Halt{Seq: m.Seq, Reason: err.Error(), Message: true}
 			break
 		}
 		if err := p.seal(m, rec); err != nil {
 			return p.haltAt(Halt{Seq: m.Seq, Reason: err.Error()})
 		}
-		if err := p.insert(ctx, tx, m, rec, hash); err != nil {
+		err = p.insert(ctx, tx, m, rec, hash)
+		if err == nil {
+			err = insertCopy(ctx, tx, m)
+		}
+		if err != nil {
 			// Memory is now ahead of the file: roll back and halt; a
 			// restart restores from what was committed.
-			return p.haltAt(Halt{Seq: m.Seq, Reason: err.Error()})
+			return p.haltOn(m.Seq, "", err)
 		}
 		if rec.Event.Season != "" {
 			touched[rec.Event.Season] = true
@@ -579,13 +733,13 @@ func (p *Projector) apply(ctx context.Context, batch []natsstore.Msg, deferSeaso
 				return p.haltAt(Halt{Seq: cp, Reason: fmt.Sprintf("score season %s: %v", id, err)})
 			}
 			if err := writeSeason(ctx, tx, id, ss); err != nil {
-				return p.haltAt(Halt{Seq: cp, Reason: fmt.Sprintf("store season %s: %v", id, err)})
+				return p.haltOn(cp, "store season "+id+": ", err)
 			}
 			next.Seasons[id] = ss
 		}
 	}
 	if err := setMeta(ctx, tx, "checkpoint", strconv.FormatUint(cp, 10)); err != nil {
-		return p.haltAt(Halt{Seq: cp, Reason: "store checkpoint: " + err.Error()})
+		return p.haltOn(cp, "store checkpoint: ", err)
 	}
 	// Marked on every deferred batch, not once: an audit that opened this
 	// read model meanwhile may have repaired and unmarked it. Unmarked by
@@ -596,13 +750,13 @@ func (p *Projector) apply(ctx context.Context, batch []natsstore.Msg, deferSeaso
 			mark = "1"
 		}
 		if err := setMeta(ctx, tx, staleRows, mark); err != nil {
-			return p.haltAt(Halt{Seq: cp, Reason: "mark stale rows: " + err.Error()})
+			return p.haltOn(cp, "mark stale rows: ", err)
 		}
 	}
 	if err := tx.Commit(); err != nil {
 		// The in-memory fold is now ahead of the file: stop, and let a
 		// restart restore from what was committed.
-		return p.haltAt(Halt{Seq: cp, Reason: "commit read model: " + err.Error()})
+		return p.haltOn(cp, "commit read model: ", err)
 	}
 	p.folded = cp
 	if !publish {
@@ -619,6 +773,12 @@ func (p *Projector) apply(ctx context.Context, batch []natsstore.Msg, deferSeaso
 		return p.haltAt(*bad)
 	}
 	return nil
+}
+
+// haltOn halts on a failure of the read model: what failed, and whether
+// it was for lack of space.
+func (p *Projector) haltOn(seq uint64, what string, err error) error {
+	return p.haltAt(Halt{Seq: seq, Reason: what + err.Error(), Storage: isFull(err)})
 }
 
 func (p *Projector) haltAt(h Halt) error {

@@ -211,37 +211,6 @@ func TestHaltsLoudlyOnAnEventItCannotDecode(t *testing.T) {
 	}
 }
 
-func TestRebuildsWhenAheadOfTheLog(t *testing.T) {
-	dir := t.TempDir()
-	dbPath := filepath.Join(dir, "read.db")
-	{
-		log := newLog(t, filepath.Join(dir, "nats-a"))
-		p, err := projections.Open(context.Background(), dbPath, quiet)
-		if err != nil {
-			t.Fatal(err)
-		}
-		ctx, cancel := context.WithCancel(context.Background())
-		done := make(chan error, 1)
-		go func() { done <- p.Run(ctx, log) }()
-		waitFor(t, p, appendSome(t, ledger.New(log, p, time.Now), 10))
-		cancel()
-		<-done
-		p.Close()
-	}
-	// The log lost its tail (or is another log): the read model is ahead.
-	log := newLog(t, filepath.Join(dir, "nats-b"))
-	p := running(t, dbPath, log)
-	last := appendSome(t, ledger.New(log, p, time.Now), 2)
-	waitFor(t, p, last)
-	evs, err := p.Events(context.Background(), domain.DemoSeasonID, "", 0, 1000)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if len(evs) != 3 || p.Checkpoint() != last {
-		t.Errorf("after rebuild: %d events, checkpoint %d; want 3 events, checkpoint %d", len(evs), p.Checkpoint(), last)
-	}
-}
-
 // TestHaltsAtAnEventItCannotFoldAndRestartsThere: an event that decodes but
 // cannot be folded (a season event naming no season, written by someone
 // with raw NATS access) arrives in one catch-up batch after good events.

@@ -76,6 +76,9 @@ func (p *Projector) signedUpTo(season string, size int64) {
 }
 
 func (p *Projector) restoreCheckpoints(ctx context.Context) error {
+	if err := p.verifyCheckpoints(ctx); err != nil {
+		return err
+	}
 	rows, err := p.db.QueryContext(ctx, `SELECT season, MAX(size) FROM checkpoints GROUP BY season`)
 	if err != nil {
 		return err
@@ -101,6 +104,9 @@ func (p *Projector) SubjectHead(subject string) Head {
 
 // Unsigned lists the seasons with events that no checkpoint covers.
 func (p *Projector) Unsigned() ([]seal.Status, error) {
+	if err := p.Integrity(); err != nil {
+		return nil, err // nothing is written to a log that lost events
+	}
 	if h := p.Halted(); h != nil {
 		return nil, fmt.Errorf("projector halted at seq %d", h.Seq)
 	}

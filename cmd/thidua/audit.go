@@ -28,6 +28,9 @@ func auditCmd(ctx context.Context, args []string, getenv func(string) string, st
 	keyPath := fs.str("key", "", "the committee's public key (default DATA/"+seal.PublicKeyFile+" with --data)")
 	dbPath := fs.str("db", "", "a live read model to compare with (default DATA/thidua.db with --data)")
 	asOf := fs.str("as-of", "", "report the rankings as of this stream sequence or RFC 3339 instant")
+	open := fs.boolean("open", false, "accept a season whose log does not end with its signed close (the audit then proves the log so far, not a final result)")
+	expectSize := fs.integer("expect-size", 0, "the number of events the published result names: the season's log must have exactly these")
+	expectRoot := fs.str("expect-root", "", "the root the published result names: the season's Merkle root over its events must be this")
 	jsonOut := fs.str("json", "", "write the report as JSON to this file (- for standard output)")
 	htmlOut := fs.str("html", "", "write the report as an HTML page to this file")
 	if err := fs.parse(args); err != nil {
@@ -64,7 +67,10 @@ func auditCmd(ctx context.Context, args []string, getenv func(string) string, st
 		*dbPath = filepath.Join(*data, "thidua.db")
 	}
 
-	opt := audit.Options{Season: *season, Key: key, AsOf: *asOf, Progress: stderr}
+	if *expectSize < 0 {
+		return usageError("--expect-size must not be negative")
+	}
+	opt := audit.Options{Season: *season, Key: key, AsOf: *asOf, Open: *open, ExpectSize: int64(*expectSize), ExpectRoot: *expectRoot, Progress: stderr}
 	var src audit.Source
 	switch {
 	case *logPath != "":
@@ -75,6 +81,11 @@ func auditCmd(ctx context.Context, args []string, getenv func(string) string, st
 		defer f.Close()
 		opt.Source = "log " + *logPath
 		src = func(ctx context.Context, fn func(natsstore.Msg) error) error {
+			// From the start each time: the audit reads twice when the
+			// log sets seqs aside.
+			if _, err := f.Seek(0, io.SeekStart); err != nil {
+				return err
+			}
 			return logfile.Read(f, func(l logfile.Line) error { return fn(l.Msg()) })
 		}
 	default:
@@ -115,7 +126,7 @@ func auditCmd(ctx context.Context, args []string, getenv func(string) string, st
 	printSummary(stdout, rep)
 	if !rep.OK {
 		p := rep.Problems[0]
-		return auditFailed(fmt.Sprintf("FAIL: %d problem(s); the first at seq %d (%s): %s", len(rep.Problems), p.Seq, p.Check, p.What))
+		return auditFailed(fmt.Sprintf("FAIL: %d problem(s); the first at seq %d (%s): %s", len(rep.Problems)+rep.ProblemsMore, p.Seq, p.Check, p.What))
 	}
 	return nil
 }
@@ -128,7 +139,13 @@ func printSummary(w io.Writer, rep *audit.Report) {
 		fmt.Fprintf(w, "  rankings %s at seq %d: sha256 %s\n", r.View, rep.Seq, r.SHA256)
 	}
 	if rep.LiveCompared > 0 {
-		fmt.Fprintf(w, "  %d rankings and score sheets compared with the live read model\n", rep.LiveCompared)
+		fmt.Fprintf(w, "  %d rankings and score sheets compared with the live read model (stored and served)\n", rep.LiveCompared)
+	}
+	fmt.Fprintf(w, "  size %d, root %s\n", rep.Size, rep.Root)
+	if rep.SignedClose {
+		fmt.Fprintf(w, "  Nhật ký kết thúc bằng chốt mùa đã ký / %s\n", rep.Proves)
+	} else {
+		fmt.Fprintf(w, "  Mùa chưa chốt trong nhật ký này / %s\n", rep.Proves)
 	}
 	for _, p := range rep.Problems {
 		id := ""
@@ -136,6 +153,12 @@ func printSummary(w io.Writer, rep *audit.Report) {
 			id = " " + p.EventID
 		}
 		fmt.Fprintf(w, "  FAIL seq %d%s [%s]: %s\n", p.Seq, id, p.Check, p.What)
+	}
+	for _, sa := range rep.SetAside {
+		fmt.Fprintf(w, "  seq %d đã được gác lại / set aside by the committee (record at seq %d, %s): %s\n", sa.Seq, sa.RecordSeq, sa.By, sa.Reason)
+	}
+	if rep.ProblemsMore > 0 {
+		fmt.Fprintf(w, "  … và %d vấn đề khác / and %d more problems (the report lists the first %d)\n", rep.ProblemsMore, rep.ProblemsMore, audit.MaxProblems)
 	}
 	if rep.OK {
 		fmt.Fprintln(w, "OK: nhật ký nguyên vẹn, xếp hạng tái lập đúng từng byte / the log is intact and the rankings are reproduced byte for byte")

@@ -9,6 +9,7 @@ import (
 	"net/http"
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -39,6 +40,7 @@ type auditedSeason struct {
 	final    liveCapture
 	closing  checkpointReply
 	ids      map[string]uint64 // event id → seq
+	data     string            // the stopped server's data directory
 }
 
 // runSeason plays a season with every kind of correction through the API,
@@ -98,6 +100,7 @@ func runSeason(t *testing.T) auditedSeason {
 	as.closing = ts.waitClosingCheckpoint(domain.DemoSeasonID)
 	as.final = capture("final")
 	ts.stop()
+	as.data = ts.data
 
 	dir := t.TempDir()
 	as.log = filepath.Join(dir, "season.jsonl")
@@ -274,6 +277,7 @@ func TestAuditOfAnExportedLog(t *testing.T) {
 		opened := as.lines[0]
 		cg, model := as.ids["cg-dbp70"], as.ids["cg-model"]
 		th := as.ids["th-gptd70"]
+		var swapped uint64 // where "two lines swapped" breaks the order
 		other, err := seal.LoadOrCreateKey(t.TempDir())
 		if err != nil {
 			t.Fatal(err)
@@ -315,6 +319,10 @@ func TestAuditOfAnExportedLog(t *testing.T) {
 			{"two lines swapped", func(lines []logfile.Line) []logfile.Line {
 				i, j := lineOf(t, lines, cg), lineOf(t, lines, th)
 				lines[i], lines[j] = lines[j], lines[i]
+				// The first line out of order is the one after th's new
+				// place: cg's, or a checkpoint the notary signed between
+				// them.
+				swapped = lines[i+1].Seq
 				return lines
 			}, swappedFirst, "", audit.CheckFormat},
 			{"two events swapped under their sequence numbers", func(lines []logfile.Line) []logfile.Line {
@@ -373,6 +381,9 @@ func TestAuditOfAnExportedLog(t *testing.T) {
 				if want == 0 {
 					want = lines[len(lines)-1].Seq
 				}
+				if c.name == "two lines swapped" {
+					want = swapped
+				}
 				if first.Seq != want || first.EventID != c.id || (c.check != "" && first.Check != c.check) {
 					t.Errorf("first problem %+v, want seq %d, event %q, check %q; all: %+v", first, want, c.id, c.check, rep.Problems)
 				}
@@ -403,4 +414,56 @@ func clone(lines []logfile.Line) []logfile.Line {
 		out[i].Data = bytes.Clone(l.Data)
 	}
 	return out
+}
+
+// TestAuditStatesWhatItProves: the audit of a closed season says that its
+// log ends with the signed close and binds to a published size and root;
+// the same log cut back to its first signed checkpoint (which audited
+// clean before issue 13) fails unless --open, and fails even then against
+// a read model that knows a later checkpoint.
+func TestAuditStatesWhatItProves(t *testing.T) {
+	as := runSeason(t)
+	rep, err := runAudit(t, as.log, as.key)
+	if err != nil || !rep.OK || !rep.SignedClose || !strings.Contains(rep.Proves, "ends with its signed close") || rep.Size == 0 || rep.Root == "" {
+		t.Fatalf("closed season: %v, ok %v, signed close %v, proves %q, size %d root %q", err, rep.OK, rep.SignedClose, rep.Proves, rep.Size, rep.Root)
+	}
+	size := strconv.FormatInt(rep.Size, 10)
+	if rep, err := runAudit(t, as.log, as.key, "--expect-size", size, "--expect-root", rep.Root); err != nil || !rep.OK {
+		t.Errorf("bound to its own size and root: %v %+v", err, rep.Problems)
+	}
+	for _, extra := range [][]string{
+		{"--expect-size", strconv.FormatInt(rep.Size-1, 10)},
+		{"--expect-root", strings.Repeat("A", 43) + "="},
+	} {
+		if rep, err := runAudit(t, as.log, as.key, extra...); err == nil || rep.OK || rep.Problems[0].Check != audit.CheckExpect {
+			t.Errorf("%v: %v %+v, want a failure on %s", extra, err, rep.Problems, audit.CheckExpect)
+		}
+	}
+
+	var cut []logfile.Line
+	for _, l := range as.lines {
+		cut = append(cut, l)
+		if _, kind, _, _ := natsstore.ParseSubject(l.Subject); kind == natsstore.KindCheckpoint {
+			break
+		}
+	}
+	if len(cut) == len(as.lines) {
+		t.Fatal("the season has one checkpoint only: nothing to cut")
+	}
+	cutLog := writeLines(t, cut)
+	if rep, err := runAudit(t, cutLog, as.key); err == nil || rep.OK || rep.SignedClose || rep.Problems[0].Check != audit.CheckOpen {
+		t.Errorf("cut log: %v %+v, want a failure on %s", err, rep.Problems, audit.CheckOpen)
+	}
+	rep, err = runAudit(t, cutLog, as.key, "--open")
+	if err != nil || !rep.OK || !strings.Contains(rep.Proves, "is not closed in this log") {
+		t.Errorf("cut log with --open: %v %+v, proves %q", err, rep.Problems, rep.Proves)
+	}
+	rep, err = runAudit(t, cutLog, as.key, "--open", "--db", filepath.Join(as.data, "thidua.db"))
+	found := false
+	for _, p := range rep.Problems {
+		found = found || p.Check == audit.CheckCut
+	}
+	if err == nil || !found {
+		t.Errorf("cut log against the read model: %v %+v, want a failure on %s", err, rep.Problems, audit.CheckCut)
+	}
 }

@@ -61,6 +61,13 @@ func freeAddr(t *testing.T) string {
 // free port, and waits until it is ready.
 func startServer(t *testing.T, dataDir string, args ...string) *testServer {
 	t.Helper()
+	return startServerUntil(t, dataDir, http.StatusOK, args...)
+}
+
+// startServerUntil is startServer that waits until /readyz answers
+// status: 503 for a server that serves but refuses writes.
+func startServerUntil(t *testing.T, dataDir string, status int, args ...string) *testServer {
+	t.Helper()
 	if dataDir == "" {
 		dataDir = t.TempDir()
 	}
@@ -76,7 +83,7 @@ func startServer(t *testing.T, dataDir string, args ...string) *testServer {
 		resp, err := http.Get(ts.url + "/readyz")
 		if err == nil {
 			resp.Body.Close()
-			if resp.StatusCode == http.StatusOK {
+			if resp.StatusCode == status {
 				return ts
 			}
 		}

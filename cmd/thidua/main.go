@@ -1,5 +1,5 @@
 // Command thidua is the emulation scoring service: one binary with serve,
-// submit, token, audit, export and key.
+// submit, token, audit, export, repair and key.
 package main
 
 import (
@@ -9,11 +9,23 @@ import (
 	"os"
 	"os/signal"
 	"syscall"
+	"time"
 )
+
+// shutdownDeadline bounds a stop after SIGTERM or Ctrl-C: whatever the
+// log or the disk is doing, the process is gone by then. Every
+// acknowledged event is already synced to disk, so exiting is safe.
+const shutdownDeadline = 20 * time.Second
 
 func main() {
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
+	go func() {
+		<-ctx.Done()
+		time.Sleep(shutdownDeadline)
+		fmt.Fprintf(os.Stderr, "thidua: not stopped %s after the signal: exiting\n", shutdownDeadline)
+		os.Exit(1)
+	}()
 	if err := run(ctx, os.Args, os.Getenv, os.Stdin, os.Stdout, os.Stderr); err != nil {
 		fmt.Fprintln(os.Stderr, "thidua:", err)
 		os.Exit(exitCode(err))
@@ -32,6 +44,7 @@ Cách dùng / usage:
   thidua audit  --season ID (--data DIR | --nats-url URL [NATS] | --log FILE) [--key FILE] [--db FILE]
                 [--as-of SEQ|RFC3339] [--json FILE|-] [--html FILE]
   thidua export --season ID (--data DIR | --nats-url URL [NATS]) [--out FILE]
+  thidua repair --data DIR [--nats-url URL [NATS]]   (puts back on the log what it lost, from the read model's copy)
   thidua key    [--data DIR]   (prints the public key that verifies the checkpoints)
   thidua key    --signing-key FILE [--create]   (a key shared by every serve of one log)
   thidua bench  [--only replay,memory,ingest,freshness,rankings] [--runs 3] [--events N] [--units N]
@@ -63,6 +76,8 @@ func run(ctx context.Context, args []string, getenv func(string) string, stdin i
 		return keyCmd(rest, getenv, stdout, stderr)
 	case "export":
 		return export(ctx, rest, getenv, stdout, stderr)
+	case "repair":
+		return repairCmd(ctx, rest, getenv, stdout, stderr)
 	case "bench":
 		return benchCmd(ctx, rest, getenv, stdout, stderr)
 	case "help", "-h", "--help":

@@ -15,7 +15,6 @@ import (
 	"strings"
 	"time"
 
-	"github.com/nats-io/nats-server/v2/server"
 	"github.com/nats-io/nats.go"
 	"github.com/prometheus/client_golang/prometheus"
 	"github.com/thidua/thidua/domain"
@@ -86,23 +85,30 @@ func parseServe(args []string, getenv func(string) string, stderr io.Writer) (se
 // file store syncs every write before acknowledging it (this node holds the
 // only copy of the year's log), or an external NATS by URL.
 func logConn(dir string, ext natsstore.DialConfig) (*nats.Conn, func(), error) {
+	nc, _, closeLog, err := dialLog(dir, ext)
+	return nc, closeLog, err
+}
+
+// dialLog is logConn that also returns the embedded server (nil for an
+// external NATS), whose disk serve watches.
+func dialLog(dir string, ext natsstore.DialConfig) (*nats.Conn, *natsstore.Embedded, func(), error) {
 	if ext.URLs != "" {
 		nc, err := natsstore.Dial(ext)
 		if err != nil {
-			return nil, nil, err
+			return nil, nil, nil, err
 		}
-		return nc, func() { nc.Drain() }, nil
+		return nc, nil, func() { nc.Drain() }, nil
 	}
 	srv, err := natsstore.StartEmbedded(natsstore.EmbeddedConfig{Dir: filepath.Join(dir, "nats"), SyncAlways: true})
 	if err != nil {
-		return nil, nil, fmt.Errorf("start embedded NATS: %w", err)
+		return nil, nil, nil, fmt.Errorf("start embedded NATS: %w", err)
 	}
 	nc, err := natsstore.ConnectEmbedded(srv, "thidua")
 	if err != nil {
 		shutdown(srv)
-		return nil, nil, fmt.Errorf("connect to embedded NATS: %w", err)
+		return nil, nil, nil, fmt.Errorf("connect to embedded NATS: %w", err)
 	}
-	return nc, func() { nc.Close(); shutdown(srv) }, nil
+	return nc, srv, func() { nc.Close(); shutdown(srv) }, nil
 }
 
 // openLog opens the log for a command that reads it (audit, export): the
@@ -120,7 +126,7 @@ func openLog(ctx context.Context, dir string, ext natsstore.DialConfig) (*natsst
 	return store, closeLog, nil
 }
 
-func shutdown(srv *server.Server) {
+func shutdown(srv *natsstore.Embedded) {
 	srv.Shutdown()
 	srv.WaitForShutdown()
 }
@@ -129,16 +135,30 @@ func runServer(ctx context.Context, c serveConfig, logger *slog.Logger, stdout i
 	if err := os.MkdirAll(c.data, 0o750); err != nil {
 		return fmt.Errorf("data directory: %w", err)
 	}
-	nc, closeLog, err := logConn(c.data, c.nats)
+	unlock, err := lockData(c.data)
+	if err != nil {
+		return err
+	}
+	defer unlock()
+	nc, embedded, closeLog, err := dialLog(c.data, c.nats)
 	if err != nil {
 		return err
 	}
 	defer closeLog()
-	store, err := natsstore.Open(ctx, nc, natsstore.Config{Replicas: c.replicas})
+	var storage func() error
+	if embedded != nil {
+		// The embedded store's disk is this node's: a full one is named
+		// and refused at once, and writes resume when room returns.
+		storage = func() error { return embedded.StorageFull(natsstore.MinFree) }
+		watchCtx, stopWatch := context.WithCancel(ctx)
+		defer stopWatch()
+		go embedded.WatchStorage(watchCtx, time.Second, natsstore.MinFree, logger)
+	}
+	store, err := natsstore.Open(ctx, nc, natsstore.Config{Replicas: c.replicas, Storage: storage})
 	if err != nil {
 		return fmt.Errorf("open the log: %w", err)
 	}
-	proj, err := projections.Open(ctx, filepath.Join(c.data, "thidua.db"), logger)
+	proj, err := openReadModel(ctx, filepath.Join(c.data, "thidua.db"), logger)
 	if err != nil {
 		return err
 	}
@@ -224,6 +244,30 @@ func runServer(ctx context.Context, c serveConfig, logger *slog.Logger, stdout i
 	cancel()
 	logger.Info("stopped")
 	return runErr
+}
+
+// openReadModel opens the read model; one that does not verify or is not
+// SQLite any more is renamed aside, kept for inspection, and a new one is
+// rebuilt from the log, which is the truth.
+func openReadModel(ctx context.Context, path string, logger *slog.Logger) (*projections.Projector, error) {
+	proj, err := projections.Open(ctx, path, logger)
+	var bad *projections.UntrustedError
+	if !errors.As(err, &bad) {
+		return proj, err
+	}
+	claimed := projections.CommittedSeq(ctx, path)
+	aside, aerr := projections.SetAside(path, time.Now())
+	if aerr != nil {
+		return nil, errors.Join(err, aerr)
+	}
+	logger.Error("the read model does not verify: set aside and rebuilt from the log", "reason", err.Error(), "set_aside_as", aside, "it_had_committed", claimed)
+	proj, err = projections.Open(ctx, path, logger)
+	if err != nil {
+		return nil, err
+	}
+	// The log must still reach what the set-aside model acknowledged.
+	proj.ExpectAtLeast(claimed)
+	return proj, nil
 }
 
 // loadSigner reads the checkpoint signing key: the shared file every serve

@@ -109,7 +109,7 @@ func TestUnitWorkspace(t *testing.T) {
 					}
 				}
 			}
-			if st, b := ts.do(http.MethodGet, "/api/v1/seasons/"+domain.DemoSeasonID+"/events?unit=cau-giay", committee, nil, &evs); st != 200 || len(evs.Events) != 1 {
+			if st, b := ts.do(http.MethodGet, fmt.Sprintf("/api/v1/seasons/%s/events?unit=cau-giay&min_seq=%d", domain.DemoSeasonID, ts.logLength()), committee, nil, &evs); st != 200 || len(evs.Events) != 1 {
 				t.Fatalf("events: %d %s", st, b)
 			}
 			got := evs.Events[0]

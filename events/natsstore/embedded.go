@@ -5,7 +5,10 @@ import (
 	"fmt"
 	"net"
 	"strconv"
+	"strings"
 	"sync"
+	"sync/atomic"
+	"syscall"
 	"time"
 
 	"github.com/nats-io/nats-server/v2/server"
@@ -23,13 +26,22 @@ type EmbeddedConfig struct {
 	SyncAlways bool   // fsync every write before acknowledging
 }
 
+// Embedded is an embedded nats-server with JetStream, and what its log
+// says of its store's disk (see StorageFull).
+type Embedded struct {
+	*server.Server
+	logs  *lastErrorLogger
+	jscfg server.JetStreamConfig
+	dir   string
+}
+
 // StartEmbedded starts an embedded nats-server with JetStream and waits until ready.
 // Caller shuts it down with srv.Shutdown(); srv.WaitForShutdown().
 //
 // With SyncAlways false the server keeps its default: the file store is
 // fsynced every 2 minutes, so acknowledged writes can be lost on an OS crash
 // or power loss (see SYNC_POLICY.md).
-func StartEmbedded(cfg EmbeddedConfig) (*server.Server, error) {
+func StartEmbedded(cfg EmbeddedConfig) (*Embedded, error) {
 	if cfg.Dir == "" {
 		// Without a directory the server would pick a temp dir: the log would vanish.
 		return nil, errors.New("natsstore: embedded server: Dir is required")
@@ -41,6 +53,11 @@ func StartEmbedded(cfg EmbeddedConfig) (*server.Server, error) {
 		NoSigs:     true, // the host process owns signal handling
 		NoLog:      true,
 		DontListen: cfg.Listen == "",
+		// The disk is the limit, not a reservation: by default JetStream
+		// reserves 75% of the space free at start and then refuses
+		// writes the disk still has room for. StorageFull names a disk
+		// that is really full.
+		JetStreamMaxStore: 1 << 50,
 	}
 	if cfg.Listen != "" {
 		host, portStr, err := net.SplitHostPort(cfg.Listen)
@@ -77,7 +94,15 @@ func StartEmbedded(cfg EmbeddedConfig) (*server.Server, error) {
 		srv.WaitForShutdown()
 		return nil, fmt.Errorf("natsstore: embedded server: JetStream did not start (store dir %q): %s", cfg.Dir, logs.last())
 	}
-	return srv, nil
+	jscfg := srv.JetStreamConfig()
+	if jscfg == nil {
+		srv.Shutdown()
+		srv.WaitForShutdown()
+		return nil, fmt.Errorf("natsstore: embedded server: JetStream has no configuration (store dir %q)", cfg.Dir)
+	}
+	js := *jscfg
+	js.StoreDir = cfg.Dir // the server adds "jetstream" to it again when enabling
+	return &Embedded{Server: srv, logs: logs, jscfg: js, dir: cfg.Dir}, nil
 }
 
 // lastErrorLogger is a server.Logger that drops everything but remembers the
@@ -85,6 +110,9 @@ func StartEmbedded(cfg EmbeddedConfig) (*server.Server, error) {
 type lastErrorLogger struct {
 	mu  sync.Mutex
 	msg string
+	// noSpace is set when the store reports a write that failed for lack
+	// of space; the stream then refuses every write until reloaded.
+	noSpace atomic.Bool
 }
 
 func (l *lastErrorLogger) last() string {
@@ -100,6 +128,9 @@ func (l *lastErrorLogger) keep(format string, v []any) {
 	l.mu.Lock()
 	defer l.mu.Unlock()
 	l.msg = fmt.Sprintf(format, v...)
+	if strings.Contains(l.msg, syscall.ENOSPC.Error()) {
+		l.noSpace.Store(true)
+	}
 }
 
 func (l *lastErrorLogger) Noticef(string, ...any)         {}
@@ -110,8 +141,8 @@ func (l *lastErrorLogger) Errorf(format string, v ...any) { l.keep(format, v) }
 func (l *lastErrorLogger) Fatalf(format string, v ...any) { l.keep(format, v) }
 
 // ConnectEmbedded returns an in-process client connection to srv (nats.InProcessServer).
-func ConnectEmbedded(srv *server.Server, name string) (*nats.Conn, error) {
-	nc, err := nats.Connect("", nats.InProcessServer(srv), nats.Name(name))
+func ConnectEmbedded(srv *Embedded, name string) (*nats.Conn, error) {
+	nc, err := nats.Connect("", nats.InProcessServer(srv.Server), nats.Name(name))
 	if err != nil {
 		return nil, fmt.Errorf("natsstore: connect in-process: %w", err)
 	}

@@ -5,7 +5,6 @@ import (
 	"testing"
 	"time"
 
-	"github.com/nats-io/nats-server/v2/server"
 	"github.com/nats-io/nats.go"
 	"github.com/nats-io/nats.go/jetstream"
 )
@@ -21,7 +20,7 @@ func testContext(tb testing.TB) context.Context {
 }
 
 // startServer runs an embedded server on dir until the test ends.
-func startServer(tb testing.TB, dir string, syncAlways bool) *server.Server {
+func startServer(tb testing.TB, dir string, syncAlways bool) *Embedded {
 	tb.Helper()
 	srv, err := StartEmbedded(EmbeddedConfig{Dir: dir, SyncAlways: syncAlways})
 	if err != nil {
@@ -31,12 +30,15 @@ func startServer(tb testing.TB, dir string, syncAlways bool) *server.Server {
 	return srv
 }
 
-func stopServer(srv *server.Server) {
+func stopServer(srv interface {
+	Shutdown()
+	WaitForShutdown()
+}) {
 	srv.Shutdown()
 	srv.WaitForShutdown()
 }
 
-func connect(tb testing.TB, srv *server.Server) *nats.Conn {
+func connect(tb testing.TB, srv *Embedded) *nats.Conn {
 	tb.Helper()
 	nc, err := ConnectEmbedded(srv, tb.Name())
 	if err != nil {

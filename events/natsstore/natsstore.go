@@ -105,13 +105,17 @@ type Config struct {
 	// Replicas of the stream: 0 keeps an existing stream's (and creates
 	// one with 1), so a reader such as export or audit never changes it.
 	Replicas int
+	// Storage, when set, says whether the log's disk is full (an error
+	// wrapping ErrStorageFull): Append then refuses at once.
+	Storage func() error
 }
 
 // Store appends to and reads from the event stream.
 type Store struct {
-	js     jetstream.JetStream
-	stream jetstream.Stream
-	name   string
+	js      jetstream.JetStream
+	stream  jetstream.Stream
+	name    string
+	storage func() error
 }
 
 // Ack is the result of a successful Append.
@@ -174,7 +178,7 @@ func Open(ctx context.Context, nc *nats.Conn, cfg Config) (*Store, error) {
 			return nil, fmt.Errorf("natsstore: update stream %s: %w", cfg.Stream, err)
 		}
 	}
-	return &Store{js: js, stream: stream, name: cfg.Stream}, nil
+	return &Store{js: js, stream: stream, name: cfg.Stream, storage: cfg.Storage}, nil
 }
 
 // streamConfig is the configuration the log needs.
@@ -283,6 +287,9 @@ func (s *Store) Append(ctx context.Context, subject, msgID string, data []byte, 
 	if msgID == "" {
 		return Ack{}, fmt.Errorf("natsstore: append to %s: empty msg id", subject)
 	}
+	if err := s.StorageFull(); err != nil {
+		return Ack{}, err
+	}
 	msg := &nats.Msg{Subject: subject, Data: data, Header: nats.Header{}}
 	pa, err := s.js.PublishMsg(ctx, msg,
 		jetstream.WithMsgID(msgID),
@@ -290,6 +297,9 @@ func (s *Store) Append(ctx context.Context, subject, msgID string, data []byte, 
 	)
 	if err == nil {
 		return Ack{Seq: pa.Sequence, Duplicate: pa.Duplicate}, nil
+	}
+	if isStorageFull(err) {
+		return Ack{}, fmt.Errorf("%w: append %s to %s: %w", ErrStorageFull, msgID, subject, err)
 	}
 	if !isWrongLastSeq(err) {
 		return Ack{}, fmt.Errorf("natsstore: append %s to %s: %w", msgID, subject, err)
@@ -313,6 +323,15 @@ func isWrongLastSeq(err error) bool {
 	}
 	return apiErr.ErrorCode == jetstream.JSErrCodeStreamWrongLastSequence ||
 		apiErr.ErrorCode == jetstream.JSErrCodeStreamWrongLastSequenceConstant
+}
+
+// StorageFull is nil unless the log's disk is known to be full (an error
+// wrapping ErrStorageFull).
+func (s *Store) StorageFull() error {
+	if s.storage == nil {
+		return nil
+	}
+	return s.storage()
 }
 
 // LastSubjectSeq returns the stream sequence of the last message on subject, 0 if none.
@@ -429,7 +448,7 @@ func (s *Store) Follow(ctx context.Context, fromSeq uint64, fn func(Msg) error) 
 		case m.Seq < next:
 			continue // already delivered; the ordered consumer should never do this
 		case m.Seq > next:
-			return fmt.Errorf("%w: follow wanted seq %d, got %d", ErrGap, next, m.Seq)
+			return &GapError{Want: next, Got: m.Seq}
 		}
 		if err := fn(m); err != nil {
 			return err
@@ -437,6 +456,15 @@ func (s *Store) Follow(ctx context.Context, fromSeq uint64, fn func(Msg) error) 
 		next++
 	}
 }
+
+// GapError is Follow's ErrGap: the seqs Want to Got-1 are missing.
+type GapError struct{ Want, Got uint64 }
+
+func (e *GapError) Error() string {
+	return fmt.Sprintf("%v: follow wanted seq %d, got %d", ErrGap, e.Want, e.Got)
+}
+
+func (e *GapError) Unwrap() error { return ErrGap }
 
 // orderedConsumer starts an ordered consumer on filter at fromSeq.
 func (s *Store) orderedConsumer(ctx context.Context, filter string, fromSeq uint64) (jetstream.Consumer, error) {
@@ -479,4 +507,76 @@ func fromJetStream(jm jetstream.Msg) (Msg, uint64, error) {
 		Header:  jm.Headers(),
 	}
 	return m, meta.NumPending, nil
+}
+
+// Readers counts the consumers on the stream: every serve that follows
+// the log holds one, so repair refuses to replace a stream that has any.
+func (s *Store) Readers(ctx context.Context) (int, error) {
+	info, err := s.stream.Info(ctx)
+	if err != nil {
+		return 0, fmt.Errorf("natsstore: stream %s info: %w", s.name, err)
+	}
+	return info.State.Consumers, nil
+}
+
+// Recreate deletes the stream and creates it again, empty, with the
+// configuration and replicas it had. Only repair calls it, after it has
+// kept everything the old stream still held: the stream denies deleting
+// and purging messages, but not being replaced whole, and JetStream has no
+// other way to put a message back at a seq it once had.
+func (s *Store) Recreate(ctx context.Context) error {
+	info, err := s.stream.Info(ctx)
+	if err != nil {
+		return fmt.Errorf("natsstore: stream %s info: %w", s.name, err)
+	}
+	cfg := info.Config
+	if err := s.js.DeleteStream(ctx, s.name); err != nil {
+		return fmt.Errorf("natsstore: delete stream %s: %w", s.name, err)
+	}
+	stream, err := s.js.CreateStream(ctx, cfg)
+	if err != nil {
+		return fmt.Errorf("natsstore: create stream %s again: %w", s.name, err)
+	}
+	s.stream = stream
+	return nil
+}
+
+// Restore appends m with its own headers (its Msg-Id and
+// expected-last-subject-sequence included, which the server checks
+// again) and fails unless the stream stores it at m.Seq. Republishing a
+// log in seq order into a recreated stream therefore gives every message
+// back its seq.
+func (s *Store) Restore(ctx context.Context, m Msg) error {
+	msg := &nats.Msg{Subject: m.Subject, Data: m.Data, Header: nats.Header{}}
+	for k, v := range m.Header {
+		msg.Header[k] = append([]string(nil), v...)
+	}
+	pa, err := s.js.PublishMsg(ctx, msg)
+	if err != nil {
+		return fmt.Errorf("natsstore: restore seq %d on %s: %w", m.Seq, m.Subject, err)
+	}
+	if pa.Sequence != m.Seq || pa.Duplicate {
+		return fmt.Errorf("natsstore: restore seq %d on %s: stored at seq %d (duplicate %t)", m.Seq, m.Subject, pa.Sequence, pa.Duplicate)
+	}
+	return nil
+}
+
+// Missing lists the seqs between the stream's first and last that it no
+// longer holds. The log denies deletes, so each one is a message lost
+// (a block truncated or zeroed under a stopped server shows up here).
+// A flipped byte may not: the server can still count a message it no
+// longer delivers, which Follow then reports as a gap.
+func (s *Store) Missing(ctx context.Context) ([]uint64, error) {
+	info, err := s.stream.Info(ctx, jetstream.WithDeletedDetails(true))
+	if err != nil {
+		return nil, fmt.Errorf("natsstore: stream %s info: %w", s.name, err)
+	}
+	missing := slices.Clone(info.State.Deleted)
+	if first := info.State.FirstSeq; first > 1 && info.State.LastSeq > 0 {
+		for seq := uint64(1); seq < first; seq++ { // purged or lost from the start
+			missing = append(missing, seq)
+		}
+	}
+	slices.Sort(missing)
+	return missing, nil
 }

@@ -22,8 +22,11 @@ const (
 	NotFound     Code = "not_found"
 	Conflict     Code = "conflict"
 	TooLarge     Code = "too_large"
-	Unavailable  Code = "unavailable"
-	Internal     Code = "internal"
+	// UnsupportedType: an uploaded file is not a kind of document or image
+	// the evidence store keeps.
+	UnsupportedType Code = "unsupported_type"
+	Unavailable     Code = "unavailable"
+	Internal        Code = "internal"
 )
 
 // Error is a failure a user can act on: a code, a message and, when one

@@ -10,6 +10,11 @@ type metrics struct {
 	appended  *prometheus.CounterVec
 	conflicts prometheus.Counter
 	requests  *prometheus.CounterVec
+	// Evidence files this process stored, their bytes, and the uploads it
+	// refused by the error code (too_large, unsupported_type, forbidden, …).
+	filesStored  prometheus.Counter
+	fileBytes    prometheus.Counter
+	filesRefused *prometheus.CounterVec
 }
 
 func newMetrics(reg *prometheus.Registry, checkpoint, lag, freshness func() float64) *metrics {
@@ -27,8 +32,17 @@ func newMetrics(reg *prometheus.Registry, checkpoint, lag, freshness func() floa
 		requests: prometheus.NewCounterVec(prometheus.CounterOpts{
 			Name: "thidua_http_requests_total", Help: "HTTP requests by route and status.",
 		}, []string{"route", "status"}),
+		filesStored: prometheus.NewCounter(prometheus.CounterOpts{
+			Name: "thidua_files_stored_total", Help: "Evidence files stored (201); an upload of bytes already stored is not counted.",
+		}),
+		fileBytes: prometheus.NewCounter(prometheus.CounterOpts{
+			Name: "thidua_file_bytes_stored_total", Help: "Bytes of the evidence files stored.",
+		}),
+		filesRefused: prometheus.NewCounterVec(prometheus.CounterOpts{
+			Name: "thidua_file_uploads_refused_total", Help: "Evidence uploads refused, by reason (the error code).",
+		}, []string{"reason"}),
 	}
-	m.reg.MustRegister(m.appended, m.conflicts, m.requests,
+	m.reg.MustRegister(m.appended, m.conflicts, m.requests, m.filesStored, m.fileBytes, m.filesRefused,
 		prometheus.NewGaugeFunc(prometheus.GaugeOpts{
 			Name: "thidua_projector_checkpoint", Help: "Last stream sequence committed to the read model.",
 		}, checkpoint),

@@ -47,15 +47,18 @@ type Pinger interface {
 
 // Server serves the API.
 type Server struct {
-	ledger    *ledger.Ledger
-	proj      *projections.Projector
-	log       Log
-	live      Live
-	adminHash [32]byte
-	hasAdmin  bool
-	publicKey string
-	logger    *slog.Logger
-	metrics   *metrics
+	ledger *ledger.Ledger
+	proj   *projections.Projector
+	log    Log
+	live   Live
+	files  Files // nil: no evidence store
+	// maxFileSize bounds an uploaded evidence file.
+	maxFileSize int64
+	adminHash   [32]byte
+	hasAdmin    bool
+	publicKey   string
+	logger      *slog.Logger
+	metrics     *metrics
 }
 
 // Deps are what the API is built from.
@@ -64,6 +67,10 @@ type Deps struct {
 	Projector *projections.Projector
 	Log       Log
 	Live      Live
+	// Files is the evidence store; MaxFileSize bounds an upload (0 is
+	// DefaultMaxFileSize).
+	Files       Files
+	MaxFileSize int64
 	// Registry collects the API's metrics and is served at /metrics; other
 	// parts of the process (the live hub) register theirs in it too.
 	Registry   *prometheus.Registry
@@ -76,7 +83,8 @@ type Deps struct {
 // New wires the API.
 func New(d Deps) *Server {
 	l, proj, log := d.Ledger, d.Projector, d.Log
-	s := &Server{ledger: l, proj: proj, log: log, live: d.Live, publicKey: d.PublicKey, logger: d.Logger}
+	s := &Server{ledger: l, proj: proj, log: log, live: d.Live, files: d.Files, maxFileSize: cmp.Or(d.MaxFileSize, DefaultMaxFileSize),
+		publicKey: d.PublicKey, logger: d.Logger}
 	if d.AdminToken != "" {
 		s.adminHash, s.hasAdmin = sha256.Sum256([]byte(d.AdminToken)), true
 	}
@@ -112,6 +120,8 @@ func (s *Server) routes() map[string]http.Handler {
 		"GET /api/v1/seasons/{season}/units/{unit}/score": h(s.getScore),
 		"GET /api/v1/seasons/{season}/timeline":           h(s.getTimeline),
 		"GET /api/v1/seasons/{season}/checkpoints":        h(s.listCheckpoints),
+		"POST /api/v1/seasons/{season}/files":             h(s.postFile),
+		"GET /api/v1/seasons/{season}/files/{sha256}":     h(s.getFile),
 		"POST /api/v1/tokens":                             h(s.postToken),
 		"DELETE /api/v1/tokens/{id}":                      h(s.deleteToken),
 		"GET /healthz":                                    h(s.healthz),

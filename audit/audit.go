@@ -16,6 +16,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"io/fs"
 	"log/slog"
 	"os"
 	"path/filepath"
@@ -110,6 +111,8 @@ type Report struct {
 	// LiveCompared counts the rankings and sheets compared byte for byte
 	// with a live read model (0 when there was none).
 	LiveCompared int `json:"live_compared,omitempty"`
+	// Files says whether the evidence files the events name were checked.
+	Files FilesCheck `json:"files"`
 }
 
 // Source hands a season's messages to fn in stream order.
@@ -123,6 +126,9 @@ type Options struct {
 	AsOf   string         // a stream sequence or RFC 3339 instant; "" for the end
 	// Live, when set, is a live read model to compare with the replay.
 	Live *projections.Projector
+	// Files, when set, holds the season's evidence files, each named by
+	// its SHA-256 (thidua export --files); nil leaves them unchecked.
+	Files fs.FS
 	// Progress gets a line every ProgressEvery events (default 25,000).
 	Progress      io.Writer
 	ProgressEvery int
@@ -208,6 +214,7 @@ func Run(ctx context.Context, src Source, opt Options) (*Report, error) {
 	if whole {
 		v.finish()
 	}
+	rep.Files = v.checkFiles(opt.Files)
 	rep.Log = v.stats
 	if scratch.Halted() == nil {
 		if err := finalRankings(ctx, scratch, v, rep); err != nil {

@@ -40,6 +40,7 @@ type verifier struct {
 
 	stats    LogStats
 	problems []Problem
+	named    []namedFile // evidence items naming a file, in log order
 }
 
 // signedCheckpoint is a checkpoint whose signature verified.
@@ -86,6 +87,7 @@ func (v *verifier) event(m natsstore.Msg, kind, unit string) {
 		v.fail(m.Seq, "", m.Subject, CheckDecode, "the event does not decode: %v", err)
 	} else {
 		v.place(m, ev, kind, unit)
+		v.files(m.Seq, m.Subject, ev)
 	}
 	v.chain(m, ev, err == nil, hash)
 	if err := v.tree.Add(seal.LeafHash(m.Seq, m.Subject, hash)); err != nil {

@@ -24,8 +24,11 @@ var ErrFileNotFound = errors.New("natsstore: no such file")
 type FilesConfig struct {
 	Bucket string // default DefaultFilesBucket
 	// Replicas as for the log's stream: 0 keeps an existing bucket's (and
-	// creates one with 1), so export never changes it.
+	// creates one with 1).
 	Replicas int
+	// Existing binds to the bucket only, never creating or changing it:
+	// export reads with an auditor's rights.
+	Existing bool
 }
 
 // Files is the evidence store: one JetStream Object Store bucket on the
@@ -71,7 +74,7 @@ func OpenFiles(ctx context.Context, nc *nats.Conn, cfg FilesConfig) (*Files, err
 		Replicas:    max(cfg.Replicas, 1),
 	}
 	obs, err := js.ObjectStore(ctx, cfg.Bucket)
-	if errors.Is(err, jetstream.ErrBucketNotFound) {
+	if errors.Is(err, jetstream.ErrBucketNotFound) && !cfg.Existing {
 		obs, err = js.CreateObjectStore(ctx, want)
 		if errors.Is(err, jetstream.ErrBucketExists) {
 			obs, err = js.ObjectStore(ctx, cfg.Bucket) // made concurrently
@@ -95,7 +98,7 @@ func OpenFiles(ctx context.Context, nc *nats.Conn, cfg FilesConfig) (*Files, err
 	if len(bad) > 0 {
 		return nil, fmt.Errorf("%w: object store %s: %v", ErrIncompatibleStream, cfg.Bucket, bad)
 	}
-	if cfg.Replicas > 0 && info.Replicas != cfg.Replicas {
+	if !cfg.Existing && cfg.Replicas > 0 && info.Replicas != cfg.Replicas {
 		if obs, err = js.UpdateObjectStore(ctx, want); err != nil {
 			return nil, fmt.Errorf("natsstore: object store %s: set replicas: %w", cfg.Bucket, err)
 		}

@@ -44,7 +44,7 @@ type fileReply struct {
 // scope and role come first, then the size (never read beyond the limit),
 // then the type from the bytes; only then is anything stored.
 func (s *Server) postFile(w http.ResponseWriter, r *http.Request) {
-	reply, created, err := s.storeFile(w, r)
+	reply, created, err := s.storeFile(r)
 	if err != nil {
 		s.metrics.filesRefused.WithLabelValues(string(domain.ErrorOf(err).Code)).Inc()
 		s.writeError(w, r, err)
@@ -59,7 +59,7 @@ func (s *Server) postFile(w http.ResponseWriter, r *http.Request) {
 	writeJSON(w, status, reply)
 }
 
-func (s *Server) storeFile(w http.ResponseWriter, r *http.Request) (fileReply, bool, error) {
+func (s *Server) storeFile(r *http.Request) (fileReply, bool, error) {
 	c, err := s.authenticate(r)
 	if err != nil {
 		return fileReply{}, false, err
@@ -90,13 +90,9 @@ func (s *Server) storeFile(w http.ResponseWriter, r *http.Request) (fileReply, b
 	if r.ContentLength > s.maxFileSize {
 		return fileReply{}, false, tooLarge(s.maxFileSize)
 	}
-	data, err := io.ReadAll(http.MaxBytesReader(w, r.Body, s.maxFileSize))
-	var mbe *http.MaxBytesError
-	if errors.As(err, &mbe) {
-		return fileReply{}, false, tooLarge(s.maxFileSize)
-	}
+	data, err := readFile(r.Body, s.maxFileSize)
 	if err != nil {
-		return fileReply{}, false, domain.Errorf(domain.Invalid, "", "the file could not be read: %v", err)
+		return fileReply{}, false, err
 	}
 	if len(data) == 0 {
 		return fileReply{}, false, domain.Errorf(domain.Invalid, "", "the body is empty: send the file's bytes")
@@ -110,6 +106,20 @@ func (s *Server) storeFile(w http.ResponseWriter, r *http.Request) (fileReply, b
 		return fileReply{}, false, &domain.Error{Code: domain.Unavailable, Message: "store the file: " + err.Error()}
 	}
 	return fileReply{SHA256: f.SHA256, Size: f.Size, Name: f.Name, ContentType: f.ContentType}, created, nil
+}
+
+// readFile reads an uploaded body of at most limit bytes. It reads no
+// further than one byte past the limit, which is how it knows the body is
+// too large: a client sending gigabytes costs limit+1 bytes of memory.
+func readFile(body io.Reader, limit int64) ([]byte, error) {
+	data, err := io.ReadAll(io.LimitReader(body, limit+1))
+	if err != nil {
+		return nil, domain.Errorf(domain.Invalid, "", "the file could not be read: %v", err)
+	}
+	if int64(len(data)) > limit {
+		return nil, tooLarge(limit)
+	}
+	return data, nil
 }
 
 func tooLarge(limit int64) error {

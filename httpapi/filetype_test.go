@@ -7,8 +7,11 @@ import (
 	"image"
 	"image/jpeg"
 	"image/png"
+	"io"
 	"testing"
 	"unicode/utf16"
+
+	"github.com/thidua/thidua/domain"
 )
 
 func TestSniffType(t *testing.T) {
@@ -111,6 +114,48 @@ func TestFileName(t *testing.T) {
 			got, err := fileName(tc.raw)
 			if (err != nil) != tc.bad || got != tc.want {
 				t.Errorf("fileName(%q) = %q, %v; want %q (error %v)", tc.raw, got, err, tc.want, tc.bad)
+			}
+		})
+	}
+}
+
+// countingReader is an endless body that counts what was read of it.
+type countingReader struct{ n int64 }
+
+func (c *countingReader) Read(p []byte) (int, error) {
+	c.n += int64(len(p))
+	return len(p), nil
+}
+
+func TestReadFile(t *testing.T) {
+	const limit = 1 << 20
+	tests := []struct {
+		name    string
+		size    int64 // -1: endless
+		tooBig  bool
+		maxRead int64
+	}{
+		{"empty", 0, false, 0},
+		{"at the limit", limit, false, limit},
+		{"one byte over", limit + 1, true, limit + 1},
+		{"an endless body", -1, true, limit + 1},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			c := &countingReader{}
+			var body io.Reader = c
+			if tc.size >= 0 {
+				body = io.LimitReader(c, tc.size)
+			}
+			b, err := readFile(body, limit)
+			if tc.tooBig != (domain.ErrorOf(err).Code == domain.TooLarge) {
+				t.Errorf("readFile: %v, too large %v", err, tc.tooBig)
+			}
+			if !tc.tooBig && int64(len(b)) != tc.size {
+				t.Errorf("read %d bytes, want %d", len(b), tc.size)
+			}
+			if c.n > tc.maxRead {
+				t.Errorf("read %d bytes of the body, want at most %d", c.n, tc.maxRead)
 			}
 		})
 	}

@@ -7,6 +7,7 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"fmt"
+	"io"
 	"net/http"
 	"net/url"
 	"path/filepath"
@@ -121,6 +122,14 @@ func storeUsage(t *testing.T, dataDir string) (int, uint64) {
 	return n, size
 }
 
+// zeros is an endless body of zero bytes.
+type zeros struct{}
+
+func (zeros) Read(p []byte) (int, error) {
+	clear(p)
+	return len(p), nil
+}
+
 // TestEvidenceFiles: uploads, the limits, downloads and their headers, and
 // facts naming files, against a real server (embedded NATS, SQLite).
 func TestEvidenceFiles(t *testing.T) {
@@ -189,6 +198,23 @@ func TestEvidenceFiles(t *testing.T) {
 		})
 	}
 
+	t.Run("refuse a body of unknown length past the limit", func(t *testing.T) {
+		// Chunked, so no Content-Length tells the server beforehand.
+		body := io.MultiReader(bytes.NewReader(samplePDF("chunked")), io.LimitReader(zeros{}, 20<<20))
+		req, err := http.NewRequest(http.MethodPost, ts.url+"/api/v1/seasons/"+season+"/files?name=big.pdf", body)
+		if err != nil {
+			t.Fatal(err)
+		}
+		req.Header.Set("Authorization", "Bearer "+unit)
+		resp, err := http.DefaultClient.Do(req)
+		if err != nil {
+			t.Fatal(err)
+		}
+		resp.Body.Close()
+		if resp.StatusCode != http.StatusRequestEntityTooLarge {
+			t.Errorf("%d, want 413", resp.StatusCode)
+		}
+	})
 	t.Run("download", func(t *testing.T) {
 		cases := []struct {
 			name, sha, token string

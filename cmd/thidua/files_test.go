@@ -49,9 +49,12 @@ func (ts *testServer) download(season, token, sha string) (int, http.Header, []b
 		ts.t.Fatal(err)
 	}
 	defer resp.Body.Close()
+	// A body cut short (the server aborts a reply whose bytes do not
+	// match their hash) is status 0, for the caller to report.
 	var b bytes.Buffer
 	if _, err := b.ReadFrom(resp.Body); err != nil {
-		ts.t.Fatalf("download %s: %v", sha, err)
+		ts.t.Logf("download %s: %v after %d bytes", sha, err, b.Len())
+		return 0, resp.Header, b.Bytes()
 	}
 	return resp.StatusCode, resp.Header, b.Bytes()
 }

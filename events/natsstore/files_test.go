@@ -34,6 +34,9 @@ func TestFilesPutStatOpen(t *testing.T) {
 	}
 	js := jetStream(t, nc)
 	before := streamState(t, js)
+	if s, err := js.Stream(ctx, "OBJ_"+DefaultFilesBucket); err != nil || s.CachedInfo().Config.AllowDirect {
+		t.Errorf("the bucket's stream allows direct gets (%v): a replica behind could say a stored file is missing", err)
+	}
 
 	again, created, err := files.Put(ctx, "s-2024", "other-name.pdf", "application/pdf", data)
 	if err != nil || created {
@@ -73,6 +76,94 @@ func TestFilesPutStatOpen(t *testing.T) {
 	}
 	if got, err := files.Stat(ctx, "s-2024", sha); err != nil || got != want {
 		t.Errorf("Stat after restart = %+v, %v", got, err)
+	}
+}
+
+// TestFilesDamaged: a stored file whose chunks are not all there (a Put
+// that failed after its metadata was stored), or are out of order (a chunk
+// whose publish was retried during an election), is not handed out: Stat
+// and Open refuse the first, a download of the second fails its digest,
+// and the next Put of the same bytes stores the file again, whole.
+func TestFilesDamaged(t *testing.T) {
+	tests := []struct {
+		name    string
+		damage  func(t *testing.T, js jetstream.JetStream, s jetstream.Stream, chunks string)
+		missing bool // Stat says not found (else only the bytes are wrong)
+	}{
+		{"a chunk missing", func(t *testing.T, _ jetstream.JetStream, s jetstream.Stream, chunks string) {
+			last, err := s.GetLastMsgForSubject(testContext(t), chunks)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if err := s.DeleteMsg(testContext(t), last.Sequence); err != nil {
+				t.Fatal(err)
+			}
+		}, true},
+		{"chunks out of order", func(t *testing.T, js jetstream.JetStream, s jetstream.Stream, chunks string) {
+			// The first chunk moves to the end, as a late retry puts it.
+			ctx := testContext(t)
+			first, err := s.GetMsg(ctx, 1)
+			if err != nil || first.Subject != chunks {
+				t.Fatalf("first message %v on %s, want the first chunk", err, first.Subject)
+			}
+			if err := s.DeleteMsg(ctx, first.Sequence); err != nil {
+				t.Fatal(err)
+			}
+			if _, err := js.Publish(ctx, chunks, first.Data); err != nil {
+				t.Fatal(err)
+			}
+		}, false},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			ctx := testContext(t)
+			nc := connect(t, startServer(t, t.TempDir(), false))
+			js := jetStream(t, nc)
+			files, err := OpenFiles(ctx, nc, FilesConfig{})
+			if err != nil {
+				t.Fatal(err)
+			}
+			data := bytes.Repeat([]byte("%PDF-1.7 "), 40000) // 3 chunks
+			f, _, err := files.Put(ctx, "s", "a.pdf", "application/pdf", data)
+			if err != nil {
+				t.Fatal(err)
+			}
+			info, err := files.obs.GetInfo(ctx, objectName("s", f.SHA256))
+			if err != nil {
+				t.Fatal(err)
+			}
+			stream, err := js.Stream(ctx, "OBJ_"+DefaultFilesBucket)
+			if err != nil {
+				t.Fatal(err)
+			}
+			tc.damage(t, js, stream, "$O."+DefaultFilesBucket+".C."+info.NUID)
+			_, err = files.Stat(ctx, "s", f.SHA256)
+			if tc.missing != errors.Is(err, ErrFileNotFound) {
+				t.Errorf("Stat: %v, want not found %v", err, tc.missing)
+			}
+			if !tc.missing {
+				_, r, err := files.Open(ctx, "s", f.SHA256)
+				if err != nil {
+					t.Fatal(err)
+				}
+				_, err = io.ReadAll(r)
+				r.Close()
+				if !errors.Is(err, jetstream.ErrDigestMismatch) {
+					t.Errorf("reading the reordered file: %v, want a digest mismatch", err)
+				}
+			}
+			if _, created, err := files.Put(ctx, "s", "a.pdf", "application/pdf", data); err != nil || !created {
+				t.Fatalf("Put again: %v, %v; want stored again", created, err)
+			}
+			_, r, err := files.Open(ctx, "s", f.SHA256)
+			if err != nil {
+				t.Fatal(err)
+			}
+			defer r.Close()
+			if b, err := io.ReadAll(r); err != nil || !bytes.Equal(b, data) {
+				t.Errorf("after the second Put: %d bytes, %v", len(b), err)
+			}
+		})
 	}
 }
 

@@ -16,6 +16,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"io/fs"
 	"log/slog"
 	"os"
 	"path/filepath"
@@ -131,6 +132,8 @@ type Report struct {
 	// with a live read model (0 when there was none): its stored rows and
 	// what its server serves, each counted.
 	LiveCompared int `json:"live_compared,omitempty"`
+	// Files says whether the evidence files the events name were checked.
+	Files FilesCheck `json:"files"`
 }
 
 // SetAside is a seq the committee set aside, with the record that says so.
@@ -160,6 +163,9 @@ type Options struct {
 	// result: the season's tree must have that many events and that root.
 	ExpectSize int64
 	ExpectRoot string
+	// Files, when set, holds the season's evidence files, each named by
+	// its SHA-256 (thidua export --files); nil leaves them unchecked.
+	Files fs.FS
 	// Progress gets a line every ProgressEvery events (default 25,000).
 	Progress      io.Writer
 	ProgressEvery int
@@ -257,6 +263,7 @@ func Run(ctx context.Context, src Source, opt Options) (*Report, error) {
 	if whole {
 		v.finish()
 	}
+	rep.Files = v.checkFiles(opt.Files)
 	rep.Log = v.stats
 	if scratch.Halted() == nil {
 		if err := finalRankings(ctx, scratch, v, rep); err != nil {

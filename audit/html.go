@@ -184,6 +184,7 @@ var (
 		CheckFinalRanking: {"Xếp hạng chính thức đã ký", "signed final ranking"},
 		CheckReplay:       {"Tái lập", "replay"},
 		CheckLive:         {"Đối chiếu dữ liệu đang chạy", "live read model"},
+		CheckFile:         {"Tệp minh chứng", "evidence file"},
 	}
 	htmlWhys = map[string]htmlBi{
 		domain.FactVerified:  {"Ghi chú xác minh", "Review note"},

@@ -44,7 +44,8 @@ type verifier struct {
 
 	stats    LogStats
 	problems []Problem
-	more     int // problems past maxKept, counted only
+	more     int         // problems past maxKept, counted only
+	named    []namedFile // evidence items naming a file, in log order
 }
 
 // maxKept bounds the problems held in memory: a hostile file can hold a
@@ -104,6 +105,7 @@ func (v *verifier) event(m natsstore.Msg, kind, unit string) {
 		v.fail(m.Seq, "", m.Subject, CheckDecode, "the event does not decode: %v", err)
 	} else {
 		v.place(m, ev, kind, unit)
+		v.files(m.Seq, m.Subject, ev)
 	}
 	v.chain(m, ev, err == nil, hash)
 	if err := v.tree.Add(seal.LeafHash(m.Seq, m.Subject, hash)); err != nil {

@@ -22,14 +22,17 @@ const (
 	NotFound     Code = "not_found"
 	Conflict     Code = "conflict"
 	TooLarge     Code = "too_large"
-	Unavailable  Code = "unavailable"
-	Internal     Code = "internal"
 	// LogLostEvents: the log lacks or changed events it acknowledged;
 	// writes wait for thidua repair.
 	LogLostEvents Code = "log_lost_events"
 	// StorageFull: the log's disk has no room; writes resume by
 	// themselves once space is freed.
 	StorageFull Code = "storage_full"
+	// UnsupportedType: an uploaded file is not a kind of document or image
+	// the evidence store keeps.
+	UnsupportedType Code = "unsupported_type"
+	Unavailable     Code = "unavailable"
+	Internal        Code = "internal"
 )
 
 // Error is a failure a user can act on: a code, a message and, when one

@@ -249,7 +249,7 @@ func (b schemaBuilder) members() []*JSONSchema {
 }
 
 func (b schemaBuilder) evidence(required bool) *JSONSchema {
-	item := object([]string{"kind", "title", "doc_no", "date", "url", "sha256"}, []string{"kind", "title"}, map[string]*JSONSchema{
+	item := object([]string{"kind", "title", "doc_no", "date", "url", "sha256", "file"}, []string{"kind", "title"}, map[string]*JSONSchema{
 		"kind": choices("Loại minh chứng", "Kind of evidence", []*JSONSchema{
 			choice("document", "Văn bản", "Document"), choice("decision", "Quyết định", "Decision"),
 			choice("photo", "Ảnh", "Photo"), choice("file", "Tệp", "File"), choice("link", "Liên kết", "Link"),
@@ -259,6 +259,9 @@ func (b schemaBuilder) evidence(required bool) *JSONSchema {
 		"date":   date("Ngày văn bản", "Document date"),
 		"url":    titled(&JSONSchema{Type: "string", Format: "uri", Pattern: "^https?://"}, "Liên kết", "Link"),
 		"sha256": titled(&JSONSchema{Type: "string", Pattern: "^[0-9a-fA-F]{64}$"}, "Mã băm SHA-256 của tài liệu lưu nơi khác", "SHA-256 of a document kept elsewhere"),
+		"file": titled(&JSONSchema{Type: "string", Pattern: "^[0-9a-f]{64}$",
+			Description:   "Mã băm SHA-256 của tệp đã tải lên mùa thi đua (POST …/files).",
+			DescriptionEn: "The SHA-256 of a file uploaded to the season (POST …/files)."}, "Tệp minh chứng đã tải lên", "Uploaded evidence file"),
 	})
 	list := titled(&JSONSchema{Type: "array", Items: item, MaxItems: ptr(events.MaxEvidence)}, "Hồ sơ minh chứng", "Evidence")
 	if required {

@@ -503,6 +503,11 @@ func badCases() []badCase {
 		{name: "evidence url without host", body: factEv(`[{"kind":"link","title":"Bài viết","url":"https://"}]`), field: "evidence[0].url"},
 		{name: "evidence bad date", body: factEv(`[{"kind":"document","title":"Báo cáo","date":"2024-02-30"}]`), field: "evidence[0].date"},
 		{name: "too many evidence items", body: factEv(manyEvidence(MaxEvidence + 1)), field: "evidence"},
+		{name: "evidence file upper-case hex", body: factEv(`[{"kind":"file","title":"Biên bản","file":"` + strings.ToUpper(testSHA256) + `"}]`), field: "evidence[0].file"},
+		{name: "evidence file short", body: factEv(`[{"kind":"file","title":"Biên bản","file":"` + testSHA256[:63] + `"}]`), field: "evidence[0].file"},
+		{name: "evidence file_name from the client", body: factEv(`[{"kind":"file","title":"Biên bản","file":"` + testSHA256 + `","file_name":"a.pdf"}]`), field: "evidence[0].file_name"},
+		{name: "evidence file_size from the client", body: factEv(`[{"kind":"file","title":"Biên bản","file":"` + testSHA256 + `","file_size":3}]`), field: "evidence[0].file_size"},
+		{name: "evidence file_type from the client", body: factEv(`[{"kind":"file","title":"Biên bản","file_type":"text/html"}]`), field: "evidence[0].file_type"},
 
 		// Data: JSON shape.
 		{name: "unknown field inside data", body: fact(TypeActivityHeld, `{"kind":"propaganda","title":"Tuyên truyền","location":"Quảng An"}`), field: "data.location"},

@@ -59,6 +59,15 @@ type Evidence struct {
 	Date   string `json:"date,omitempty"`
 	URL    string `json:"url,omitempty"`
 	SHA256 string `json:"sha256,omitempty"`
+	// File names a file uploaded to the season's evidence store by its
+	// SHA-256 (lower-case hex). The server then records what the store holds
+	// under that hash, so the log signs the file's size and type as well as
+	// its hash, and a sheet can show them without asking the store. All four
+	// are left out when empty: events without a file keep their bytes.
+	File     string `json:"file,omitempty"`
+	FileName string `json:"file_name,omitempty"` // the name given at upload
+	FileSize int64  `json:"file_size,omitempty"` // in bytes
+	FileType string `json:"file_type,omitempty"` // the content type decided from the bytes
 }
 
 // Record is an event as read back from the log, with where it sits.

@@ -152,6 +152,18 @@ func (v *validator) evidence(items []Evidence, required bool) {
 		if e.SHA256 != "" && (len(e.SHA256) != 64 || !isHex(e.SHA256)) {
 			v.fail(f+".sha256", "must be 64 hex digits")
 		}
+		if e.File != "" && !IsFileHash(e.File) {
+			v.fail(f+".file", "must be the 64 lower-case hex digits of a stored file's SHA-256")
+		}
+		// The store, not the client, says what a file is.
+		switch {
+		case e.FileName != "":
+			v.fail(f+".file_name", "is set by the server from the stored file")
+		case e.FileSize != 0:
+			v.fail(f+".file_size", "is set by the server from the stored file")
+		case e.FileType != "":
+			v.fail(f+".file_type", "is set by the server from the stored file")
+		}
 	}
 }
 
@@ -288,6 +300,20 @@ func (v *validator) rule(f string, r *Rule) {
 }
 
 func fieldIndex(prefix string, i int) string { return prefix + "[" + strconv.Itoa(i) + "]" }
+
+// IsFileHash reports whether s is how a stored file is named: the 64
+// lower-case hex digits of its SHA-256 (one spelling, so one key).
+func IsFileHash(s string) bool {
+	if len(s) != 64 {
+		return false
+	}
+	for _, c := range s {
+		if !(c >= '0' && c <= '9' || c >= 'a' && c <= 'f') {
+			return false
+		}
+	}
+	return true
+}
 
 func isHex(s string) bool {
 	for _, c := range s {

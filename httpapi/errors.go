@@ -25,6 +25,8 @@ func statusOf(c domain.Code) int {
 		return http.StatusConflict
 	case domain.TooLarge:
 		return http.StatusRequestEntityTooLarge
+	case domain.UnsupportedType:
+		return http.StatusUnsupportedMediaType
 	case domain.Unavailable, domain.LogLostEvents:
 		return http.StatusServiceUnavailable
 	case domain.StorageFull:

@@ -49,16 +49,19 @@ type Pinger interface {
 
 // Server serves the API.
 type Server struct {
-	ledger    *ledger.Ledger
-	proj      *projections.Projector
-	log       Log
-	live      Live
-	adminHash [32]byte
-	hasAdmin  bool
-	publicKey string
-	logger    *slog.Logger
-	metrics   *metrics
-	now       func() time.Time
+	ledger *ledger.Ledger
+	proj   *projections.Projector
+	log    Log
+	live   Live
+	files  Files // nil: no evidence store
+	// maxFileSize bounds an uploaded evidence file.
+	maxFileSize int64
+	adminHash   [32]byte
+	hasAdmin    bool
+	publicKey   string
+	logger      *slog.Logger
+	metrics     *metrics
+	now         func() time.Time
 }
 
 // Deps are what the API is built from.
@@ -67,6 +70,10 @@ type Deps struct {
 	Projector *projections.Projector
 	Log       Log
 	Live      Live
+	// Files is the evidence store; MaxFileSize bounds an upload (0 is
+	// DefaultMaxFileSize).
+	Files       Files
+	MaxFileSize int64
 	// Registry collects the API's metrics and is served at /metrics; other
 	// parts of the process (the live hub) register theirs in it too.
 	Registry   *prometheus.Registry
@@ -82,7 +89,8 @@ type Deps struct {
 // New wires the API.
 func New(d Deps) *Server {
 	l, proj, log := d.Ledger, d.Projector, d.Log
-	s := &Server{ledger: l, proj: proj, log: log, live: d.Live, publicKey: d.PublicKey, logger: d.Logger, now: d.Now}
+	s := &Server{ledger: l, proj: proj, log: log, live: d.Live, files: d.Files, maxFileSize: cmp.Or(d.MaxFileSize, DefaultMaxFileSize),
+		publicKey: d.PublicKey, logger: d.Logger, now: d.Now}
 	if s.now == nil {
 		s.now = time.Now
 	}
@@ -123,6 +131,8 @@ func (s *Server) routes() map[string]http.Handler {
 		"GET /api/v1/me":                                  h(s.getMe),
 		"GET /api/v1/seasons/{season}/timeline":           h(s.getTimeline),
 		"GET /api/v1/seasons/{season}/checkpoints":        h(s.listCheckpoints),
+		"POST /api/v1/seasons/{season}/files":             h(s.postFile),
+		"GET /api/v1/seasons/{season}/files/{sha256}":     h(s.getFile),
 		"POST /api/v1/tokens":                             h(s.postToken),
 		"DELETE /api/v1/tokens/{id}":                      h(s.deleteToken),
 		"POST /api/v1/set-aside":                          h(s.postSetAside),

@@ -46,10 +46,18 @@ type State interface {
 	Halted() *projections.Halt
 }
 
+// Files is what the ledger needs of the evidence store: what it holds
+// under a season and hash (an error wrapping natsstore.ErrFileNotFound
+// when nothing).
+type Files interface {
+	Stat(ctx context.Context, season, sha string) (natsstore.File, error)
+}
+
 // Ledger appends events.
 type Ledger struct {
 	log   Log
 	state State
+	files Files // nil: no evidence store, so no item may name a file
 	now   func() time.Time
 
 	mu        sync.Mutex
@@ -57,9 +65,16 @@ type Ledger struct {
 	subjects  map[string]chan struct{} // a one-slot lock per subject that a deadline can give up on
 }
 
-// New returns a ledger over a log and the read model folded from it.
+// New returns a ledger over a log and the read model folded from it, with
+// no evidence store.
 func New(log Log, state State, now func() time.Time) *Ledger {
-	return &Ledger{log: log, state: state, now: now, subjects: map[string]chan struct{}{}}
+	return NewWithFiles(log, state, nil, now)
+}
+
+// NewWithFiles returns a ledger whose facts may name files of the
+// evidence store.
+func NewWithFiles(log Log, state State, files Files, now func() time.Time) *Ledger {
+	return &Ledger{log: log, state: state, files: files, now: now, subjects: map[string]chan struct{}{}}
 }
 
 // Reply is what an append answers (the contract's 201 body).
@@ -130,7 +145,6 @@ func (l *Ledger) append(ctx context.Context, ev events.Event, payload events.Pay
 	if err := l.state.Integrity(); err != nil {
 		return Reply{}, false, err
 	}
-	hash := events.ContentHash(ev)
 	subject := natsstore.CommitteeSubject(ev.Season)
 	if spec, _ := events.Lookup(ev.Type); spec.By == events.ByUnit {
 		subject = natsstore.UnitSubject(ev.Season, ev.Unit)
@@ -145,6 +159,11 @@ func (l *Ledger) append(ctx context.Context, ev events.Event, payload events.Pay
 	if err := l.state.WithSeason(ev.Season, func(s *domain.Season) error { return domain.CheckScope(s, ev, payload, sc) }); err != nil {
 		return Reply{}, false, err
 	}
+	if err := l.attachFiles(ctx, ev.Season, ev.Evidence); err != nil {
+		return Reply{}, false, err
+	}
+	// After the files are attached: a re-post names the same stored files.
+	hash := events.ContentHash(ev)
 	if info, ok := l.state.LookupID(ev.ID); ok {
 		return l.replay(ev, hash, info)
 	}
@@ -163,6 +182,34 @@ func (l *Ledger) append(ctx context.Context, ev events.Event, payload events.Pay
 		return l.duplicate(ctx, ev, hash, ack.Seq)
 	}
 	return Reply{ID: ev.ID, Seq: ack.Seq, Type: ev.Type, Season: ev.Season, Unit: ev.Unit}, true, nil
+}
+
+// attachFiles checks that every file the evidence names is in the season's
+// store and records, in the item, what the store holds: its name, size and
+// type become part of the signed event. What is stored under a hash never
+// changes, so a re-post attaches the same and hashes the same.
+func (l *Ledger) attachFiles(ctx context.Context, season string, items []events.Evidence) error {
+	for i := range items {
+		e := &items[i]
+		if e.File == "" {
+			continue
+		}
+		field := fmt.Sprintf("evidence[%d].file", i)
+		if l.files == nil {
+			return domain.Errorf(domain.Invalid, field, "this server keeps no evidence files")
+		}
+		cctx, cancel := context.WithTimeout(ctx, logCallTimeout)
+		f, err := l.files.Stat(cctx, season, e.File)
+		cancel()
+		if errors.Is(err, natsstore.ErrFileNotFound) {
+			return domain.Errorf(domain.Invalid, field, "no file %s is stored for season %s: upload it first (POST /api/v1/seasons/%s/files)", e.File, season, season)
+		}
+		if err != nil {
+			return unavailable("read the evidence store", err)
+		}
+		e.FileName, e.FileSize, e.FileType = f.Name, f.Size, f.ContentType
+	}
+	return nil
 }
 
 // publish appends to a subject under optimistic concurrency. It waits

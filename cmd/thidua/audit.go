@@ -33,6 +33,7 @@ func auditCmd(ctx context.Context, args []string, getenv func(string) string, st
 	expectRoot := fs.str("expect-root", "", "the root the published result names: the season's Merkle root over its events must be this")
 	jsonOut := fs.str("json", "", "write the report as JSON to this file (- for standard output)")
 	htmlOut := fs.str("html", "", "write the report as an HTML page to this file")
+	filesDir := fs.str("files", "", "the season's evidence files, each named by its SHA-256 (thidua export --files): check every file the events name; without it the files are not checked")
 	if err := fs.parse(args); err != nil {
 		return err
 	}
@@ -71,6 +72,12 @@ func auditCmd(ctx context.Context, args []string, getenv func(string) string, st
 		return usageError("--expect-size must not be negative")
 	}
 	opt := audit.Options{Season: *season, Key: key, AsOf: *asOf, Open: *open, ExpectSize: int64(*expectSize), ExpectRoot: *expectRoot, Progress: stderr}
+	if *filesDir != "" {
+		if st, err := os.Stat(*filesDir); err != nil || !st.IsDir() {
+			return usageError(fmt.Sprintf("--files %s is not a directory", *filesDir))
+		}
+		opt.Files = os.DirFS(*filesDir)
+	}
 	var src audit.Source
 	switch {
 	case *logPath != "":
@@ -137,6 +144,11 @@ func printSummary(w io.Writer, rep *audit.Report) {
 		rep.Log.Events, len(rep.Checkpoints), rep.Log.ChainLinks, rep.Log.Subjects, rep.Log.FirstSeq, rep.Log.LastSeq)
 	for _, r := range rep.Rankings {
 		fmt.Fprintf(w, "  rankings %s at seq %d: sha256 %s\n", r.View, rep.Seq, r.SHA256)
+	}
+	if rep.Files.Checked {
+		fmt.Fprintf(w, "  %d of %d evidence files present and hashing to their names\n", rep.Files.Present, rep.Files.Named)
+	} else {
+		fmt.Fprintf(w, "  tệp minh chứng không được kiểm / evidence files were not checked (%d named; use --files DIR)\n", rep.Files.Named)
 	}
 	if rep.LiveCompared > 0 {
 		fmt.Fprintf(w, "  %d rankings and score sheets compared with the live read model (stored and served)\n", rep.LiveCompared)

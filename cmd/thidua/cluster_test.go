@@ -141,6 +141,36 @@ func (c *natsCluster) waitJetStream() {
 // streamLeader is the index of the node leading the log's stream.
 func (c *natsCluster) streamLeader(ctx context.Context) (int, jetstream.StreamInfo) {
 	c.t.Helper()
+	return c.leaderOf(ctx, natsstore.DefaultStream)
+}
+
+// filesStream is the stream of the evidence files' Object Store bucket.
+const filesStream = "OBJ_" + natsstore.DefaultFilesBucket
+
+// colocate moves the leadership of stream to node i (stepping its leader
+// down until the election lands there), so that stopping node i loses the
+// leader of both the log and the files.
+func (c *natsCluster) colocate(ctx context.Context, stream string, i int) {
+	c.t.Helper()
+	for range 30 {
+		leader, _ := c.leaderOf(ctx, stream)
+		if leader == i {
+			return
+		}
+		if err := c.nodes[leader].JetStreamStepdownStream("THIDUA", stream); err != nil {
+			c.t.Fatalf("step down %s on nats-%d: %v", stream, leader+1, err)
+		}
+		deadline := time.Now().Add(10 * time.Second)
+		for l, _ := c.leaderOf(ctx, stream); l == leader && time.Now().Before(deadline); l, _ = c.leaderOf(ctx, stream) {
+			time.Sleep(50 * time.Millisecond)
+		}
+	}
+	c.t.Fatalf("the leader of %s did not move to nats-%d", stream, i+1)
+}
+
+// leaderOf returns the index of the node leading stream, and its info.
+func (c *natsCluster) leaderOf(ctx context.Context, stream string) (int, jetstream.StreamInfo) {
+	c.t.Helper()
 	nc, err := natsstore.Dial(c.dial())
 	if err != nil {
 		c.t.Fatal(err)
@@ -152,7 +182,7 @@ func (c *natsCluster) streamLeader(ctx context.Context) (int, jetstream.StreamIn
 	}
 	deadline := time.Now().Add(30 * time.Second)
 	for {
-		st, err := js.Stream(ctx, natsstore.DefaultStream)
+		st, err := js.Stream(ctx, stream)
 		if err == nil {
 			info := st.CachedInfo()
 			if info.Cluster != nil && info.Cluster.Leader != "" {

@@ -2,10 +2,16 @@ package main
 
 import (
 	"context"
+	"crypto/sha256"
+	"encoding/hex"
+	"errors"
 	"fmt"
 	"io"
 	"os"
 	"path/filepath"
+	"strings"
+
+	"github.com/thidua/thidua/events"
 
 	"github.com/thidua/thidua/events/logfile"
 	"github.com/thidua/thidua/events/natsstore"
@@ -21,6 +27,7 @@ func export(ctx context.Context, args []string, getenv func(string) string, stdo
 	data := fs.str("data", "", "data directory of a stopped thidua serve (embedded store)")
 	nf := addNATSFlags(fs, "a live NATS JetStream holding the log (comma-separated URLs of a cluster's servers)")
 	out := fs.str("out", "-", "the file to write (- for standard output)")
+	filesDir := fs.str("files", "", "also write every evidence file the season's events name into this directory, each named by its SHA-256")
 	if err := fs.parse(args); err != nil {
 		return err
 	}
@@ -31,11 +38,15 @@ func export(ctx context.Context, args []string, getenv func(string) string, stdo
 	if *season == "" || (*data == "") == (ext.URLs == "") {
 		return usageError("export needs --season and exactly one of --data DIR or --nats-url URL")
 	}
-	store, closeLog, err := openLog(ctx, *data, ext)
+	nc, closeLog, err := logConn(*data, ext)
 	if err != nil {
 		return err
 	}
 	defer closeLog()
+	store, err := natsstore.Open(ctx, nc, natsstore.Config{})
+	if err != nil {
+		return fmt.Errorf("open the log: %w", err)
+	}
 
 	dst := stdout
 	var file *os.File
@@ -52,6 +63,8 @@ func export(ctx context.Context, args []string, getenv func(string) string, stdo
 	w := logfile.NewWriter(dst)
 	var n, checkpoints int
 	var first, last uint64
+	var named []string // files the events name, in log order, once each
+	seen := map[string]bool{}
 	err = store.ReadUntil(ctx, natsstore.SeasonFilter(*season), 1, func(m natsstore.Msg) error {
 		if first == 0 {
 			first = m.Seq
@@ -61,6 +74,15 @@ func export(ctx context.Context, args []string, getenv func(string) string, stdo
 			checkpoints++
 		} else {
 			n++
+			// An event that does not decode is the audit's to report.
+			if ev, _, err := events.Decode(m.Data); err == nil {
+				for _, e := range ev.Evidence {
+					if e.File != "" && !seen[e.File] {
+						seen[e.File] = true
+						named = append(named, e.File)
+					}
+				}
+			}
 		}
 		return w.Write(m)
 	})
@@ -85,5 +107,77 @@ func export(ctx context.Context, args []string, getenv func(string) string, stdo
 		}
 	}
 	fmt.Fprintf(stderr, "Đã xuất / exported %d events and %d signed checkpoints of season %s (seq %d–%d)\n", n, checkpoints, *season, first, last)
+	if *filesDir == "" {
+		return nil
+	}
+	if len(named) == 0 {
+		fmt.Fprintf(stderr, "Không sự kiện nào nêu tệp minh chứng / no event names an evidence file\n")
+		return os.MkdirAll(*filesDir, 0o750)
+	}
+	files, err := natsstore.OpenFiles(ctx, nc, natsstore.FilesConfig{Existing: true})
+	if err != nil {
+		return fmt.Errorf("export files: %w", err)
+	}
+	return exportFiles(ctx, files, *season, named, *filesDir, stderr)
+}
+
+// exportFiles writes each named file of a season into dir under its hash,
+// checking on the way that the store's bytes hash to it. A file the store
+// does not hold is reported and makes the export fail, after every other
+// file is written: the audit names the events that need it.
+func exportFiles(ctx context.Context, files *natsstore.Files, season string, named []string, dir string, stderr io.Writer) error {
+	if err := os.MkdirAll(dir, 0o750); err != nil {
+		return fmt.Errorf("export files: %w", err)
+	}
+	var missing []string
+	var bytes int64
+	for _, sha := range named {
+		if !events.IsFileHash(sha) {
+			missing = append(missing, sha)
+			continue
+		}
+		n, err := exportFile(ctx, files, season, sha, dir)
+		if errors.Is(err, natsstore.ErrFileNotFound) {
+			missing = append(missing, sha)
+			continue
+		}
+		if err != nil {
+			return fmt.Errorf("export file %s: %w", sha, err)
+		}
+		bytes += n
+	}
+	fmt.Fprintf(stderr, "Đã xuất / exported %d evidence files (%d bytes) into %s\n", len(named)-len(missing), bytes, dir)
+	if len(missing) > 0 {
+		return fmt.Errorf("export: the evidence store of season %s lacks %d named file(s): %s", season, len(missing), strings.Join(missing, ", "))
+	}
 	return nil
+}
+
+func exportFile(ctx context.Context, files *natsstore.Files, season, sha, dir string) (int64, error) {
+	_, r, err := files.Open(ctx, season, sha)
+	if err != nil {
+		return 0, err
+	}
+	defer r.Close()
+	tmp, err := os.CreateTemp(dir, ".thidua-file-*")
+	if err != nil {
+		return 0, err
+	}
+	defer os.Remove(tmp.Name())
+	defer tmp.Close()
+	h := sha256.New()
+	n, err := io.Copy(io.MultiWriter(tmp, h), r)
+	if err != nil {
+		return 0, err
+	}
+	if got := hex.EncodeToString(h.Sum(nil)); got != sha {
+		return 0, fmt.Errorf("the store's bytes hash to %s", got)
+	}
+	if err := tmp.Sync(); err != nil {
+		return 0, err
+	}
+	if err := tmp.Close(); err != nil {
+		return 0, err
+	}
+	return n, os.Rename(tmp.Name(), filepath.Join(dir, sha))
 }

@@ -53,11 +53,20 @@ func TestClusterFailover(t *testing.T) {
 	b.waitSeq(a.logLength())
 	w := newWriters(t, []*testServer{a, b}, units)
 	w.waitAcks(20)
+	up := newUploaders(t, []*testServer{a, b}, units)
+	up.waitAcks(4)
+	var lostAt time.Time
 
 	for round := 1; round <= *failoverRounds; round++ {
 		leader, _ := c.streamLeader(context.Background())
+		// The files' leader goes down with the log's: uploads live through
+		// the same election.
+		c.colocate(context.Background(), filesStream, leader)
 		before := w.count()
 		lost := time.Now()
+		if lostAt.IsZero() {
+			lostAt = lost
+		}
 		c.stop(leader)
 		resumed := w.waitResumed(lost)
 		t.Logf("round %d: stopped stream leader nats-%d after %d acknowledged writes; both servers writing again after %s",
@@ -92,6 +101,31 @@ func TestClusterFailover(t *testing.T) {
 		t.Logf("retried %d× on: %s", n, why)
 	}
 	t.Logf("%d acknowledged writes through 2 servers", len(acks))
+	files := up.stop()
+	after := 0
+	for _, f := range files {
+		if f.sent.After(lostAt) {
+			after++
+		}
+	}
+	t.Logf("%d acknowledged uploads through 2 servers, %d of them sent after the first leader was stopped", len(files), after)
+	if after == 0 {
+		t.Errorf("no upload sent after the leader was lost was acknowledged")
+	}
+	// Every acknowledged file is on both servers, byte for byte.
+	for _, f := range files {
+		for _, ts := range []*testServer{a, b} {
+			if st, _, got := ts.download(domain.DemoSeasonID, committee, f.sha); st != http.StatusOK || !bytes.Equal(got, f.data) {
+				t.Errorf("file %s (acknowledged through %s) from %s: %d, %d bytes; want its %d bytes", f.sha, f.via, ts.url, st, len(got), len(f.data))
+			}
+		}
+	}
+	// A fact names one, so that export --files has a file to fetch.
+	named := files[len(files)-1]
+	factBody := fmt.Sprintf(`{"id":"with-file","type":"activity.held","unit":"cau-giay","date":"2024-06-01","data":{"kind":"other","title":"Hồ sơ"},"evidence":[{"kind":"file","title":"Biên bản","file":%q}]}`, named.sha)
+	if st, body := postRetry(t, a, units["cau-giay"], factBody); st != http.StatusCreated {
+		t.Fatalf("a fact naming a file: %d %s", st, body)
+	}
 
 	// Close the season so that the notary signs the final ranking.
 	closeBody := `{"id":"close","type":"season.closed","date":"2024-12-20"}`
@@ -119,7 +153,11 @@ func TestClusterFailover(t *testing.T) {
 	logFile := filepath.Join(t.TempDir(), "season.jsonl")
 	// As the inspector: the read-only user of deploy/nats/accounts.conf.
 	natsArgs := []string{"--nats-url", c.urls(), "--nats-user", "auditor", "--nats-password", auditorPassword}
-	runOK(t, append([]string{"export", "--season", domain.DemoSeasonID, "--out", logFile}, natsArgs...)...)
+	filesDir := filepath.Join(t.TempDir(), "files")
+	runOK(t, append([]string{"export", "--season", domain.DemoSeasonID, "--out", logFile, "--files", filesDir}, natsArgs...)...)
+	if got, err := os.ReadFile(filepath.Join(filesDir, named.sha)); err != nil || !bytes.Equal(got, named.data) {
+		t.Errorf("export --files as the auditor: %v, %d bytes; want the named file's %d", err, len(got), len(named.data))
+	}
 	stored := map[string]uint64{}
 	for _, l := range readLines(t, logFile) {
 		ev, _, err := events.Decode(l.Data)
@@ -145,7 +183,7 @@ func TestClusterFailover(t *testing.T) {
 	}
 	for _, ts := range []*testServer{a, b} {
 		out := runOK(t, append([]string{"audit", "--season", domain.DemoSeasonID, "--key", keyPub,
-			"--db", filepath.Join(ts.data, "thidua.db")}, natsArgs...)...)
+			"--db", filepath.Join(ts.data, "thidua.db"), "--files", filesDir}, natsArgs...)...)
 		if !strings.Contains(out, "OK") {
 			t.Errorf("audit with %s: %s", ts.data, out)
 		}
@@ -372,4 +410,96 @@ func (w *writers) stop() []writeAck {
 	w.mu.Lock()
 	defer w.mu.Unlock()
 	return slices.Clone(w.acks)
+}
+
+// uploaders post evidence files continuously, one goroutine per server,
+// each retrying an unanswered upload with the same bytes until the store
+// takes it (201, or 200 when an earlier attempt was stored after all).
+type uploaders struct {
+	t    *testing.T
+	done chan struct{}
+	wg   sync.WaitGroup
+	mu   sync.Mutex
+	acks []uploadAck
+}
+
+type uploadAck struct {
+	sha, via string
+	data     []byte
+	sent     time.Time // when the attempt that succeeded began
+}
+
+func newUploaders(t *testing.T, servers []*testServer, units map[string]string) *uploaders {
+	u := &uploaders{t: t, done: make(chan struct{})}
+	for si, ts := range servers {
+		u.wg.Add(1)
+		go func() {
+			defer u.wg.Done()
+			u.upload(ts, fmt.Sprintf("s%d", si), units["tay-ho"])
+		}()
+	}
+	return u
+}
+
+func (u *uploaders) upload(ts *testServer, name, token string) {
+	client := &http.Client{Timeout: 15 * time.Second}
+	for n := 0; ; n++ {
+		// Two chunks of the Object Store each.
+		data := append(samplePDF(fmt.Sprintf("%s-%d", name, n)), bytes.Repeat([]byte{byte(n)}, 200_000)...)
+		for {
+			select {
+			case <-u.done:
+				return
+			default:
+			}
+			start := time.Now()
+			req, _ := http.NewRequest(http.MethodPost, ts.url+"/api/v1/seasons/"+domain.DemoSeasonID+"/files?name=scan.pdf", bytes.NewReader(data))
+			req.Header.Set("Authorization", "Bearer "+token)
+			resp, err := client.Do(req)
+			if err != nil {
+				time.Sleep(50 * time.Millisecond)
+				continue
+			}
+			b, _ := io.ReadAll(resp.Body)
+			resp.Body.Close()
+			if resp.StatusCode == http.StatusServiceUnavailable {
+				time.Sleep(50 * time.Millisecond)
+				continue // the same bytes: stored once whatever happened before
+			}
+			var f fileReply
+			if (resp.StatusCode != http.StatusCreated && resp.StatusCode != http.StatusOK) || json.Unmarshal(b, &f) != nil || f.SHA256 != hashOf(data) {
+				u.t.Errorf("upload %s-%d through %s: %d %s", name, n, ts.url, resp.StatusCode, b)
+				return
+			}
+			u.mu.Lock()
+			u.acks = append(u.acks, uploadAck{sha: f.SHA256, via: ts.url, data: data, sent: start})
+			u.mu.Unlock()
+			break
+		}
+	}
+}
+
+func (u *uploaders) waitAcks(n int) {
+	u.t.Helper()
+	deadline := time.Now().Add(resumeWithin)
+	for {
+		u.mu.Lock()
+		got := len(u.acks)
+		u.mu.Unlock()
+		if got >= n {
+			return
+		}
+		if time.Now().After(deadline) {
+			u.t.Fatalf("only %d of %d uploads acknowledged after %s", got, n, resumeWithin)
+		}
+		time.Sleep(20 * time.Millisecond)
+	}
+}
+
+func (u *uploaders) stop() []uploadAck {
+	close(u.done)
+	u.wg.Wait()
+	u.mu.Lock()
+	defer u.mu.Unlock()
+	return slices.Clone(u.acks)
 }

@@ -108,6 +108,15 @@ func TestScope(t *testing.T) {
 	cum2 := ts.bind(cluster{id: domain.DemoSeason().Cluster.ID, season: domain.DemoSeasonID, unit: "cau-giay"})
 	cum3 := ts.bind(ts.openSecondCluster())
 	unboundTok := ts.issue(events.RoleCommittee, "")
+	// A stored file in each season, for the downloads.
+	stored := map[string]string{}
+	for _, c := range []cluster{cum2, cum3} {
+		st, f, b := ts.upload(c.season, testAdmin, "biên-bản.pdf", samplePDF("scope "+c.season))
+		if st != http.StatusCreated {
+			t.Fatalf("upload to %s: %d %s", c.season, st, b)
+		}
+		stored[c.season] = f.SHA256
+	}
 	opened := ts.logLength() // both seasons are opened as of this seq
 
 	n := 0 // makes ids and season ids unique across requests
@@ -180,6 +189,16 @@ func TestScope(t *testing.T) {
 			return request{method: http.MethodGet, path: "/api/v1/seasons/" + here.season + "/units/" + here.unit + "/todo"}
 		}},
 		{name: "GET timeline", want: reads, req: seasonGet("/timeline")},
+		// An upload writes to the evidence store, not to the log: for
+		// every caller the log stays where it was.
+		{name: "POST files",
+			want: map[string]int{boundHere: 201, boundAway: 403, unbound: 201, unitHere: 201, unitAway: 403, auditorHere: 403, auditorAway: 403},
+			req: func(_ *testing.T, here cluster, _, _ string) request {
+				return request{method: http.MethodPost, path: "/api/v1/seasons/" + here.season + "/files?name=scan.pdf", body: samplePDF(fmt.Sprintf("scope %d", next()))}
+			}},
+		{name: "GET files", want: reads, req: func(_ *testing.T, here cluster, _, _ string) request {
+			return request{method: http.MethodGet, path: "/api/v1/seasons/" + here.season + "/files/" + stored[here.season]}
+		}},
 		{name: "GET checkpoints", want: reads, req: seasonGet("/checkpoints")},
 		{name: "POST tokens: a unit token of this cluster", write: true, want: committeeOnly(201),
 			req: token(func(here cluster) map[string]string { return map[string]string{"role": "unit", "unit": here.unit} })},
@@ -296,6 +315,11 @@ func TestScopeComesFirst(t *testing.T) {
 		{name: "an event of a type nobody may post", method: http.MethodPost, path: base + "/events", body: `{"type":"token.issued","data":{}}`},
 		{name: "a unit's fact about a unit of this season", method: http.MethodPost, path: base + "/events",
 			body: `{"type":"activity.held","unit":"cau-giay","date":"2024-05-07","data":{"kind":"other","title":"x"},"evidence":[{"kind":"document","title":"y"}]}`},
+		{name: "an upload without a name", method: http.MethodPost, path: base + "/files", body: "%PDF-1.7"},
+		{name: "an upload of a refused type", method: http.MethodPost, path: base + "/files?name=a.html", body: "<html><script>alert(1)</script>"},
+		{name: "an upload too large", method: http.MethodPost, path: base + "/files?name=a.pdf", body: "%PDF-" + strings.Repeat("a", 21<<20)},
+		{name: "a download of a file that is not stored", method: http.MethodGet, path: base + "/files/" + strings.Repeat("0", 64)},
+		{name: "a download by a malformed hash", method: http.MethodGet, path: base + "/files/x"},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {

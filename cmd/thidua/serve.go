@@ -35,6 +35,7 @@ type serveConfig struct {
 	demo                       bool
 	replicas                   int
 	checkpointEvery            time.Duration
+	maxFileSize                int64 // bytes of one uploaded evidence file
 }
 
 func serve(ctx context.Context, args []string, getenv func(string) string, stdout, stderr io.Writer) error {
@@ -58,11 +59,15 @@ func parseServe(args []string, getenv func(string) string, stderr io.Writer) (se
 	replicas := fs.integer("replicas", 0, "replicas of the log's stream on an external cluster (3 for a 3-node cluster); 0 keeps an existing stream's and creates it with 1")
 	signingKey := fs.str("signing-key", "", "the committee's checkpoint signing key, the same file for every serve of one log (make it with thidua key --signing-key FILE --create); default DATA/"+seal.PrivateKeyFile+", made at first start")
 	every := fs.duration("checkpoint-every", time.Minute, "sign a checkpoint of a season with new events at most this often (a closed season's at once)")
+	maxFile := fs.integer("max-file-size", httpapi.DefaultMaxFileSize, "the largest evidence file a unit may upload, in bytes (larger: 413)")
 	if err := fs.parse(args); err != nil {
 		return serveConfig{}, err
 	}
 	if fs.NArg() > 0 {
 		return serveConfig{}, usageError("serve takes no arguments, got " + strings.Join(fs.Args(), " "))
+	}
+	if *maxFile <= 0 {
+		return serveConfig{}, usageError("--max-file-size must be positive")
 	}
 	if *every <= 0 {
 		return serveConfig{}, usageError("--checkpoint-every must be positive")
@@ -78,7 +83,7 @@ func parseServe(args []string, getenv func(string) string, stderr io.Writer) (se
 		return serveConfig{}, usageError("--replicas above 1 needs a cluster: --nats-url")
 	}
 	return serveConfig{data: *data, httpAddr: *httpAddr, nats: nc, signingKey: *signingKey, adminToken: *admin,
-		demo: *demo, replicas: *replicas, checkpointEvery: *every}, nil
+		demo: *demo, replicas: *replicas, checkpointEvery: *every, maxFileSize: int64(*maxFile)}, nil
 }
 
 // logConn connects to the log: an embedded NATS server with JetStream whose
@@ -158,6 +163,12 @@ func runServer(ctx context.Context, c serveConfig, logger *slog.Logger, stdout i
 	if err != nil {
 		return fmt.Errorf("open the log: %w", err)
 	}
+	// The evidence files live beside the log, on its server or cluster,
+	// with its replicas and its sync policy.
+	files, err := natsstore.OpenFiles(ctx, nc, natsstore.FilesConfig{Replicas: c.replicas})
+	if err != nil {
+		return fmt.Errorf("open the evidence store: %w", err)
+	}
 	proj, err := openReadModel(ctx, filepath.Join(c.data, "thidua.db"), logger)
 	if err != nil {
 		return err
@@ -185,7 +196,7 @@ func runServer(ctx context.Context, c serveConfig, logger *slog.Logger, stdout i
 		<-notaryDone
 	}()
 
-	led := ledger.New(store, proj, time.Now)
+	led := ledger.NewWithFiles(store, proj, files, time.Now)
 	adminToken := c.adminToken
 	if c.demo && adminToken == "" {
 		if adminToken, err = randomToken(); err != nil {
@@ -199,7 +210,7 @@ func runServer(ctx context.Context, c serveConfig, logger *slog.Logger, stdout i
 	}
 	hubDone := make(chan error, 1)
 	go func() { hubDone <- hub.Run(ctx) }()
-	api := httpapi.New(httpapi.Deps{Ledger: led, Projector: proj, Log: store, Live: hub, Registry: reg, AdminToken: adminToken, PublicKey: signer.PublicKey(), Logger: logger})
+	api := httpapi.New(httpapi.Deps{Ledger: led, Projector: proj, Log: store, Live: hub, Files: files, MaxFileSize: c.maxFileSize, Registry: reg, AdminToken: adminToken, PublicKey: signer.PublicKey(), Logger: logger})
 	ln, err := net.Listen("tcp", c.httpAddr)
 	if err != nil {
 		return fmt.Errorf("listen on %s: %w", c.httpAddr, err)

@@ -8,6 +8,7 @@ import { readStream } from './sse.js';
 import { renderSheet, awardBadge, gateReason } from './sheet.js';
 import { renderChart } from './chart.js';
 import { createWorkspace } from './workspace.js';
+import { openFile } from './files.js';
 
 const $ = (sel) => document.querySelector(sel);
 const enc = encodeURIComponent;
@@ -528,6 +529,10 @@ function drawSheet() {
     season: state.season,
     final: sh.data.view === 'final',
     units: state.ranking?.units?.length,
+    openFile: (e) => openFile(seasonPath(), state.token, e).catch((err) => {
+      if (err.status === 401) needLogin(err.message);
+      else window.alert(`${t('ev.file.failed')}: ${err.message}`);
+    }),
   }, sh.open);
   body.scrollTop = top;
 }

@@ -2,8 +2,9 @@
 // as a tree with the events behind each item's points, bonus, deductions,
 // the committee's decisions and every fact with its status and evidence.
 
-import { t, label, bi, num, delta, date } from './i18n.js';
+import { t, label, bi, num, delta, date, getLang } from './i18n.js';
 import { el, safeURL } from './util.js';
+import { fileSize, shownInTab } from './files.js';
 
 const STRUCK = new Set(['rejected', 'retracted', 'ignored']);
 const whyLabel = (status) => (STRUCK.has(status) || status === 'verified' ? label('why', status) : t('sheet.reason'));
@@ -49,7 +50,24 @@ function statusBadge(status) {
   return el('span', { class: ['badge', `st-${status}`], text: label('status', status) });
 }
 
-function evidenceList(evidence) {
+/**
+ * fileLink lists a stored file: its name, size and type, and a button that
+ * opens it (images and PDFs, in a new tab) or saves it, through ctx.openFile
+ * (the page fetches it with the token).
+ */
+function fileLink(e, ctx) {
+  const show = shownInTab(e.file_type);
+  const name = e.file_name || String(e.file).slice(0, 12);
+  return el('span', { class: 'ev-file' }, ' · ',
+    el('button', {
+      type: 'button', class: 'linklike', 'data-file': e.file, title: e.file,
+      on: { click: () => ctx.openFile?.(e) },
+      text: `${show ? t('ev.file.open') : t('ev.file.save')}: ${name}${show ? ' ↗' : ''}`,
+    }),
+    el('span', { class: 'ev-meta', text: ` (${fileSize(e.file_size, getLang())}, ${label('ftype', e.file_type)})` }));
+}
+
+function evidenceList(evidence, ctx) {
   if (!evidence?.length) return null;
   return el('ul', { class: 'evidence' }, evidence.map((e) => {
     const href = safeURL(e.url);
@@ -62,12 +80,13 @@ function evidenceList(evidence) {
       href ? ' · ' : null,
       href ? el('a', { href, target: '_blank', rel: 'noopener noreferrer', text: `${t('ev.open')} ↗`, title: href }) : null,
       !href && e.url ? el('span', { class: 'ev-url', text: ` · ${e.url}` }) : null,
-      e.sha256 ? el('span', { class: 'ev-hash', title: e.sha256, text: ` · ${t('ev.hash')} ${String(e.sha256).slice(0, 12)}…` }) : null);
+      e.sha256 ? el('span', { class: 'ev-hash', title: e.sha256, text: ` · ${t('ev.hash')} ${String(e.sha256).slice(0, 12)}…` }) : null,
+      e.file ? fileLink(e, ctx) : null);
   }));
 }
 
 /** factLine renders one fact; attr is data-event-id (all facts) or data-event-ref (under an item). */
-function factLine(f, attr) {
+function factLine(f, attr, ctx) {
   const struck = STRUCK.has(f.status);
   // summary_en exists only for summaries the server wrote; a unit's own
   // title is shown as written (and never split on " / ").
@@ -80,7 +99,7 @@ function factLine(f, attr) {
       statusBadge(f.status),
       !struck && f.counted === false ? el('span', { class: 'muted', text: t('sheet.notcounted') }) : null),
     f.reason ? el('p', { class: 'reason', text: `${whyLabel(f.status)}: ${bi(f.reason)}` }) : null,
-    evidenceList(f.evidence));
+    evidenceList(f.evidence, ctx));
 }
 
 /** decisionText says what a committee decision did, with numbers in the reader's format. */
@@ -115,7 +134,7 @@ function decisionLine(d, attr) {
 
 function refLine(id, lookup) {
   const f = lookup.facts.get(id);
-  if (f) return factLine(f, 'data-event-ref');
+  if (f) return factLine(f, 'data-event-ref', lookup.ctx);
   const d = lookup.decisions.get(id);
   if (d) return decisionLine(d, 'data-event-ref');
   return el('li', { class: 'fact', 'data-event-ref': id }, el('span', { class: 'muted', text: `${t('unknown.event')}: ${id}` }));
@@ -145,7 +164,8 @@ function itemNode(it, depth, lookup, open) {
 
 /**
  * renderSheet fills body with the unit's sheet (the score reply). ctx:
- * {rubric, view, final, units (ranking size)}; open keeps which groups the
+ * {rubric, view, final, units (ranking size), openFile (opens an evidence
+ * file)}; open keeps which groups the
  * reader collapsed across re-renders.
  */
 export function renderSheet(body, s, ctx, open) {
@@ -153,6 +173,7 @@ export function renderSheet(body, s, ctx, open) {
   const lookup = {
     facts: new Map((s.facts || []).map((f) => [f.id, f])),
     decisions: new Map((s.decisions || []).map((d) => [d.id, d])),
+    ctx,
   };
   const stat = (label, value, cls) => el('div', { class: ['stat', cls] }, el('dt', { text: label }), el('dd', {}, value));
   const parts = [];
@@ -205,7 +226,7 @@ export function renderSheet(body, s, ctx, open) {
   parts.push(el('h3', { text: t('sheet.facts') }));
   const facts = (s.facts || []).slice().sort((a, b) => String(a.date).localeCompare(String(b.date)) || (a.seq ?? 0) - (b.seq ?? 0));
   parts.push(facts.length
-    ? el('ul', { class: 'facts all' }, facts.map((f) => factLine(f, 'data-event-id')))
+    ? el('ul', { class: 'facts all' }, facts.map((f) => factLine(f, 'data-event-id', ctx)))
     : el('p', { class: 'muted', text: t('sheet.nofacts') }));
 
   const cov = season.covenant || [];

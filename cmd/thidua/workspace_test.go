@@ -1,6 +1,8 @@
 package main
 
 import (
+	"crypto/sha256"
+	"encoding/hex"
 	"fmt"
 	"net/http"
 	"os"
@@ -65,6 +67,11 @@ func TestUnitWorkspace(t *testing.T) {
 				}
 			}
 			form := `form.report[data-type="congress.completed"]`
+			pdf := filepath.Join(t.TempDir(), "bien-ban-dai-hoi.pdf")
+			pdfBytes := []byte("%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n")
+			if err := os.WriteFile(pdf, pdfBytes, 0o644); err != nil {
+				t.Fatal(err)
+			}
 			must(t, ctx, "open the report form",
 				emulate,
 				chromedp.Navigate(ts.url+"/?season="+domain.DemoSeasonID+"&tab=report&date=2024-04-10#token="+tok),
@@ -80,6 +87,10 @@ func TestUnitWorkspace(t *testing.T) {
 				chromedp.SendKeys(form+` [name="data.structure.women"]`, "42,5", chromedp.ByQuery),
 				chromedp.SendKeys(form+` [name="data.structure.non_party"]`, "31", chromedp.ByQuery),
 				chromedp.SendKeys(form+` [name="data.structure.youth"]`, "15", chromedp.ByQuery),
+				// The scan of the minutes, picked from the phone's files: it is
+				// uploaded at once and the item then names it.
+				chromedp.SetUploadFiles(form+` .ev-item input[type="file"]`, []string{pdf}, chromedp.ByQuery),
+				chromedp.WaitVisible(form+` .ev-item .upload-info.ok`, chromedp.ByQuery),
 				chromedp.SendKeys(form+` [name="evidence[0].title"]`, "Biên bản Đại hội điểm MTTQ phường Nghĩa Tân", chromedp.ByQuery),
 				chromedp.SendKeys(form+` [name="evidence[0].doc_no"]`, "01/BB-ĐH", chromedp.ByQuery),
 			)
@@ -107,6 +118,10 @@ func TestUnitWorkspace(t *testing.T) {
 						Pilot     bool
 						Structure map[string]float64
 					}
+					Evidence []struct {
+						File     string
+						FileName string `json:"file_name"`
+					}
 				}
 			}
 			if st, b := ts.do(http.MethodGet, fmt.Sprintf("/api/v1/seasons/%s/events?unit=cau-giay&min_seq=%d", domain.DemoSeasonID, ts.logLength()), committee, nil, &evs); st != 200 || len(evs.Events) != 1 {
@@ -115,6 +130,10 @@ func TestUnitWorkspace(t *testing.T) {
 			got := evs.Events[0]
 			if got.Type != events.TypeCongressCompleted || got.Data.Ward != "nghia-tan" || !got.Data.Pilot || got.Data.Structure["women"] != 42.5 {
 				t.Errorf("the form posted %+v", got)
+			}
+			sum := sha256.Sum256(pdfBytes)
+			if len(got.Evidence) != 1 || got.Evidence[0].File != hex.EncodeToString(sum[:]) || got.Evidence[0].FileName != "bien-ban-dai-hoi.pdf" {
+				t.Errorf("the evidence names %+v, want the uploaded PDF", got.Evidence)
 			}
 
 			dossier := `#tab-dossier .fact-card[data-event-id="` + got.ID + `"]`
@@ -126,6 +145,11 @@ func TestUnitWorkspace(t *testing.T) {
 			)
 			if badge != "Chờ xác minh" {
 				t.Errorf("status %q, want Chờ xác minh", badge)
+			}
+			var fileLink string
+			must(t, ctx, "the dossier lists the file", chromedp.Text(dossier+` .ev-file`, &fileLink, chromedp.ByQuery))
+			if !strings.Contains(fileLink, "bien-ban-dai-hoi.pdf") || !strings.Contains(fileLink, "PDF") {
+				t.Errorf("the file in the dossier: %q", fileLink)
 			}
 			shot("dossier", true)
 			var todo string

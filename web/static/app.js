@@ -667,7 +667,8 @@ function openWorkspace() {
   if (state.me?.role !== 'unit') return;
   if (state.workspace) { state.workspace.onSeason(); return; }
   state.workspace = createWorkspace({
-    api, post, me: state.me, seasonPath, season: () => state.season,
+    api, post, me: state.me, seasonPath, season: () => state.season, token: () => state.token,
+    openFile: (e) => openFile(seasonPath(), state.token, e).catch(() => {}),
     onTab: (tab) => { document.body.dataset.tab = tab; },
   });
 }

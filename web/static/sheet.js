@@ -67,7 +67,7 @@ function fileLink(e, ctx) {
     el('span', { class: 'ev-meta', text: ` (${fileSize(e.file_size, getLang())}, ${label('ftype', e.file_type)})` }));
 }
 
-function evidenceList(evidence, ctx) {
+export function evidenceList(evidence, ctx) {
   if (!evidence?.length) return null;
   return el('ul', { class: 'evidence' }, evidence.map((e) => {
     const href = safeURL(e.url);

@@ -3,9 +3,11 @@
 // withdrawals) and "Việc cần làm" (what it can still earn, soonest deadline
 // first). It reads and writes the public API only, with the unit's token.
 
-import { t, label, bi, num, date } from './i18n.js';
-import { el, safeURL } from './util.js';
+import { t, label, bi, num, date, getLang } from './i18n.js';
+import { el } from './util.js';
 import { renderReport, newID, fieldMessage } from './form.js';
+import { evidenceList } from './sheet.js';
+import { fileSize } from './files.js';
 
 const TABS = ['ranking', 'report', 'dossier', 'todo'];
 const $ = (sel) => document.querySelector(sel);
@@ -66,11 +68,72 @@ export function createWorkspace(io) {
         schema: s, unit: io.me.unit, closed: io.season()?.closed,
         post: (body) => io.post(`${io.seasonPath()}/events`, body),
         goto: (tab) => go(tab),
+        upload: (li, sub) => uploader(li, sub),
         onSent: (reply) => { loadDossier(true, reply?.seq); },
       });
     } catch (e) {
       box.replaceChildren(el('p', { class: 'error', text: e.message }));
     }
+  }
+
+  /**
+   * uploader adds a file picker (and a drop zone) to one evidence item: the
+   * file is sent as it is chosen, with its progress, and the item then
+   * names it by its hash. An item with a file and no title takes the
+   * file's name.
+   */
+  function uploader(li, sub) {
+    const state = { sha256: null };
+    const id = `up-${Math.random().toString(36).slice(2, 10)}`;
+    const input = el('input', { id, type: 'file', accept: '.pdf,.jpg,.jpeg,.png,.webp,.doc,.docx,.xls,.xlsx,.odt,.ods', name: 'file' });
+    const bar = el('progress', { max: 100, value: 0, hidden: true });
+    const info = el('p', { class: 'upload-info', role: 'status' });
+    const title = sub.find((f) => f.path.endsWith('.title'));
+    const send = (file) => {
+      if (!file) return;
+      state.sha256 = null;
+      bar.hidden = false;
+      bar.value = 0;
+      info.className = 'upload-info';
+      info.textContent = t('report.uploading', 0);
+      const xhr = new XMLHttpRequest();
+      xhr.open('POST', `${io.seasonPath()}/files?name=${enc(file.name)}`);
+      xhr.setRequestHeader('Authorization', `Bearer ${io.token()}`);
+      xhr.upload.onprogress = (e) => {
+        if (!e.lengthComputable) return;
+        bar.value = Math.round((100 * e.loaded) / e.total);
+        info.textContent = t('report.uploading', bar.value);
+      };
+      xhr.onerror = () => { bar.hidden = true; info.className = 'upload-info bad'; info.textContent = `${t('report.uploadfail')}: ${t('error.network')}`; };
+      xhr.onload = () => {
+        bar.hidden = true;
+        let body = null;
+        try { body = JSON.parse(xhr.responseText); } catch { /* not JSON */ }
+        if (xhr.status === 201 || xhr.status === 200) {
+          state.sha256 = body.sha256;
+          li.dataset.file = body.sha256;
+          info.className = 'upload-info ok';
+          info.textContent = `${t('report.uploaded')} · ${t('report.file', file.name, fileSize(body.size, getLang()))}`;
+          if (title && !title.input.value.trim()) title.input.value = file.name.replace(/\.[^.]+$/, '');
+          return;
+        }
+        info.className = 'upload-info bad';
+        info.textContent = `${t('report.uploadfail')}: ${xhr.status === 413 ? t('report.toolarge') : xhr.status === 415 ? t('report.badtype') : fieldMessage(body?.error?.message)}`;
+      };
+      xhr.send(file);
+    };
+    input.addEventListener('change', () => send(input.files[0]));
+    li.addEventListener('dragover', (e) => { e.preventDefault(); li.classList.add('drop'); });
+    li.addEventListener('dragleave', () => li.classList.remove('drop'));
+    li.addEventListener('drop', (e) => {
+      e.preventDefault();
+      li.classList.remove('drop');
+      send(e.dataTransfer?.files?.[0]);
+    });
+    li.append(el('div', { class: 'field upload' },
+      el('label', { for: id, class: 'flabel', text: t('report.upload') }), input,
+      el('p', { class: 'fhint', text: t('report.drop') }), bar, info));
+    return state;
   }
 
   // ---------- Hồ sơ của đơn vị ----------
@@ -134,19 +197,7 @@ export function createWorkspace(io) {
     return el('button', { type: 'button', class: cls, text, on: { click: fn } });
   }
 
-  function evidence(items) {
-    if (!items?.length) return null;
-    return el('ul', { class: 'evidence' }, items.map((e) => {
-      const href = safeURL(e.url);
-      return el('li', {},
-        el('span', { class: 'ev-kind', text: label('kind', e.kind) }), ' ',
-        e.doc_no ? `${t('ev.doc')} ${e.doc_no} · ` : null,
-        el('span', { class: 'ev-title', text: e.title || '' }),
-        e.date ? ` · ${date(e.date)}` : null,
-        href ? ' · ' : null,
-        href ? el('a', { href, target: '_blank', rel: 'noopener noreferrer', text: `${t('ev.open')} ↗` }) : null);
-    }));
-  }
+  const evidence = (items) => evidenceList(items, { openFile: io.openFile });
 
   function exchanges(list) {
     if (!list?.length) return null;

@@ -202,7 +202,10 @@ function evidenceEditor(itemSchema, ctx) {
     get: () => items.map((it) => {
       const o = {};
       for (const f of it.sub) { const v = f.get(); if (v !== undefined) o[f.path.split('.').pop()] = v; }
-      if (it.file?.sha256) o.file = it.file.sha256;
+      if (it.file?.sha256) {
+        o.file = it.file.sha256;
+        if (!o.title && it.file.name) o.title = it.file.name;
+      }
       return o;
     }).filter((o) => Object.keys(o).some((k) => k !== 'kind')),
   };

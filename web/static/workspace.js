@@ -79,16 +79,15 @@ export function createWorkspace(io) {
   /**
    * uploader adds a file picker (and a drop zone) to one evidence item: the
    * file is sent as it is chosen, with its progress, and the item then
-   * names it by its hash. An item with a file and no title takes the
-   * file's name.
+   * names it by its hash. An item sent with a file and no title takes
+   * the file's name as its title.
    */
   function uploader(li, sub) {
-    const state = { sha256: null };
+    const state = { sha256: null, name: '' };
     const id = `up-${Math.random().toString(36).slice(2, 10)}`;
     const input = el('input', { id, type: 'file', accept: '.pdf,.jpg,.jpeg,.png,.webp,.doc,.docx,.xls,.xlsx,.odt,.ods', name: 'file' });
     const bar = el('progress', { max: 100, value: 0, hidden: true });
     const info = el('p', { class: 'upload-info', role: 'status' });
-    const title = sub.find((f) => f.path.endsWith('.title'));
     const send = (file) => {
       if (!file) return;
       state.sha256 = null;
@@ -114,7 +113,7 @@ export function createWorkspace(io) {
           li.dataset.file = body.sha256;
           info.className = 'upload-info ok';
           info.textContent = `${t('report.uploaded')} · ${t('report.file', file.name, fileSize(body.size, getLang()))}`;
-          if (title && !title.input.value.trim()) title.input.value = file.name.replace(/\.[^.]+$/, '');
+          state.name = file.name.replace(/\.[^.]+$/, '');
           return;
         }
         info.className = 'upload-info bad';
@@ -130,8 +129,11 @@ export function createWorkspace(io) {
       li.classList.remove('drop');
       send(e.dataTransfer?.files?.[0]);
     });
+    // The browser's own file button speaks the browser's language; this
+    // one speaks the page's, and the input stays the keyboard's target.
     li.append(el('div', { class: 'field upload' },
-      el('label', { for: id, class: 'flabel', text: t('report.upload') }), input,
+      el('p', { class: 'flabel', text: t('report.upload') }), input,
+      el('label', { for: id, class: 'pick', text: t('report.pickfile') }),
       el('p', { class: 'fhint', text: t('report.drop') }), bar, info));
     return state;
   }

@@ -163,9 +163,13 @@ func TestUnitWorkspace(t *testing.T) {
 
 			// The committee asks first ("yêu cầu giải trình"); the unit answers
 			// on its page and the fact goes back to the committee.
-			if st, b, _ := ts.post(committee, `{"type":"fact.queried","data":{"target":"`+got.ID+`","question":"Đề nghị bổ sung danh sách đại biểu"}}`); st != http.StatusCreated {
+			st, b, q := ts.post(committee, `{"type":"fact.queried","data":{"target":"`+got.ID+`","question":"Đề nghị bổ sung danh sách đại biểu"}}`)
+			if st != http.StatusCreated {
 				t.Fatalf("query: %d %s", st, b)
 			}
+			// A question moves no ranking, so no live message brings it: the
+			// page reads it when the tab opens, once the read model has it.
+			ts.waitFolded(q.Seq)
 			var question string
 			must(t, ctx, "the question stands out in the unit's facts",
 				chromedp.Click(`#tabs [data-tab="dossier"]`, chromedp.ByQuery),
@@ -241,8 +245,10 @@ func TestUnitWorkspace(t *testing.T) {
 			if shots != "" {
 				if st, b, r := ts.post(tok, `{"type":"report.submitted","unit":"cau-giay","date":"2024-04-02","data":{"topic":"propaganda","period":"Quý I/2024","due":"2024-03-31"},"evidence":[{"kind":"document","title":"Báo cáo tuyên truyền quý I","doc_no":"15/BC-MTTQ"}]}`); st != http.StatusCreated {
 					t.Fatalf("report: %d %s", st, b)
-				} else if st, b, _ := ts.post(committee, `{"type":"fact.queried","data":{"target":"`+r.ID+`","question":"Báo cáo nộp sau hạn 31/03: đề nghị giải trình lý do"}}`); st != http.StatusCreated {
+				} else if st, b, q := ts.post(committee, `{"type":"fact.queried","data":{"target":"`+r.ID+`","question":"Báo cáo nộp sau hạn 31/03: đề nghị giải trình lý do"}}`); st != http.StatusCreated {
 					t.Fatalf("query: %d %s", st, b)
+				} else {
+					ts.waitFolded(q.Seq)
 				}
 				must(t, ctx, "a question to answer",
 					chromedp.Click(`#tabs [data-tab="dossier"]`, chromedp.ByQuery),
@@ -253,5 +259,14 @@ func TestUnitWorkspace(t *testing.T) {
 				shot("dossier-question", false)
 			}
 		})
+	}
+}
+
+// waitFolded returns once the read model has folded seq in (a read with
+// min_seq waits for it).
+func (ts *testServer) waitFolded(seq uint64) {
+	ts.t.Helper()
+	if st, b := ts.do(http.MethodGet, fmt.Sprintf("/api/v1/seasons/%s?min_seq=%d", domain.DemoSeasonID, seq), testAdmin, nil, nil); st != http.StatusOK {
+		ts.t.Fatalf("wait for seq %d: %d %s", seq, st, b)
 	}
 }

@@ -570,6 +570,7 @@ function needLogin(message) {
   state.token = null;
   state.me = null;
   if (state.workspace) {
+    state.workspace.stop();
     state.workspace = null;
     $('#tabs').hidden = true;
     document.querySelector('.ws-unit')?.remove();

@@ -305,11 +305,28 @@ export function createWorkspace(io) {
           it.date ? ` · ${t('todo.date', date(it.date))}` : null)))));
   }
 
+  // The live stream carries rankings: a question or a verdict that moves no
+  // ranking arrives through this slower refresh of what is shown.
+  const timer = setInterval(() => {
+    if (document.visibilityState !== 'visible') return;
+    if (ws.tab === 'dossier') loadDossier(true);
+    if (ws.tab === 'todo') loadTodo(true);
+  }, 30000);
+  const onVisible = () => {
+    if (document.visibilityState === 'visible' && ws.tab === 'dossier') loadDossier(true);
+  };
+  document.addEventListener('visibilitychange', onVisible);
+
   const initial = new URLSearchParams(location.search).get('tab');
   go(initial || 'ranking', false);
 
   return {
     go,
+    /** stop ends the refresh (the token signed out). */
+    stop() {
+      clearInterval(timer);
+      document.removeEventListener('visibilitychange', onVisible);
+    },
     /** onChange: the season moved (a live rankings message); refresh what is shown. */
     onChange() {
       loadDossier(true); // re-renders the list when shown; keeps the count of questions in the tab

@@ -55,29 +55,9 @@ func Check(s *Season, ev events.Event, p events.Payload) error {
 	case *events.Retraction:
 		return s.checkRetraction(ev, p)
 	case *events.Review:
-		t, ok := s.byID[p.Target]
-		switch {
-		case !ok:
-			return Errorf(Invalid, "data.target", "event %s is not in season %s", p.Target, s.ID)
-		case !t.Fact:
-			return Errorf(Invalid, "data.target", "event %s is a %s, not a unit's fact", p.Target, t.Event.Type)
-		case ev.Unit != "" && ev.Unit != t.Event.Unit:
-			return Errorf(Invalid, "unit", "event %s is a fact of %s, not %s", p.Target, t.Event.Unit, ev.Unit)
-		case !t.Live():
-			return Errorf(Conflict, "data.target", "fact %s was retracted", p.Target)
-		}
+		return s.checkFactTarget(ev, p.Target)
 	case *events.Query:
-		t, ok := s.byID[p.Target]
-		switch {
-		case !ok:
-			return Errorf(Invalid, "data.target", "event %s is not in season %s", p.Target, s.ID)
-		case !t.Fact:
-			return Errorf(Invalid, "data.target", "event %s is a %s, not a unit's fact", p.Target, t.Event.Type)
-		case ev.Unit != "" && ev.Unit != t.Event.Unit:
-			return Errorf(Invalid, "unit", "event %s is a fact of %s, not %s", p.Target, t.Event.Unit, ev.Unit)
-		case !t.Live():
-			return Errorf(Conflict, "data.target", "fact %s was retracted", p.Target)
-		}
+		return s.checkFactTarget(ev, p.Target)
 	case *events.Explanation:
 		t, ok := s.byID[p.Target]
 		switch {
@@ -168,6 +148,23 @@ func (s *Season) checkDate(ev events.Event, required bool) error {
 	year := strconv.Itoa(s.Opened.Year)
 	if len(ev.Date) < 4 || ev.Date[:4] != year {
 		return Errorf(Invalid, "date", "%s is outside the season's year %s", ev.Date, year)
+	}
+	return nil
+}
+
+// checkFactTarget: a committee event about a fact (a review, a question)
+// names a live fact of the season, of the envelope's unit if it names one.
+func (s *Season) checkFactTarget(ev events.Event, target string) error {
+	t, ok := s.byID[target]
+	switch {
+	case !ok:
+		return Errorf(Invalid, "data.target", "event %s is not in season %s", target, s.ID)
+	case !t.Fact:
+		return Errorf(Invalid, "data.target", "event %s is a %s, not a unit's fact", target, t.Event.Type)
+	case ev.Unit != "" && ev.Unit != t.Event.Unit:
+		return Errorf(Invalid, "unit", "event %s is a fact of %s, not %s", target, t.Event.Unit, ev.Unit)
+	case !t.Live():
+		return Errorf(Conflict, "data.target", "fact %s was retracted", target)
 	}
 	return nil
 }

@@ -46,19 +46,7 @@ func TestSheetsNameWhatCodesMean(t *testing.T) {
 	}
 
 	// No catalogue code in any Vietnamese text of the sheet.
-	cat := events.DefaultCatalogue()
-	var codes []string
-	for _, o := range cat.Occasions {
-		codes = append(codes, o.ID)
-	}
-	for _, l := range [][]events.Term{cat.ActivityKinds, cat.ReportTopics, cat.ModelLevels} {
-		for _, term := range l {
-			codes = append(codes, term.ID)
-		}
-	}
-	for _, ind := range cat.TargetIndicators() {
-		codes = append(codes, ind.ID)
-	}
+	codes := events.DefaultCatalogue().Codes()
 	codes = append(codes, "discipline", "corruption")
 	code := regexp.MustCompile(`\b(` + strings.Join(codes, "|") + `)\b`)
 	var vi []string

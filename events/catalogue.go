@@ -158,6 +158,24 @@ func (c Catalogue) TargetIndicators() []Indicator {
 	return append(slices.Clone(c.Indicators), residentialAreas)
 }
 
+// Codes lists every code of the catalogue, residential_areas included: what
+// an interface must never show a person in place of its name.
+func (c Catalogue) Codes() []string {
+	var out []string
+	for _, o := range c.Occasions {
+		out = append(out, o.ID)
+	}
+	for _, l := range [][]Term{c.ActivityKinds, c.ReportTopics, c.ModelLevels} {
+		for _, t := range l {
+			out = append(out, t.ID)
+		}
+	}
+	for _, ind := range c.TargetIndicators() {
+		out = append(out, ind.ID)
+	}
+	return out
+}
+
 func findTerm(list []Term, id string) (Term, bool) {
 	i := slices.IndexFunc(list, func(t Term) bool { return t.ID == id })
 	if i < 0 {

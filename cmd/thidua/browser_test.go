@@ -176,21 +176,7 @@ func TestScreenshots(t *testing.T) {
 	ts := startServer(t, "")
 	committee, units := ts.openDemoSeason()
 	auditor := ts.issue(events.RoleAuditor, "")
-	for i, step := range year2024 {
-		if step.Check != nil || step.Status != 0 {
-			continue
-		}
-		if strings.Contains(step.Body, `"season.closed"`) {
-			break // the meeting watches the verified view before the close
-		}
-		tok := committee
-		if step.As != "committee" {
-			tok = units[step.As]
-		}
-		if st, b, _ := ts.post(tok, step.Body); st != http.StatusCreated {
-			t.Fatalf("step %d: %d %s", i, st, b)
-		}
-	}
+	playYearUntilClose(t, ts, committee, units) // the meeting watches the verified view before the close
 	open2025(t, ts)
 	shots := []struct {
 		file          string
@@ -242,19 +228,7 @@ func TestScreenshots(t *testing.T) {
 // catalogueCodes are the codes of the default catalogue and the program's
 // own vocabularies, as a pattern: none may show in the Vietnamese page.
 func catalogueCodes() *regexp.Regexp {
-	cat := events.DefaultCatalogue()
-	var codes []string
-	for _, o := range cat.Occasions {
-		codes = append(codes, o.ID)
-	}
-	for _, l := range [][]events.Term{cat.ActivityKinds, cat.ReportTopics, cat.ModelLevels} {
-		for _, term := range l {
-			codes = append(codes, term.ID)
-		}
-	}
-	for _, ind := range cat.TargetIndicators() {
-		codes = append(codes, ind.ID)
-	}
+	codes := events.DefaultCatalogue().Codes()
 	codes = append(codes, "discipline", "corruption", "ward")
 	return regexp.MustCompile(`\b(` + strings.Join(codes, "|") + `)\b`)
 }
@@ -268,21 +242,7 @@ func TestPageShowsNamesNotCodes(t *testing.T) {
 	ts := startServer(t, "")
 	committee, units := ts.openDemoSeason()
 	auditor := ts.issue(events.RoleAuditor, "")
-	for i, step := range year2024 {
-		if step.Check != nil || step.Status != 0 {
-			continue
-		}
-		if strings.Contains(step.Body, `"season.closed"`) {
-			break
-		}
-		tok := committee
-		if step.As != "committee" {
-			tok = units[step.As]
-		}
-		if st, b, _ := ts.post(tok, step.Body); st != http.StatusCreated {
-			t.Fatalf("step %d: %d %s", i, st, b)
-		}
-	}
+	playYearUntilClose(t, ts, committee, units)
 	code := catalogueCodes()
 	var page string
 	must(t, ctx, "open the page",
@@ -359,6 +319,26 @@ func open2025(t *testing.T, ts *testServer) {
 		}
 		if st, b := ts.do(http.MethodPost, path, tokens[p.unit], []byte(p.body), nil); st != http.StatusCreated {
 			t.Fatalf("2025 %s: %d %s", p.body, st, b)
+		}
+	}
+}
+
+// playYearUntilClose posts the 2024 year's accepted events, up to the close.
+func playYearUntilClose(t *testing.T, ts *testServer, committee string, units map[string]string) {
+	t.Helper()
+	for i, step := range year2024 {
+		if step.Check != nil || step.Status != 0 {
+			continue
+		}
+		if strings.Contains(step.Body, `"season.closed"`) {
+			return
+		}
+		tok := committee
+		if step.As != "committee" {
+			tok = units[step.As]
+		}
+		if st, b, _ := ts.post(tok, step.Body); st != http.StatusCreated {
+			t.Fatalf("step %d: %d %s", i, st, b)
 		}
 	}
 }

@@ -270,3 +270,35 @@ func (ts *testServer) waitFolded(seq uint64) {
 		ts.t.Fatalf("wait for seq %d: %d %s", seq, st, b)
 	}
 }
+
+// TestUnitWorkspaceInEnglish: the toggle turns the workspace's own words
+// into English (the season's names stay as the catalogue gives them).
+func TestUnitWorkspaceInEnglish(t *testing.T) {
+	ctx := browser(t, time.Minute)
+	ts := startServer(t, "")
+	_, units := ts.openDemoSeason()
+	var tabs, form string
+	must(t, ctx, "the workspace in English",
+		chromedp.Navigate(ts.url+"/?season="+domain.DemoSeasonID+"&tab=report&lang=en#token="+units["tay-ho"]),
+		chromedp.WaitVisible(`#tab-report input[value="indicator.reported"]`, chromedp.ByQuery),
+		chromedp.Click(`#tab-report input[value="indicator.reported"]`, chromedp.ByQuery),
+		chromedp.WaitVisible(`form.report`, chromedp.ByQuery),
+		chromedp.Text(`#tabs`, &tabs, chromedp.ByQuery),
+		chromedp.Text(`#tab-report`, &form, chromedp.ByQuery),
+	)
+	for _, want := range []string{"Report a fact", "Our facts", "Still open", "Ranking"} {
+		if !strings.Contains(tabs, want) {
+			t.Errorf("tabs %q lack %q", tabs, want)
+		}
+	}
+	for _, want := range []string{"What does the unit report?", "Indicator reported", "Evidence", "Send the report", "Fund for the poor"} {
+		if !strings.Contains(form, want) {
+			t.Errorf("the form lacks %q:\n%s", want, form)
+		}
+	}
+	for _, vi := range []string{"Báo cáo kết quả", "Gửi báo cáo", "Hồ sơ minh chứng"} {
+		if strings.Contains(tabs+form, vi) {
+			t.Errorf("the English page still says %q", vi)
+		}
+	}
+}

@@ -337,7 +337,10 @@ export function createWorkspace(io) {
     relabel() {
       sayWho();
       for (const b of nav.querySelectorAll('button')) b.querySelector('.tab-label').textContent = t(`tab.${b.dataset.tab}`);
-      if (ws.tab !== 'ranking') go(ws.tab, false);
+      // A form being filled in keeps what was typed; it speaks the new
+      // language when it is next opened.
+      const filling = ws.tab === 'report' && panel('report').querySelector('form.report');
+      if (ws.tab !== 'ranking' && !filling) go(ws.tab, false);
     },
   };
 }

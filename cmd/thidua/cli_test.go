@@ -205,3 +205,48 @@ func TestSharedSigningKey(t *testing.T) {
 		t.Errorf("serve with --signing-key made a key of its own in its data dir: %v", err)
 	}
 }
+
+// TestHelpVersionAndEnvironment: --help answers every command with its
+// usage and exit 0; version says the build; an environment value that does
+// not parse is a usage error (exit 2) naming the variable, never ignored.
+func TestHelpVersionAndEnvironment(t *testing.T) {
+	for _, cmd := range []string{"serve", "submit", "token", "audit", "export", "repair", "key", "bench"} {
+		for _, h := range []string{"--help", "-h"} {
+			t.Run(cmd+" "+h, func(t *testing.T) {
+				var errOut bytes.Buffer
+				if err := run(context.Background(), []string{"thidua", cmd, h}, noEnv, nil, io.Discard, &errOut); err != nil {
+					t.Errorf("exit %d: %v", exitCode(err), err)
+				}
+				if !strings.Contains(errOut.String(), "-") {
+					t.Errorf("no usage printed: %q", errOut.String())
+				}
+			})
+		}
+	}
+	for _, args := range [][]string{{"thidua", "version"}, {"thidua", "--version"}} {
+		var out bytes.Buffer
+		if err := run(context.Background(), args, noEnv, nil, &out, io.Discard); err != nil || !strings.HasPrefix(out.String(), "thidua ") {
+			t.Errorf("%v: %v %q", args[1:], err, out.String())
+		}
+	}
+	for _, c := range []struct {
+		cmd, name, value string
+	}{
+		{"bench", "THIDUA_RUNS", "abc"},
+		{"serve", "THIDUA_DEMO", "oui"},
+		{"serve", "THIDUA_CHECKPOINT_EVERY", "often"},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			env := func(k string) string {
+				if k == c.name {
+					return c.value
+				}
+				return ""
+			}
+			err := run(context.Background(), []string{"thidua", c.cmd, "--data", t.TempDir()}, env, nil, io.Discard, io.Discard)
+			if err == nil || exitCode(err) != 2 || !strings.Contains(err.Error(), c.name) {
+				t.Errorf("%s=%s: %v (exit %d), want a usage error naming the variable", c.name, c.value, err, exitCode(err))
+			}
+		})
+	}
+}

@@ -1,9 +1,11 @@
 package main
 
 import (
+	"errors"
 	"flag"
 	"fmt"
 	"io"
+	"strconv"
 	"strings"
 	"time"
 )
@@ -33,27 +35,42 @@ func (f *flags) str(name, def, help string) *string {
 }
 
 func (f *flags) boolean(name string, def bool, help string) *bool {
-	switch strings.ToLower(f.getenv(envName(name))) {
+	switch v := f.getenv(envName(name)); strings.ToLower(v) {
+	case "":
 	case "1", "true", "yes":
 		def = true
 	case "0", "false", "no":
 		def = false
+	default:
+		f.bad(name, v, "true or false (1/0, yes/no)")
 	}
 	return f.Bool(name, def, help+" (env "+envName(name)+")")
 }
 
 func (f *flags) integer(name string, def int, help string) *int {
 	if v := f.getenv(envName(name)); v != "" {
-		fmt.Sscanf(v, "%d", &def)
+		n, err := strconv.Atoi(strings.TrimSpace(v))
+		if err != nil {
+			f.bad(name, v, "a whole number")
+		}
+		def = n
 	}
 	return f.Int(name, def, help+" (env "+envName(name)+")")
+}
+
+// bad keeps the first environment value that does not parse, to be
+// reported as a usage error naming the variable.
+func (f *flags) bad(name, value, want string) {
+	if f.envErr == nil {
+		f.envErr = fmt.Errorf("%s=%q is not %s", envName(name), value, want)
+	}
 }
 
 func (f *flags) duration(name string, def time.Duration, help string) *time.Duration {
 	if v := f.getenv(envName(name)); v != "" {
 		d, err := time.ParseDuration(v)
 		if err != nil {
-			f.envErr = fmt.Errorf("%s=%q: %w", envName(name), v, err)
+			f.bad(name, v, "a duration (30s, 1m)")
 		}
 		def = d
 	}
@@ -65,6 +82,9 @@ func (f *flags) parse(args []string) error {
 		return usageError(f.envErr.Error())
 	}
 	if err := f.Parse(args); err != nil {
+		if errors.Is(err, flag.ErrHelp) {
+			return errHelp
+		}
 		return usageError(err.Error())
 	}
 	return nil

@@ -4,10 +4,12 @@ package main
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"io"
 	"os"
 	"os/signal"
+	"runtime/debug"
 	"syscall"
 	"time"
 )
@@ -53,11 +55,23 @@ Cách dùng / usage:
 NATS (an external server or cluster): --nats-user U --nats-password P | --nats-token T |
   --nats-nkey FILE | --nats-creds FILE; --nats-tls-ca FILE [--nats-tls-cert FILE --nats-tls-key FILE]
 
-Every flag also reads THIDUA_<NAME> from the environment (e.g. THIDUA_DATA).
+  thidua version (--version)   thidua <command> --help
+
+Every flag also reads THIDUA_<NAME> from the environment (e.g. THIDUA_DATA); a value that
+does not parse is a usage error naming the variable. / Mỗi cờ cũng đọc biến môi trường
+THIDUA_<TÊN>; giá trị sai là lỗi cách dùng, có nêu tên biến.
 `
 
 // run is the whole program; tests call it with their own environment.
 func run(ctx context.Context, args []string, getenv func(string) string, stdin io.Reader, stdout, stderr io.Writer) error {
+	err := dispatch(ctx, args, getenv, stdin, stdout, stderr)
+	if errors.Is(err, errHelp) {
+		return nil // --help asked for the usage, which the flag set printed
+	}
+	return err
+}
+
+func dispatch(ctx context.Context, args []string, getenv func(string) string, stdin io.Reader, stdout, stderr io.Writer) error {
 	if len(args) < 2 {
 		fmt.Fprint(stderr, usage)
 		return usageError("no command")
@@ -83,9 +97,31 @@ func run(ctx context.Context, args []string, getenv func(string) string, stdin i
 	case "help", "-h", "--help":
 		fmt.Fprint(stdout, usage)
 		return nil
+	case "version", "--version":
+		fmt.Fprintln(stdout, version())
+		return nil
 	}
 	fmt.Fprint(stderr, usage)
 	return usageError("unknown command " + cmd)
+}
+
+// errHelp: a command's --help, answered with its usage and exit 0.
+var errHelp = errors.New("help requested")
+
+// version says which build this is, from what the Go toolchain recorded.
+func version() string {
+	bi, ok := debug.ReadBuildInfo()
+	if !ok {
+		return "thidua (no build information)"
+	}
+	v := "thidua " + bi.Main.Version
+	for _, s := range bi.Settings {
+		switch s.Key {
+		case "vcs.revision", "vcs.time", "vcs.modified":
+			v += " " + s.Key + "=" + s.Value
+		}
+	}
+	return v + " " + bi.GoVersion
 }
 
 type usageError string

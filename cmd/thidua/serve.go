@@ -54,7 +54,7 @@ func parseServe(args []string, getenv func(string) string, stderr io.Writer) (se
 	data := fs.str("data", "./data", "data directory: the embedded NATS store and the SQLite read model")
 	httpAddr := fs.str("http", "127.0.0.1:8080", "HTTP listen address")
 	nf := addNATSFlags(fs, "use this external NATS JetStream (comma-separated URLs of a cluster's servers) instead of the embedded one")
-	admin := fs.str("admin-token", "", "a token with every right, for bootstrapping")
+	admin := fs.str("admin-token", "", "a token with every right, for bootstrapping; prefer the environment variable, since a flag shows in ps")
 	demo := fs.boolean("demo", false, "on an empty store, open the demo season hn-mttq-cum2-2024 and print a token per role")
 	replicas := fs.integer("replicas", 0, "replicas of the log's stream on an external cluster (3 for a 3-node cluster); 0 keeps an existing stream's and creates it with 1")
 	signingKey := fs.str("signing-key", "", "the committee's checkpoint signing key, the same file for every serve of one log (make it with thidua key --signing-key FILE --create); default DATA/"+seal.PrivateKeyFile+", made at first start")

@@ -93,6 +93,13 @@ func decodePayload(spec Spec, raw json.RawMessage, generic any) (Payload, json.R
 	if generic == nil { // absent or null: a type with no data
 		raw, generic = json.RawMessage("{}"), map[string]any{}
 	}
+	if obj, ok := generic.(map[string]any); ok && spec.Type == TypeSeasonOpened {
+		// GET /seasons/{season} answers in season.opened's shape plus the
+		// season's id and whether it is closed, so that its reply can open
+		// the next season: those two are accepted here and dropped.
+		delete(obj, "season")
+		delete(obj, "closed")
+	}
 	if err := exactFields(generic, reflect.TypeOf(p), "data"); err != nil {
 		return nil, nil, err
 	}

@@ -1,6 +1,8 @@
 package main
 
 import (
+	"encoding/json"
+	"fmt"
 	"net/http"
 	"os"
 	"strings"
@@ -33,5 +35,19 @@ func TestREADMENewSeason(t *testing.T) {
 		if season[k] == nil {
 			t.Errorf("the season reply has no %s", k)
 		}
+	}
+	// Posted back as it is, the reply opens the next season.
+	season["year"] = 2026
+	data, err := json.Marshal(season)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var opened appendReply
+	if st, reply := ts.do(http.MethodPost, "/api/v1/seasons/hn-mttq-cum5-2026/events", testAdmin, []byte(`{"type":"season.opened","data":`+string(data)+`}`), &opened); st != http.StatusCreated {
+		t.Fatalf("the season reply posted back as a new season: %d %s", st, reply)
+	}
+	var next map[string]any
+	if st, b := ts.do(http.MethodGet, fmt.Sprintf("/api/v1/seasons/hn-mttq-cum5-2026?min_seq=%d", opened.Seq), testAdmin, nil, &next); st != http.StatusOK || next["season"] != "hn-mttq-cum5-2026" || next["closed"] != false {
+		t.Errorf("the next season: %d %s", st, b)
 	}
 }

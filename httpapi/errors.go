@@ -47,8 +47,12 @@ type errorBody struct {
 // message and a field; internal details go to the log only.
 func (s *Server) writeError(w http.ResponseWriter, r *http.Request, err error) {
 	var mbe *http.MaxBytesError
-	if errors.As(err, &mbe) {
+	switch {
+	case errors.As(err, &mbe):
 		err = domain.Errorf(domain.TooLarge, "", "the body is larger than %d bytes", mbe.Limit)
+	case errors.Is(err, io.ErrUnexpectedEOF):
+		// The client cut its body short: its mistake, not a server fault.
+		err = domain.Errorf(domain.Invalid, "", "the body ended before its declared length")
 	}
 	de := domain.ErrorOf(err)
 	if de.Code == domain.Internal || de.Code == domain.Unavailable || de.Code == domain.LogLostEvents || de.Code == domain.StorageFull {

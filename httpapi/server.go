@@ -495,7 +495,9 @@ func (s *Server) listEvents(w http.ResponseWriter, r *http.Request) {
 	}
 	from, limit := uint64(0), 1000
 	if v := q.Get("from_seq"); v != "" {
-		if from, err = strconv.ParseUint(v, 10, 64); err != nil {
+		// A stream sequence is below 2^63 (the log's reader takes a signed
+		// start); a larger one is the client's mistake, not ours.
+		if from, err = strconv.ParseUint(v, 10, 63); err != nil {
 			s.writeError(w, r, domain.Errorf(domain.Invalid, "from_seq", "%q is not a stream sequence", v))
 			return
 		}

@@ -1,10 +1,14 @@
 package main
 
 import (
+	"bufio"
 	"encoding/json"
+	"fmt"
+	"net"
 	"net/http"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/thidua/thidua/domain"
 )
@@ -120,4 +124,31 @@ func TestBadInputs(t *testing.T) {
 			t.Errorf("the log grew from %d to %d", before, after)
 		}
 	})
+}
+
+// TestClientMistakesAre4xx: what a client gets wrong is a 400 with the
+// error's shape, never a 500: a from_seq past 2^63, a body cut short.
+func TestClientMistakesAre4xx(t *testing.T) {
+	ts := startServer(t, "")
+	committee, _ := ts.openDemoSeason()
+	st, b := ts.do(http.MethodGet, "/api/v1/seasons/"+domain.DemoSeasonID+"/events?from_seq=9223372036854775808", committee, nil, nil)
+	if st != http.StatusBadRequest || !strings.Contains(string(b), `"field":"from_seq"`) {
+		t.Errorf("from_seq 2^63: %d %s", st, b)
+	}
+	conn, err := net.Dial("tcp", strings.TrimPrefix(ts.url, "http://"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer conn.Close()
+	fmt.Fprintf(conn, "POST /api/v1/seasons/%s/events HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer %s\r\nContent-Type: application/json\r\nContent-Length: 100\r\n\r\n{\"type\":", domain.DemoSeasonID, committee)
+	conn.(*net.TCPConn).CloseWrite() // the client gives up half way through its body
+	conn.SetReadDeadline(time.Now().Add(10 * time.Second))
+	resp, err := http.ReadResponse(bufio.NewReader(conn), nil)
+	if err != nil {
+		t.Fatalf("no answer to a body cut short: %v", err)
+	}
+	defer resp.Body.Close()
+	if resp.StatusCode != http.StatusBadRequest {
+		t.Errorf("a body cut short: %d, want 400", resp.StatusCode)
+	}
 }

@@ -590,6 +590,8 @@ func badCases() []badCase {
 		{name: "fact.queried without a question", body: `{"type":"fact.queried","data":{"target":"f1"}}`, field: "data.question"},
 		{name: "fact.explained without text", body: `{"type":"fact.explained","unit":"tay-ho","data":{"target":"f1"}}`, field: "data.text"},
 		{name: "fact.explained without unit", body: `{"type":"fact.explained","data":{"target":"f1","text":"Đã bổ sung"}}`, field: "unit"},
+		{name: "title with a right-to-left override", body: fact(TypeActivityHeld, `{"kind":"commemoration","title":"\u202egnp.exe"}`), field: "data.title"},
+		{name: "evidence title with an isolate", body: factEv(`[{"kind":"document","title":"Biên bản \u2067x\u2069"}]`), field: "evidence[0].title"},
 		{name: "season with duplicate member", body: seasonOpenedBody(func(p *SeasonOpened) { p.Members[5] = p.Members[1] }), field: "data.members[5].id"},
 		{name: "season head not member", body: seasonOpenedBody(func(p *SeasonOpened) { p.Head = "hoan-kiem" }), field: "data.head"},
 		{name: "season deputy not member", body: seasonOpenedBody(func(p *SeasonOpened) { p.Deputy = "dong-da" }), field: "data.deputy"},

@@ -6,6 +6,7 @@ import (
 	"net/url"
 	"regexp"
 	"strconv"
+	"strings"
 	"time"
 	"unicode/utf8"
 )
@@ -59,12 +60,23 @@ func (v *validator) fail(field, msg string) {
 	}
 }
 
+// HasBidiControl reports whether s holds a character that reorders the
+// text around it (U+202A–U+202E, U+2066–U+2069): "‮gnp.exe" would read
+// as "exe.png". No name or title needs one.
+func HasBidiControl(s string) bool {
+	return strings.IndexFunc(s, func(r rune) bool {
+		return r >= 0x202A && r <= 0x202E || r >= 0x2066 && r <= 0x2069
+	}) >= 0
+}
+
 func (v *validator) text(field, s string, required bool) {
 	switch {
 	case required && s == "":
 		v.fail(field, "is required")
 	case !utf8.ValidString(s):
 		v.fail(field, "is not valid UTF-8")
+	case HasBidiControl(s):
+		v.fail(field, "contains a character that reverses the text's direction")
 	case utf8.RuneCountInString(s) > MaxText:
 		v.fail(field, fmt.Sprintf("is longer than %d characters", MaxText))
 	}

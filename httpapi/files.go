@@ -138,7 +138,7 @@ func fileName(raw string) (string, error) {
 		return "", domain.Errorf(domain.Invalid, "name", "%q is not a file name", raw)
 	case utf8.RuneCountInString(name) > maxFileName:
 		return "", domain.Errorf(domain.Invalid, "name", "a file name has at most %d characters", maxFileName)
-	case strings.IndexFunc(name, unicode.IsControl) >= 0:
+	case strings.IndexFunc(name, unicode.IsControl) >= 0 || events.HasBidiControl(name):
 		return "", domain.Errorf(domain.Invalid, "name", "a file name has no control characters")
 	}
 	return name, nil

@@ -10,6 +10,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/chromedp/chromedp"
 	"github.com/thidua/thidua/domain"
 )
 
@@ -150,5 +151,39 @@ func TestClientMistakesAre4xx(t *testing.T) {
 	defer resp.Body.Close()
 	if resp.StatusCode != http.StatusBadRequest {
 		t.Errorf("a body cut short: %d, want 400", resp.StatusCode)
+	}
+}
+
+// TestLongNamesWrap: a unit named by 2,000 characters without a space, and
+// a file name with a right-to-left override, neither of which may mislead.
+func TestLongNamesWrap(t *testing.T) {
+	ctx := browser(t, time.Minute)
+	ts := startServer(t, "")
+	season := domain.DemoSeason()
+	season.Members[0].Name = strings.Repeat("Ủ", 2000)
+	data, err := json.Marshal(season)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var opened appendReply
+	if st, b := ts.do(http.MethodPost, "/api/v1/seasons/"+domain.DemoSeasonID+"/events", testAdmin, []byte(`{"type":"season.opened","data":`+string(data)+`}`), &opened); st != http.StatusCreated {
+		t.Fatalf("open: %d %s", st, b)
+	}
+	ts.waitFolded(opened.Seq)
+	st, b := ts.do(http.MethodPost, "/api/v1/seasons/"+domain.DemoSeasonID+"/files?name=%E2%80%AEgnp.exe", testAdmin, []byte("%PDF-1.4\n%%EOF\n"), nil)
+	if st != http.StatusBadRequest || !strings.Contains(string(b), `"field":"name"`) {
+		t.Errorf("a file name with a right-to-left override: %d %s", st, b)
+	}
+	auditor := ts.issue("auditor", "")
+	var width, viewport float64
+	must(t, ctx, "the ranking with a 2,000-character name",
+		chromedp.EmulateViewport(1280, 900),
+		chromedp.Navigate(ts.url+"/?season="+domain.DemoSeasonID+"#token="+auditor),
+		chromedp.WaitVisible(`table#rankings tr[data-unit="bac-tu-liem"]`, chromedp.ByQuery),
+		chromedp.Evaluate(`document.documentElement.scrollWidth`, &width),
+		chromedp.Evaluate(`window.innerWidth`, &viewport),
+	)
+	if width > viewport+1 {
+		t.Errorf("the page is %v px wide in a %v px window", width, viewport)
 	}
 }

@@ -9,6 +9,7 @@ import (
 	"path"
 	"strconv"
 	"strings"
+	"time"
 	"unicode"
 	"unicode/utf8"
 
@@ -43,7 +44,13 @@ type fileReply struct {
 // postFile stores an evidence file of a season: the body is its bytes. The
 // scope and role come first, then the size (never read beyond the limit),
 // then the type from the bytes; only then is anything stored.
+// uploadReadTimeout bounds reading an evidence file's body.
+const uploadReadTimeout = 10 * time.Minute
+
 func (s *Server) postFile(w http.ResponseWriter, r *http.Request) {
+	// A scan of 20 MiB from a phone takes longer than the server's read
+	// timeout for other requests allows.
+	http.NewResponseController(w).SetReadDeadline(time.Now().Add(uploadReadTimeout))
 	reply, created, err := s.storeFile(r)
 	if err != nil {
 		s.metrics.filesRefused.WithLabelValues(string(domain.ErrorOf(err).Code)).Inc()

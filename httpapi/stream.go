@@ -5,6 +5,7 @@ import (
 	"time"
 
 	"github.com/thidua/thidua/domain"
+	"github.com/thidua/thidua/events"
 	"github.com/thidua/thidua/live"
 )
 
@@ -21,13 +22,16 @@ const (
 	// keepAlive is how often an idle stream sends a comment, so that a
 	// proxy keeps it open and a vanished client is noticed.
 	keepAlive = 15 * time.Second
+	// recheck is how often an open stream asks whether its token still
+	// works: a revoked token's stream ends within it.
+	recheck = 2 * time.Second
 )
 
 // streamRankings sends a "rankings" event with the rankings body each time
 // the view changes; the first one at once. It is fed by the live hub, which
 // reads committed snapshots only.
 func (s *Server) streamRankings(w http.ResponseWriter, r *http.Request) {
-	_, ss, err := s.readable(r)
+	c, _, ss, err := s.readableBy(r)
 	if err != nil {
 		s.writeError(w, r, err)
 		return
@@ -44,6 +48,9 @@ func (s *Server) streamRankings(w http.ResponseWriter, r *http.Request) {
 	defer s.live.Unsubscribe(sub)
 
 	rc := http.NewResponseController(w)
+	// The server's read timeout is for requests; a stream that outlives it
+	// would otherwise be cut by the connection's read deadline.
+	rc.SetReadDeadline(time.Time{})
 	w.Header().Set("Content-Type", "text/event-stream")
 	w.Header().Set("Cache-Control", "no-store")
 	w.Header().Set("X-Accel-Buffering", "no") // nginx: do not buffer the stream
@@ -60,8 +67,14 @@ func (s *Server) streamRankings(w http.ResponseWriter, r *http.Request) {
 	}
 	tick := time.NewTicker(keepAlive)
 	defer tick.Stop()
+	check := time.NewTicker(recheck)
+	defer check.Stop()
 	for {
 		select {
+		case <-check.C:
+			if !s.stillValid(c) {
+				return
+			}
 		case f := <-sub.C():
 			if !write(f.Data) {
 				return
@@ -76,4 +89,15 @@ func (s *Server) streamRankings(w http.ResponseWriter, r *http.Request) {
 			return
 		}
 	}
+}
+
+// stillValid says whether the token behind an open stream still works: not
+// revoked since the stream opened. The admin token lasts as long as the
+// process that was given it.
+func (s *Server) stillValid(c caller) bool {
+	if c.author.Role == events.RoleAdmin {
+		return true
+	}
+	t, ok := s.proj.Token(c.author.Token)
+	return ok && t.RevokedAt == ""
 }

@@ -35,7 +35,8 @@ type serveConfig struct {
 	demo                       bool
 	replicas                   int
 	checkpointEvery            time.Duration
-	maxFileSize                int64 // bytes of one uploaded evidence file
+	maxFileSize                int64         // bytes of one uploaded evidence file
+	readTimeout                time.Duration // a whole request but an upload's body
 }
 
 func serve(ctx context.Context, args []string, getenv func(string) string, stdout, stderr io.Writer) error {
@@ -60,6 +61,7 @@ func parseServe(args []string, getenv func(string) string, stderr io.Writer) (se
 	signingKey := fs.str("signing-key", "", "the committee's checkpoint signing key, the same file for every serve of one log (make it with thidua key --signing-key FILE --create); default DATA/"+seal.PrivateKeyFile+", made at first start")
 	every := fs.duration("checkpoint-every", time.Minute, "sign a checkpoint of a season with new events at most this often (a closed season's at once)")
 	maxFile := fs.integer("max-file-size", httpapi.DefaultMaxFileSize, "the largest evidence file a unit may upload, in bytes (larger: 413)")
+	readTimeout := fs.duration("read-timeout", 30*time.Second, "the time a client has to send a whole request (a body trickled slowly is cut off); evidence uploads get 10 minutes")
 	if err := fs.parse(args); err != nil {
 		return serveConfig{}, err
 	}
@@ -72,6 +74,9 @@ func parseServe(args []string, getenv func(string) string, stderr io.Writer) (se
 	if *every <= 0 {
 		return serveConfig{}, usageError("--checkpoint-every must be positive")
 	}
+	if *readTimeout <= 0 {
+		return serveConfig{}, usageError("--read-timeout must be positive")
+	}
 	if *replicas < 0 || *replicas > 5 {
 		return serveConfig{}, usageError("--replicas must be between 0 and 5")
 	}
@@ -83,7 +88,7 @@ func parseServe(args []string, getenv func(string) string, stderr io.Writer) (se
 		return serveConfig{}, usageError("--replicas above 1 needs a cluster: --nats-url")
 	}
 	return serveConfig{data: *data, httpAddr: *httpAddr, nats: nc, signingKey: *signingKey, adminToken: *admin,
-		demo: *demo, replicas: *replicas, checkpointEvery: *every, maxFileSize: int64(*maxFile)}, nil
+		demo: *demo, replicas: *replicas, checkpointEvery: *every, maxFileSize: int64(*maxFile), readTimeout: *readTimeout}, nil
 }
 
 // logConn connects to the log: an embedded NATS server with JetStream whose
@@ -220,7 +225,13 @@ func runServer(ctx context.Context, c serveConfig, logger *slog.Logger, stdout i
 	page := web.Handler()
 	mux.Handle("GET /{$}", page)
 	mux.Handle("GET /assets/", page)
-	srv := &http.Server{Handler: mux, ReadHeaderTimeout: 10 * time.Second}
+	// Limits for hostile or broken clients: headers within 10 s, a whole
+	// request (a body trickled a byte at a time included) within
+	// --read-timeout (evidence uploads extend their own), idle keep-alive connections
+	// closed after 2 minutes. Responses have no server-wide deadline: the
+	// live stream is long-lived and bounds each of its writes itself.
+	srv := &http.Server{Handler: mux, ReadHeaderTimeout: 10 * time.Second, ReadTimeout: c.readTimeout,
+		IdleTimeout: 2 * time.Minute, MaxHeaderBytes: 64 << 10}
 	httpDone := make(chan error, 1)
 	go func() { httpDone <- srv.Serve(ln) }()
 	logger.Info("serving", "http", "http://"+ln.Addr().String(), "data", c.data, "external_nats", c.nats.URLs != "", "checkpoint_key", signer.PublicKey())

@@ -1,0 +1,106 @@
+package main
+
+import (
+	"bufio"
+	"context"
+	"fmt"
+	"io"
+	"net"
+	"net/http"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/thidua/thidua/access"
+	"github.com/thidua/thidua/domain"
+)
+
+// TestHostileClients runs serve with a read timeout of 1 s: a body trickled
+// a byte at a time is cut off while other requests are served, a live
+// stream outlives the read timeout, and a revoked token's stream ends
+// within seconds.
+func TestHostileClients(t *testing.T) {
+	ts := startServer(t, "", "--read-timeout", "1s")
+	committee, _ := ts.openDemoSeason()
+	addr := strings.TrimPrefix(ts.url, "http://")
+
+	// A POST whose body comes one byte every 300 ms.
+	conn, err := net.Dial("tcp", addr)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer conn.Close()
+	fmt.Fprintf(conn, "POST /api/v1/seasons/%s/events HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer %s\r\nContent-Length: 1000\r\n\r\n", domain.DemoSeasonID, committee)
+	cut := make(chan time.Duration, 1)
+	start := time.Now()
+	go func() {
+		for i := 0; i < 40; i++ {
+			if _, err := conn.Write([]byte("{")); err != nil {
+				break
+			}
+			time.Sleep(300 * time.Millisecond)
+		}
+		cut <- time.Since(start)
+	}()
+	// Meanwhile the server answers others.
+	if st, b := ts.do(http.MethodGet, "/healthz", "", nil, nil); st != http.StatusOK {
+		t.Errorf("healthz while a body trickles: %d %s", st, b)
+	}
+	conn.SetReadDeadline(time.Now().Add(15 * time.Second))
+	io.Copy(io.Discard, conn) // returns when the server closes the connection
+	if d := time.Since(start); d > 10*time.Second {
+		t.Errorf("the trickled body was not cut off: the connection stayed open %s", d)
+	}
+
+	// A live stream, with a token that is revoked after the read timeout.
+	auditor := ts.issue("auditor", "")
+	id, _, err := access.Split(auditor)
+	if err != nil {
+		t.Fatal(err)
+	}
+	ctx, cancel := context.WithTimeout(context.Background(), 20*time.Second)
+	defer cancel()
+	req, _ := http.NewRequestWithContext(ctx, http.MethodGet, ts.url+"/api/v1/seasons/"+domain.DemoSeasonID+"/rankings/stream?view=claimed", nil)
+	req.Header.Set("Authorization", "Bearer "+auditor)
+	resp, err := http.DefaultClient.Do(req)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer resp.Body.Close()
+	lines := make(chan string, 100)
+	go func() {
+		sc := bufio.NewScanner(resp.Body)
+		for sc.Scan() {
+			lines <- sc.Text()
+		}
+		close(lines)
+	}()
+	time.Sleep(2500 * time.Millisecond) // past the read timeout
+	if st, b, _ := ts.post(committee, `{"type":"bonus.awarded","unit":"cau-giay","data":{"points":1,"reason":"Đăng cai hội thi"}}`); st != http.StatusCreated {
+		t.Fatalf("bonus: %d %s", st, b)
+	}
+	frames := 0
+	for frames < 2 {
+		select {
+		case l, ok := <-lines:
+			if !ok {
+				t.Fatalf("the stream ended after the read timeout, with %d frames", frames)
+			}
+			if strings.HasPrefix(l, "event: rankings") {
+				frames++
+			}
+		case <-ctx.Done():
+			t.Fatalf("no frame for the bonus posted after the read timeout (%d frames)", frames)
+		}
+	}
+	if st, b := ts.do(http.MethodDelete, "/api/v1/tokens/"+id, testAdmin, nil, nil); st != http.StatusNoContent {
+		t.Fatalf("revoke: %d %s", st, b)
+	}
+	revoked := time.Now()
+	for range lines {
+	}
+	if d := time.Since(revoked); d > 8*time.Second || ctx.Err() != nil {
+		t.Errorf("the revoked token's stream stayed open %s", d)
+	}
+	<-cut
+}

@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"errors"
 	"reflect"
+	"slices"
 	"strings"
 	"testing"
 )
@@ -560,5 +561,22 @@ func TestParseDate(t *testing.T) {
 				t.Errorf("ParseDate(%q) = %v", c.in, got)
 			}
 		})
+	}
+}
+
+// TestClientTypes: every type a client may post through POST …/events, no
+// more: allTypes less the server's own.
+func TestClientTypes(t *testing.T) {
+	var want []string
+	for _, typ := range allTypes {
+		if s, _ := Lookup(typ); s.By != BySystem {
+			want = append(want, typ)
+		}
+	}
+	got := ClientTypes()
+	slices.Sort(want)
+	slices.Sort(got)
+	if !slices.Equal(got, want) {
+		t.Errorf("ClientTypes() = %v, want %v", got, want)
 	}
 }

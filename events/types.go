@@ -58,6 +58,17 @@ type Spec struct {
 	New  func() Payload
 }
 
+// ClientTypes lists the event types a client may post, in a stable order.
+func ClientTypes() []string {
+	return []string{
+		TypeActivityHeld, TypeModelRecognized, TypeExemplarHonored, TypeCongressCompleted,
+		TypeReportSubmitted, TypeIndicatorReported, TypeFactRetracted, TypeFactExplained,
+		TypeSeasonOpened, TypeRubricAmended, TypeTargetAssigned, TypeFactVerified, TypeFactRejected,
+		TypeFactQueried, TypeScoreAssessed, TypeBonusAwarded, TypeDeductionApplied,
+		TypeViolationRecorded, TypeBallotRecorded, TypeSeasonClosed, TypeAwardRevoked, TypeCommitteeRetracted,
+	}
+}
+
 // Lookup is the one registry of event types.
 func Lookup(typ string) (Spec, bool) {
 	s := Spec{Type: typ}

@@ -1,8 +1,12 @@
 package httpapi
 
 import (
+	"runtime/debug"
+
 	"github.com/prometheus/client_golang/prometheus"
 	"github.com/prometheus/client_golang/prometheus/collectors"
+
+	"github.com/thidua/thidua/events"
 )
 
 type metrics struct {
@@ -10,6 +14,9 @@ type metrics struct {
 	appended  *prometheus.CounterVec
 	conflicts prometheus.Counter
 	requests  *prometheus.CounterVec
+	// duration is each request's time by route, a histogram so that
+	// percentiles can be computed (the live stream's is its lifetime).
+	duration *prometheus.HistogramVec
 	// storageFull counts writes refused because the log's disk is full.
 	storageFull prometheus.Counter
 	// Evidence files this process stored, their bytes, and the uploads it
@@ -19,7 +26,14 @@ type metrics struct {
 	filesRefused *prometheus.CounterVec
 }
 
-func newMetrics(reg *prometheus.Registry, checkpoint, lag, freshness func() float64) *metrics {
+// gauges are read from the process when /metrics is scraped.
+type gauges struct {
+	checkpoint, lag, freshness func() float64
+	// halted is 1 while the projector is halted, haltedSeq where.
+	halted, haltedSeq func() float64
+}
+
+func newMetrics(reg *prometheus.Registry, g gauges) *metrics {
 	if reg == nil {
 		reg = prometheus.NewRegistry()
 	}
@@ -34,6 +48,10 @@ func newMetrics(reg *prometheus.Registry, checkpoint, lag, freshness func() floa
 		requests: prometheus.NewCounterVec(prometheus.CounterOpts{
 			Name: "thidua_http_requests_total", Help: "HTTP requests by route and status.",
 		}, []string{"route", "status"}),
+		duration: prometheus.NewHistogramVec(prometheus.HistogramOpts{
+			Name: "thidua_http_request_duration_seconds", Help: "HTTP request duration by route.",
+			Buckets: []float64{.001, .0025, .005, .01, .025, .05, .1, .25, .5, 1, 2.5, 5, 10},
+		}, []string{"route"}),
 		storageFull: prometheus.NewCounter(prometheus.CounterOpts{
 			Name: "thidua_storage_full_total", Help: "Writes refused with 507 storage_full: the log's disk had no room.",
 		}),
@@ -48,18 +66,49 @@ func newMetrics(reg *prometheus.Registry, checkpoint, lag, freshness func() floa
 			Name: "thidua_file_uploads_refused_total", Help: "Evidence uploads refused, by reason (the error code).",
 		}, []string{"reason"}),
 	}
-	m.reg.MustRegister(m.appended, m.conflicts, m.requests, m.storageFull, m.filesStored, m.fileBytes, m.filesRefused,
+	// Every event type is there from the start, at 0, so that a rate
+	// over it works before the first append.
+	for _, typ := range events.ClientTypes() {
+		m.appended.WithLabelValues(typ)
+	}
+	m.reg.MustRegister(m.appended, m.conflicts, m.requests, m.duration, m.storageFull, m.filesStored, m.fileBytes, m.filesRefused,
+		buildInfo(),
 		prometheus.NewGaugeFunc(prometheus.GaugeOpts{
 			Name: "thidua_projector_checkpoint", Help: "Last stream sequence committed to the read model.",
-		}, checkpoint),
+		}, g.checkpoint),
 		prometheus.NewGaugeFunc(prometheus.GaugeOpts{
 			Name: "thidua_projector_lag", Help: "Stream sequences not yet committed to the read model.",
-		}, lag),
+		}, g.lag),
 		prometheus.NewGaugeFunc(prometheus.GaugeOpts{
 			Name: "thidua_projector_freshness_seconds", Help: "From the newest event's log timestamp to its commit in the read model, at the last commit.",
-		}, freshness),
+		}, g.freshness),
+		prometheus.NewGaugeFunc(prometheus.GaugeOpts{
+			Name: "thidua_projector_halted", Help: "1 while the projector is halted (see /readyz for why), else 0.",
+		}, g.halted),
+		prometheus.NewGaugeFunc(prometheus.GaugeOpts{
+			Name: "thidua_projector_halted_seq", Help: "The stream sequence the projector halted at, 0 while it runs.",
+		}, g.haltedSeq),
 		collectors.NewGoCollector(),
 		collectors.NewProcessCollector(collectors.ProcessCollectorOpts{}),
 	)
 	return m
+}
+
+// buildInfo is thidua_build_info{version,revision,goversion} 1.
+func buildInfo() prometheus.Collector {
+	version, revision, goVersion := "unknown", "unknown", "unknown"
+	if bi, ok := debug.ReadBuildInfo(); ok {
+		version, goVersion = bi.Main.Version, bi.GoVersion
+		for _, s := range bi.Settings {
+			if s.Key == "vcs.revision" {
+				revision = s.Value
+			}
+		}
+	}
+	g := prometheus.NewGauge(prometheus.GaugeOpts{
+		Name: "thidua_build_info", Help: "The build that serves: its module version, VCS revision and Go version.",
+		ConstLabels: prometheus.Labels{"version": version, "revision": revision, "goversion": goVersion},
+	})
+	g.Set(1)
+	return g
 }

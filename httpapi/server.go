@@ -97,9 +97,9 @@ func New(d Deps) *Server {
 	if d.AdminToken != "" {
 		s.adminHash, s.hasAdmin = sha256.Sum256([]byte(d.AdminToken)), true
 	}
-	s.metrics = newMetrics(d.Registry,
-		func() float64 { return float64(proj.Checkpoint()) },
-		func() float64 {
+	s.metrics = newMetrics(d.Registry, gauges{
+		checkpoint: func() float64 { return float64(proj.Checkpoint()) },
+		lag: func() float64 {
 			ctx, cancel := context.WithTimeout(context.Background(), time.Second)
 			defer cancel()
 			last, err := log.LastSeq(ctx)
@@ -108,7 +108,20 @@ func New(d Deps) *Server {
 			}
 			return float64(last) - float64(proj.Checkpoint())
 		},
-		func() float64 { return proj.LastDelay().Seconds() })
+		freshness: func() float64 { return proj.LastDelay().Seconds() },
+		halted: func() float64 {
+			if proj.Halted() != nil {
+				return 1
+			}
+			return 0
+		},
+		haltedSeq: func() float64 {
+			if h := proj.Halted(); h != nil {
+				return float64(h.Seq)
+			}
+			return 0
+		},
+	})
 	return s
 }
 
@@ -173,7 +186,9 @@ func (r *statusRecorder) Unwrap() http.ResponseWriter { return r.ResponseWriter 
 func (s *Server) count(route string, h http.Handler) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		rec := &statusRecorder{ResponseWriter: w, status: http.StatusOK}
+		start := time.Now()
 		h.ServeHTTP(rec, r)
+		s.metrics.duration.WithLabelValues(route).Observe(time.Since(start).Seconds())
 		s.metrics.requests.WithLabelValues(route, strconv.Itoa(rec.status)).Inc()
 	})
 }

@@ -104,3 +104,29 @@ func TestHostileClients(t *testing.T) {
 	}
 	<-cut
 }
+
+// TestMetricsFromTheStart: what an operator graphs is there before the
+// first event: appended counters at 0 by type, the halted gauge, the
+// build, the request-duration histogram.
+func TestMetricsFromTheStart(t *testing.T) {
+	ts := startServer(t, "")
+	ts.do(http.MethodGet, "/healthz", "", nil, nil)
+	st, b := ts.do(http.MethodGet, "/metrics", "", nil, nil)
+	if st != http.StatusOK {
+		t.Fatalf("metrics: %d", st)
+	}
+	for _, want := range []string{
+		`thidua_events_appended_total{type="activity.held"} 0`,
+		`thidua_events_appended_total{type="fact.explained"} 0`,
+		"thidua_projector_halted 0",
+		"thidua_projector_halted_seq 0",
+		"thidua_build_info{",
+		`thidua_http_request_duration_seconds_bucket{route="GET /healthz"`,
+		"thidua_conflicts_total 0",
+		"thidua_storage_full_total 0",
+	} {
+		if !strings.Contains(string(b), want) {
+			t.Errorf("/metrics lacks %s", want)
+		}
+	}
+}

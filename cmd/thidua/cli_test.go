@@ -6,6 +6,7 @@ import (
 	"io"
 	"net/http"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"regexp"
 	"strings"
@@ -36,6 +37,18 @@ func TestDemo(t *testing.T) {
 	}
 	if !strings.Contains(out, "#token="+tokens["auditor"]+"\n") {
 		t.Errorf("no live rankings link with the auditor's token in:\n%s", out)
+	}
+	// The same tokens as shell variables, for the README's first steps.
+	for i := 0; i < 200 && !strings.Contains(ts.stdout.String(), "demo-tokens.sh"); i++ {
+		time.Sleep(20 * time.Millisecond)
+	}
+	file := filepath.Join(ts.data, "demo-tokens.sh")
+	sh, err := exec.Command("bash", "-c", `. "$1" && printf '%s %s %s' "$UNIT_TOKEN" "$COMMITTEE_TOKEN" "$ADMIN_TOKEN"`, "-", file).Output()
+	if err != nil || string(sh) != tokens["unit cau-giay"]+" "+tokens["committee"]+" "+testAdmin {
+		t.Errorf("%s as shell variables: %v %q", file, err, sh)
+	}
+	if st, err := os.Stat(file); err != nil || st.Mode().Perm() != 0o600 {
+		t.Errorf("%s: %v, mode %v, want 0600", file, err, st.Mode())
 	}
 	page, _ := ts.do(http.MethodGet, "/", "", nil, nil)
 	if page != http.StatusOK {

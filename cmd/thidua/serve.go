@@ -237,7 +237,7 @@ func runServer(ctx context.Context, c serveConfig, logger *slog.Logger, stdout i
 	logger.Info("serving", "http", "http://"+ln.Addr().String(), "data", c.data, "external_nats", c.nats.URLs != "", "checkpoint_key", signer.PublicKey())
 
 	if c.demo {
-		if err := openDemo(ctx, store, proj, led, adminToken, ln.Addr().String(), stdout); err != nil {
+		if err := openDemo(ctx, store, proj, led, adminToken, ln.Addr().String(), c.data, stdout); err != nil {
 			logger.Error("demo", "err", err)
 		}
 	}
@@ -346,7 +346,7 @@ func demoSeasons() []demoSeason {
 
 // openDemo opens the demo seasons on an empty store, issues one token per
 // role and posts a few sample facts, then prints the tokens.
-func openDemo(ctx context.Context, store *natsstore.Store, proj *projections.Projector, led *ledger.Ledger, adminToken, addr string, stdout io.Writer) error {
+func openDemo(ctx context.Context, store *natsstore.Store, proj *projections.Projector, led *ledger.Ledger, adminToken, addr, dataDir string, stdout io.Writer) error {
 	last, err := store.LastSeq(ctx)
 	if err != nil {
 		return err
@@ -409,7 +409,20 @@ func openDemo(ctx context.Context, store *natsstore.Store, proj *projections.Pro
 	for _, l := range lines {
 		fmt.Fprintf(stdout, "  %-24s %s\n", l.who, l.token)
 	}
-	fmt.Fprintln(stdout)
+	// The same tokens as shell variables, for the README's first steps:
+	// . ./data/demo-tokens.sh
+	var sh strings.Builder
+	fmt.Fprintf(&sh, "# thidua --demo: the demo's tokens (secrets: keep this file to yourself)\nADMIN_TOKEN=%s\n", adminToken)
+	for _, l := range lines {
+		name := strings.ToUpper(strings.NewReplacer(" ", "_", "-", "_").Replace(l.who)) + "_TOKEN"
+		fmt.Fprintf(&sh, "%s=%s\n", name, l.token)
+	}
+	fmt.Fprintf(&sh, "UNIT_TOKEN=$UNIT_CAU_GIAY_TOKEN\nexport ADMIN_TOKEN COMMITTEE_TOKEN AUDITOR_TOKEN UNIT_TOKEN\n")
+	file := filepath.Join(dataDir, "demo-tokens.sh")
+	if err := os.WriteFile(file, []byte(sh.String()), 0o600); err != nil {
+		return fmt.Errorf("write %s: %w", file, err)
+	}
+	fmt.Fprintf(stdout, "\nBiến môi trường / as shell variables: . %s\n\n", file)
 	return nil
 }
 

@@ -78,7 +78,7 @@ func (s *Season) Schema() SeasonSchema {
 		return out
 	}
 	b := schemaBuilder{s: s, cat: s.Catalogue}
-	for _, typ := range clientTypes {
+	for _, typ := range events.ClientTypes() {
 		spec, _ := events.Lookup(typ)
 		if s.Closed != nil && typ != events.TypeAwardRevoked {
 			continue // a closed season accepts only award.revoked
@@ -89,18 +89,6 @@ func (s *Season) Schema() SeasonSchema {
 		out.Types[typ] = b.body(spec)
 	}
 	return out
-}
-
-// clientTypes are the types a client may post, in the order a form lists
-// them: a unit's facts first.
-var clientTypes = []string{
-	events.TypeActivityHeld, events.TypeModelRecognized, events.TypeExemplarHonored,
-	events.TypeCongressCompleted, events.TypeReportSubmitted, events.TypeIndicatorReported,
-	events.TypeFactRetracted, events.TypeFactExplained,
-	events.TypeFactVerified, events.TypeFactRejected, events.TypeFactQueried, events.TypeTargetAssigned,
-	events.TypeScoreAssessed, events.TypeBonusAwarded, events.TypeDeductionApplied,
-	events.TypeViolationRecorded, events.TypeBallotRecorded, events.TypeCommitteeRetracted,
-	events.TypeRubricAmended, events.TypeSeasonClosed, events.TypeAwardRevoked, events.TypeSeasonOpened,
 }
 
 // TypeName names an event type, Vietnamese and English.
@@ -494,7 +482,7 @@ func (b schemaBuilder) data(typ string) *JSONSchema {
 			"decision_no": text("Số văn bản", "Decision number", false), "catalogue": catalogue,
 		})
 	}
-	panic(fmt.Sprintf("domain: no schema for %s", typ)) // clientTypes and this switch go together
+	panic(fmt.Sprintf("domain: no schema for %s", typ)) // events.ClientTypes and this switch go together
 }
 
 func withUnit(s *JSONSchema, unit, noun, nounEn string) *JSONSchema {

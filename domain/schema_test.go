@@ -55,7 +55,7 @@ func TestSchemaOffersTheSeasonsCodesByName(t *testing.T) {
 func TestSchemaFollowsTheSeason(t *testing.T) {
 	b := newBuilderWith(t, DemoSeason())
 	sc := b.s.Schema()
-	for _, typ := range clientTypes {
+	for _, typ := range events.ClientTypes() {
 		_, present := sc.Types[typ]
 		if want := typ != events.TypeSeasonOpened && typ != events.TypeAwardRevoked; present != want {
 			t.Errorf("open season: %s present %v, want %v", typ, present, want)

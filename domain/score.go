@@ -179,17 +179,13 @@ func (u *unitScorer) rule(is *ItemScore, r *events.Rule, committeeType string) {
 		}
 	case events.RuleShare:
 		fs := u.matching(r.Match)
-		wards := map[string]bool{}
 		var counted []*Entry
 		for _, f := range fs {
 			if f.Event.Date <= r.Due {
 				counted = append(counted, f)
-				if w := congressWard(f); w != "" && u.listed(w) {
-					wards[w] = true
-				}
 			}
 		}
-		n := int64(len(wards))
+		n := int64(len(u.wardsBy(fs, r.Due)))
 		total := u.unit.Wards
 		is.Events = ids(counted)
 		is.Points = max.Mul(min(n, total), total)
@@ -264,6 +260,17 @@ func (u *unitScorer) assessment(code string) *Entry {
 		}
 	}
 	return nil
+}
+
+// wardsBy: the unit's wards with a congress among fs dated by due.
+func (u *unitScorer) wardsBy(fs []*Entry, due string) map[string]bool {
+	done := map[string]bool{}
+	for _, f := range fs {
+		if w := congressWard(f); w != "" && f.Event.Date <= due && u.listed(w) {
+			done[w] = true
+		}
+	}
+	return done
 }
 
 // listed: a ward the unit has. Validation refuses a congress in a ward the

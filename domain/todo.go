@@ -144,11 +144,17 @@ func (u *unitScorer) todo(it events.Item, group, date string) TodoItem {
 		}
 		t.Due = r.Due
 	case events.RuleShare:
-		missing := u.wardsMissing(r)
+		done := u.wardsBy(u.matching(r.Match), r.Due)
+		var missing []string // the listed wards without a congress by the due date
+		for _, w := range u.unit.WardList {
+			if !done[w.ID] {
+				missing = append(missing, w.Name)
+			}
+		}
 		names := strings.Join(missing, ", ")
 		n := int64(len(missing))
 		if u.unit.WardList == nil {
-			n = max(u.unit.Wards-u.wardsDone(r), 0)
+			n = max(u.unit.Wards-int64(len(done)), 0)
 		}
 		if date <= r.Due {
 			vi := fmt.Sprintf("còn %d phường chưa báo cáo đại hội, hạn %s", n, viDate(r.Due))
@@ -197,31 +203,4 @@ func (u *unitScorer) occasionDate(m *events.Match) string {
 		}
 	}
 	return ""
-}
-
-// wardsDone counts the wards with a matching congress by the rule's due.
-func (u *unitScorer) wardsDone(r *events.Rule) int64 {
-	return int64(len(u.doneWards(r)))
-}
-
-func (u *unitScorer) doneWards(r *events.Rule) map[string]bool {
-	done := map[string]bool{}
-	for _, f := range u.matching(r.Match) {
-		if w := congressWard(f); w != "" && f.Event.Date <= r.Due && u.listed(w) {
-			done[w] = true
-		}
-	}
-	return done
-}
-
-// wardsMissing names the listed wards without a congress by the due date.
-func (u *unitScorer) wardsMissing(r *events.Rule) []string {
-	done := u.doneWards(r)
-	var out []string
-	for _, w := range u.unit.WardList {
-		if !done[w.ID] {
-			out = append(out, w.Name)
-		}
-	}
-	return out
 }

@@ -24,16 +24,8 @@ func TestOpenAPIDescribesEveryEventType(t *testing.T) {
 	if err := doc.Validate(context.Background()); err != nil {
 		t.Fatalf("validate: %v", err)
 	}
-	types := []string{
-		events.TypeActivityHeld, events.TypeModelRecognized, events.TypeExemplarHonored, events.TypeCongressCompleted,
-		events.TypeReportSubmitted, events.TypeIndicatorReported, events.TypeFactRetracted, events.TypeSeasonOpened,
-		events.TypeRubricAmended, events.TypeTargetAssigned, events.TypeFactVerified, events.TypeFactRejected,
-		events.TypeScoreAssessed, events.TypeBonusAwarded, events.TypeDeductionApplied, events.TypeViolationRecorded,
-		events.TypeBallotRecorded, events.TypeSeasonClosed, events.TypeAwardRevoked, events.TypeCommitteeRetracted,
-		events.TypeFactQueried, events.TypeFactExplained,
-	}
 	body := doc.Paths.Find("/api/v1/seasons/{season}/events").Post.RequestBody.Value.Content.Get("application/json").Schema.Value
-	for _, typ := range types {
+	for _, typ := range events.ClientTypes() {
 		t.Run(typ, func(t *testing.T) {
 			spec, ok := events.Lookup(typ)
 			if !ok || spec.By == events.BySystem {

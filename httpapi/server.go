@@ -364,13 +364,32 @@ func (s *Server) getSeason(w http.ResponseWriter, r *http.Request) {
 
 // getSchema describes the bodies the season accepts now, for forms and
 // integrators: its members, catalogue and manual items as named choices.
+// It is made when asked, from the fold, not on every commit.
 func (s *Server) getSchema(w http.ResponseWriter, r *http.Request) {
-	_, ss, err := s.readable(r)
+	_, _, ss, err := s.readableBy(r)
+	var schema domain.SeasonSchema
+	if err == nil {
+		err = s.withFold(ss.ID, func(season *domain.Season) error {
+			schema = season.Schema()
+			return nil
+		})
+	}
 	if err != nil {
 		s.writeError(w, r, err)
 		return
 	}
-	writeRaw(w, http.StatusOK, ss.Schema)
+	writeJSON(w, http.StatusOK, schema)
+}
+
+// withFold runs fn on the live folded season, at or past the snapshot the
+// request was checked against.
+func (s *Server) withFold(id string, fn func(*domain.Season) error) error {
+	return s.proj.WithSeason(id, func(season *domain.Season) error {
+		if season == nil {
+			return domain.Errorf(domain.NotFound, "season", "no season %s", id)
+		}
+		return fn(season)
+	})
 }
 
 // view resolves the view and as_of of a read to a season snapshot.
@@ -449,10 +468,7 @@ func (s *Server) getTodo(w http.ResponseWriter, r *http.Request) {
 		date = s.now().In(vietnam).Format(time.DateOnly)
 	}
 	var todo *domain.Todo
-	err = s.proj.WithSeason(ss.ID, func(season *domain.Season) error {
-		if season == nil {
-			return domain.Errorf(domain.NotFound, "season", "no season %s", ss.ID)
-		}
+	err = s.withFold(ss.ID, func(season *domain.Season) error {
 		todo, err = season.Todo(unit, date)
 		return err
 	})
@@ -555,6 +571,21 @@ func (s *Server) listCheckpoints(w http.ResponseWriter, r *http.Request) {
 	}{ss.ID, s.publicKey, cps})
 }
 
+// decodeSmall reads a small JSON request body (a token request, a
+// set-aside) with no unknown fields; a body too large stays a 413.
+func decodeSmall(w http.ResponseWriter, r *http.Request, dst any) error {
+	dec := json.NewDecoder(http.MaxBytesReader(w, r.Body, 4096))
+	dec.DisallowUnknownFields()
+	if err := dec.Decode(dst); err != nil {
+		var mbe *http.MaxBytesError
+		if !errors.As(err, &mbe) {
+			err = domain.Errorf(domain.Invalid, "", "malformed JSON: %v", err)
+		}
+		return err
+	}
+	return nil
+}
+
 func (s *Server) postToken(w http.ResponseWriter, r *http.Request) {
 	c, err := s.authenticate(r)
 	if err != nil {
@@ -562,13 +593,7 @@ func (s *Server) postToken(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	var req ledger.TokenRequest
-	dec := json.NewDecoder(http.MaxBytesReader(w, r.Body, 4096))
-	dec.DisallowUnknownFields()
-	if err := dec.Decode(&req); err != nil {
-		var mbe *http.MaxBytesError
-		if !errors.As(err, &mbe) {
-			err = domain.Errorf(domain.Invalid, "", "malformed JSON: %v", err)
-		}
+	if err := decodeSmall(w, r, &req); err != nil {
 		s.writeError(w, r, err)
 		return
 	}
@@ -596,13 +621,7 @@ func (s *Server) postSetAside(w http.ResponseWriter, r *http.Request) {
 		Seq    uint64 `json:"seq"`
 		Reason string `json:"reason"`
 	}
-	dec := json.NewDecoder(http.MaxBytesReader(w, r.Body, 4096))
-	dec.DisallowUnknownFields()
-	if err := dec.Decode(&req); err != nil {
-		var mbe *http.MaxBytesError
-		if !errors.As(err, &mbe) {
-			err = domain.Errorf(domain.Invalid, "", "malformed JSON: %v", err)
-		}
+	if err := decodeSmall(w, r, &req); err != nil {
 		s.writeError(w, r, err)
 		return
 	}

@@ -32,7 +32,6 @@ type SeasonSnap struct {
 	Cluster events.Cluster
 	Year    int
 	Info    json.RawMessage // GET /seasons/{season}
-	Schema  json.RawMessage // GET /seasons/{season}/schema
 	Views   map[domain.View]*ViewSnap
 	Units   map[string]bool
 }
@@ -76,9 +75,6 @@ func buildSeasonSnap(s *domain.Season) (*SeasonSnap, error) {
 		return nil, err
 	}
 	ss.Info = info
-	if ss.Schema, err = json.Marshal(s.Schema()); err != nil {
-		return nil, err
-	}
 	for _, m := range s.Members() {
 		ss.Units[m.ID] = true
 	}

@@ -230,8 +230,8 @@ func TestHelpVersionAndEnvironment(t *testing.T) {
 				if err := run(context.Background(), []string{"thidua", cmd, h}, noEnv, nil, io.Discard, &errOut); err != nil {
 					t.Errorf("exit %d: %v", exitCode(err), err)
 				}
-				if !strings.Contains(errOut.String(), "-") {
-					t.Errorf("no usage printed: %q", errOut.String())
+				if !strings.Contains(errOut.String(), "Usage of thidua "+cmd+":") {
+					t.Errorf("no usage of %s printed: %q", cmd, errOut.String())
 				}
 			})
 		}

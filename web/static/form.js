@@ -30,7 +30,7 @@ export function groupDigits(digits) {
   return digits.replace(/^0+(?=\d)/, '').replace(/\B(?=(\d{3})+(?!\d))/g, sep);
 }
 
-/** viMessage says an API validation message in the reader's language. */
+/** fieldMessage says an API validation message in the reader's language. */
 export function fieldMessage(msg) {
   const m = String(msg || '');
   let r;

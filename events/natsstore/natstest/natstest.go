@@ -9,12 +9,21 @@ import (
 	"sync"
 	"testing"
 
+	"github.com/nats-io/nats.go"
+
 	"github.com/thidua/thidua/events/natsstore"
 )
 
 // Start runs an embedded NATS server with JetStream storing under dir,
 // opens the stream, and stops the server when the test ends.
 func Start(t testing.TB, dir string) *natsstore.Store {
+	t.Helper()
+	store, _ := start(t, dir)
+	return store
+}
+
+// start is Start that also hands over the server's connection.
+func start(t testing.TB, dir string) (*natsstore.Store, *nats.Conn) {
 	t.Helper()
 	srv, err := natsstore.StartEmbedded(natsstore.EmbeddedConfig{Dir: dir})
 	if err != nil {
@@ -29,7 +38,7 @@ func Start(t testing.TB, dir string) *natsstore.Store {
 	if err != nil {
 		t.Fatal(err)
 	}
-	return store
+	return store, nc
 }
 
 // Restartable runs an embedded NATS server with JetStream under dir, as
@@ -99,19 +108,7 @@ func DamageBlock(t testing.TB, dir string, d Damage) {
 // StartWithFiles is Start with the evidence store on the same server.
 func StartWithFiles(t testing.TB, dir string) (*natsstore.Store, *natsstore.Files) {
 	t.Helper()
-	srv, err := natsstore.StartEmbedded(natsstore.EmbeddedConfig{Dir: dir})
-	if err != nil {
-		t.Fatal(err)
-	}
-	nc, err := natsstore.ConnectEmbedded(srv, "test")
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { nc.Close(); srv.Shutdown(); srv.WaitForShutdown() })
-	store, err := natsstore.Open(context.Background(), nc, natsstore.Config{})
-	if err != nil {
-		t.Fatal(err)
-	}
+	store, nc := start(t, dir)
 	files, err := natsstore.OpenFiles(context.Background(), nc, natsstore.FilesConfig{})
 	if err != nil {
 		t.Fatal(err)

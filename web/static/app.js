@@ -8,6 +8,7 @@ import { readStream } from './sse.js';
 import { renderSheet, awardBadge, gateReason } from './sheet.js';
 import { renderChart } from './chart.js';
 import { createWorkspace } from './workspace.js';
+import { createCommittee } from './committee.js';
 import { openFile } from './files.js';
 
 const $ = (sel) => document.querySelector(sel);
@@ -663,11 +664,15 @@ async function loadSeason(id) {
   if (unit) openSheet(unit);
 }
 
-/** openWorkspace gives a unit token its tabs beside the ranking. */
+/**
+ * openWorkspace gives a unit token its tabs beside the ranking, and the
+ * committee its own.
+ */
 function openWorkspace() {
-  if (state.me?.role !== 'unit') return;
+  const create = { unit: createWorkspace, committee: createCommittee }[state.me?.role];
+  if (!create) return;
   if (state.workspace) { state.workspace.onSeason(); return; }
-  state.workspace = createWorkspace({
+  state.workspace = create({
     api, post, me: state.me, seasonPath, season: () => state.season, token: () => state.token,
     openFile: (e) => openFile(seasonPath(), state.token, e).catch(() => {}),
     onTab: (tab) => { document.body.dataset.tab = tab; },

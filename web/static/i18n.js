@@ -440,6 +440,14 @@ const STRINGS = {
 
 let lang = 'vi';
 
+/**
+ * addStrings adds a module's own strings ({vi: {...}, en: {...}}), so that
+ * each page module keeps its words beside its code.
+ */
+export function addStrings(more) {
+  for (const l of ['vi', 'en']) Object.assign(STRINGS[l], more[l] || {});
+}
+
 export function setLang(l) { lang = l === 'en' ? 'en' : 'vi'; }
 export function getLang() { return lang; }
 

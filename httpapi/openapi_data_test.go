@@ -1,7 +1,6 @@
 package httpapi
 
 import (
-	"context"
 	"reflect"
 	"slices"
 	"strings"
@@ -16,14 +15,7 @@ import (
 // for every type a client may post it has a body whose data is described
 // field by field, with exactly the JSON fields of the type's payload.
 func TestOpenAPIDescribesEveryEventType(t *testing.T) {
-	loader := openapi3.NewLoader()
-	doc, err := loader.LoadFromData(openapiYAML)
-	if err != nil {
-		t.Fatalf("load: %v", err)
-	}
-	if err := doc.Validate(context.Background()); err != nil {
-		t.Fatalf("validate: %v", err)
-	}
+	doc := loadOpenAPI(t)
 	body := doc.Paths.Find("/api/v1/seasons/{season}/events").Post.RequestBody.Value.Content.Get("application/json").Schema.Value
 	for _, typ := range events.ClientTypes() {
 		t.Run(typ, func(t *testing.T) {
@@ -50,6 +42,10 @@ func TestOpenAPIDescribesEveryEventType(t *testing.T) {
 			var documented []string
 			for name := range data.Properties {
 				documented = append(documented, name)
+			}
+			if typ == events.TypeSeasonOpened {
+				// Accepted and dropped, so that GET /seasons/{season} can be posted back.
+				documented = slices.DeleteFunc(documented, func(f string) bool { return f == "season" || f == "closed" })
 			}
 			slices.Sort(documented)
 			if want := jsonFields(reflect.TypeOf(spec.New())); !slices.Equal(documented, want) {

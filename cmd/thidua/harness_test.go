@@ -28,6 +28,7 @@ type testServer struct {
 	stdout *syncBuffer
 	cancel context.CancelFunc
 	done   chan error
+	spec   *apiSpec // every request through do is checked against /openapi.yaml
 }
 
 type syncBuffer struct {
@@ -84,6 +85,7 @@ func startServerUntil(t *testing.T, dataDir string, status int, args ...string) 
 		if err == nil {
 			resp.Body.Close()
 			if resp.StatusCode == status {
+				ts.spec = loadAPISpec(t, ts.url)
 				return ts
 			}
 		}
@@ -125,6 +127,14 @@ func (ts *testServer) do(method, path, token string, body []byte, out any) (int,
 	if token != "" {
 		req.Header.Set("Authorization", "Bearer "+token)
 	}
+	if body != nil {
+		// As a client that follows openapi.yaml sends them.
+		ct := "application/json"
+		if strings.Contains(path, "/files") {
+			ct = "application/octet-stream"
+		}
+		req.Header.Set("Content-Type", ct)
+	}
 	resp, err := http.DefaultClient.Do(req)
 	if err != nil {
 		ts.t.Fatalf("%s %s: %v", method, path, err)
@@ -133,6 +143,11 @@ func (ts *testServer) do(method, path, token string, body []byte, out any) (int,
 	b, err := io.ReadAll(resp.Body)
 	if err != nil {
 		ts.t.Fatal(err)
+	}
+	if ts.spec != nil {
+		for _, p := range ts.spec.check(req, body, resp, b) {
+			ts.t.Errorf("openapi.yaml: %s %s: %s", method, path, p)
+		}
 	}
 	if out != nil && resp.StatusCode < 300 {
 		if err := json.Unmarshal(b, out); err != nil {

@@ -130,3 +130,112 @@ func TestMetricsFromTheStart(t *testing.T) {
 		}
 	}
 }
+
+// TestConnectionCap runs serve with --max-conns 16. Sixteen clients that
+// hold keep-alive connections open and idle cannot lock anyone out: a new
+// client is served and an idle connection is closed to make room. When
+// all sixteen are working (live streams), the next client gets a 503 in
+// the error shape with Retry-After, not a reset; once they end, it is
+// served again.
+func TestConnectionCap(t *testing.T) {
+	ts := startServer(t, "", "--max-conns", "16")
+	committee, _ := ts.openDemoSeason()
+	addr := strings.TrimPrefix(ts.url, "http://")
+
+	// Sixteen idle keep-alive connections, each after one request.
+	var idle []net.Conn
+	for i := 0; i < 16; i++ {
+		c, err := net.Dial("tcp", addr)
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer c.Close()
+		fmt.Fprintf(c, "GET /healthz HTTP/1.1\r\nHost: x\r\n\r\n")
+		resp, err := http.ReadResponse(bufio.NewReader(c), nil)
+		if err != nil {
+			t.Fatalf("idle connection %d: %v", i, err)
+		}
+		io.Copy(io.Discard, resp.Body)
+		resp.Body.Close()
+		idle = append(idle, c)
+	}
+	fresh := &http.Client{Transport: &http.Transport{DisableKeepAlives: true}, Timeout: 10 * time.Second}
+	for i := 0; i < 3; i++ {
+		resp, err := fresh.Get(ts.url + "/healthz")
+		if err != nil {
+			t.Fatalf("a new client while 16 idle connections are held: %v", err)
+		}
+		resp.Body.Close()
+		if resp.StatusCode != http.StatusOK {
+			t.Fatalf("a new client while 16 idle connections are held: %s", resp.Status)
+		}
+	}
+	closed := 0
+	for _, c := range idle {
+		c.SetReadDeadline(time.Now().Add(2 * time.Second))
+		if _, err := c.Read(make([]byte, 1)); err == io.EOF {
+			closed++
+		}
+	}
+	if closed == 0 {
+		t.Error("no idle connection was closed to make room")
+	}
+	for _, c := range idle {
+		c.Close()
+	}
+
+	// Sixteen working connections: live streams.
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	streams := &http.Client{Transport: &http.Transport{MaxConnsPerHost: 0, DisableKeepAlives: true}}
+	var bodies []io.Closer
+	deadline := time.Now().Add(10 * time.Second)
+	for len(bodies) < 16 && time.Now().Before(deadline) {
+		req, _ := http.NewRequestWithContext(ctx, http.MethodGet, ts.url+"/api/v1/seasons/"+domain.DemoSeasonID+"/rankings/stream?view=claimed", nil)
+		req.Header.Set("Authorization", "Bearer "+committee)
+		resp, err := streams.Do(req)
+		if err != nil {
+			t.Fatalf("stream %d: %v", len(bodies), err)
+		}
+		if resp.StatusCode != http.StatusOK {
+			// The idle connections above may still be closing.
+			resp.Body.Close()
+			time.Sleep(50 * time.Millisecond)
+			continue
+		}
+		// The first frame: the stream is working.
+		if _, err := bufio.NewReader(resp.Body).ReadString('\n'); err != nil {
+			t.Fatalf("stream %d: %v", len(bodies), err)
+		}
+		bodies = append(bodies, resp.Body)
+	}
+	if len(bodies) < 16 {
+		t.Fatalf("only %d streams opened", len(bodies))
+	}
+	resp, err := fresh.Get(ts.url + "/healthz")
+	if err != nil {
+		t.Fatalf("a client beyond the cap got no answer: %v", err)
+	}
+	b, _ := io.ReadAll(resp.Body)
+	resp.Body.Close()
+	if resp.StatusCode != http.StatusServiceUnavailable || resp.Header.Get("Retry-After") == "" || !strings.Contains(string(b), `"code":"unavailable"`) {
+		t.Errorf("beyond the cap: %s Retry-After %q %s", resp.Status, resp.Header.Get("Retry-After"), b)
+	}
+	for _, b := range bodies {
+		b.Close()
+	}
+	cancel()
+	served := false
+	for i := 0; i < 100 && !served; i++ {
+		if resp, err := fresh.Get(ts.url + "/healthz"); err == nil {
+			resp.Body.Close()
+			served = resp.StatusCode == http.StatusOK
+		}
+		if !served {
+			time.Sleep(50 * time.Millisecond)
+		}
+	}
+	if !served {
+		t.Error("once the streams ended, new clients are still refused")
+	}
+}

@@ -13,6 +13,7 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"syscall"
 	"time"
 
 	"github.com/nats-io/nats.go"
@@ -37,6 +38,7 @@ type serveConfig struct {
 	checkpointEvery            time.Duration
 	maxFileSize                int64         // bytes of one uploaded evidence file
 	readTimeout                time.Duration // a whole request but an upload's body
+	maxConns                   int           // open HTTP connections; 0: from the file limit
 }
 
 func serve(ctx context.Context, args []string, getenv func(string) string, stdout, stderr io.Writer) error {
@@ -62,6 +64,7 @@ func parseServe(args []string, getenv func(string) string, stderr io.Writer) (se
 	every := fs.duration("checkpoint-every", time.Minute, "sign a checkpoint of a season with new events at most this often (a closed season's at once)")
 	maxFile := fs.integer("max-file-size", httpapi.DefaultMaxFileSize, "the largest evidence file a unit may upload, in bytes (larger: 413)")
 	readTimeout := fs.duration("read-timeout", 30*time.Second, "the time a client has to send a whole request (a body trickled slowly is cut off); evidence uploads get 10 minutes")
+	maxConns := fs.integer("max-conns", 0, "open HTTP connections at most (idle ones are closed first to make room, beyond it a 503); 0: the open-file limit less 256 for NATS and SQLite, at most 10000")
 	if err := fs.parse(args); err != nil {
 		return serveConfig{}, err
 	}
@@ -77,6 +80,9 @@ func parseServe(args []string, getenv func(string) string, stderr io.Writer) (se
 	if *readTimeout <= 0 {
 		return serveConfig{}, usageError("--read-timeout must be positive")
 	}
+	if *maxConns < 0 {
+		return serveConfig{}, usageError("--max-conns must be 0 (from the file limit) or positive")
+	}
 	if *replicas < 0 || *replicas > 5 {
 		return serveConfig{}, usageError("--replicas must be between 0 and 5")
 	}
@@ -88,7 +94,7 @@ func parseServe(args []string, getenv func(string) string, stderr io.Writer) (se
 		return serveConfig{}, usageError("--replicas above 1 needs a cluster: --nats-url")
 	}
 	return serveConfig{data: *data, httpAddr: *httpAddr, nats: nc, signingKey: *signingKey, adminToken: *admin,
-		demo: *demo, replicas: *replicas, checkpointEvery: *every, maxFileSize: int64(*maxFile), readTimeout: *readTimeout}, nil
+		demo: *demo, replicas: *replicas, checkpointEvery: *every, maxFileSize: int64(*maxFile), readTimeout: *readTimeout, maxConns: *maxConns}, nil
 }
 
 // logConn connects to the log: an embedded NATS server with JetStream whose
@@ -230,11 +236,16 @@ func runServer(ctx context.Context, c serveConfig, logger *slog.Logger, stdout i
 	// --read-timeout (evidence uploads extend their own), idle keep-alive connections
 	// closed after 2 minutes. Responses have no server-wide deadline: the
 	// live stream is long-lived and bounds each of its writes itself.
+	maxConns := c.maxConns
+	if maxConns == 0 {
+		maxConns = connsFromFileLimit()
+	}
+	limit := httpapi.NewConnLimit(maxConns)
 	srv := &http.Server{Handler: mux, ReadHeaderTimeout: 10 * time.Second, ReadTimeout: c.readTimeout,
-		IdleTimeout: 2 * time.Minute, MaxHeaderBytes: 64 << 10}
+		IdleTimeout: 2 * time.Minute, MaxHeaderBytes: 64 << 10, ConnState: limit.ConnState}
 	httpDone := make(chan error, 1)
-	go func() { httpDone <- srv.Serve(ln) }()
-	logger.Info("serving", "http", "http://"+ln.Addr().String(), "data", c.data, "external_nats", c.nats.URLs != "", "checkpoint_key", signer.PublicKey())
+	go func() { httpDone <- srv.Serve(limit.Listener(ln)) }()
+	logger.Info("serving", "http", "http://"+ln.Addr().String(), "max_conns", maxConns, "data", c.data, "external_nats", c.nats.URLs != "", "checkpoint_key", signer.PublicKey())
 
 	if c.demo {
 		if err := openDemo(ctx, store, proj, led, adminToken, ln.Addr().String(), c.data, stdout); err != nil {
@@ -438,4 +449,14 @@ func demoFacts(ctx context.Context, led *ledger.Ledger, d demoSeason, units map[
 		}
 	}
 	return nil
+}
+
+// connsFromFileLimit leaves 256 descriptors of the process's open-file
+// limit to NATS, SQLite and evidence files, and caps the rest at 10,000.
+func connsFromFileLimit() int {
+	var rl syscall.Rlimit
+	if err := syscall.Getrlimit(syscall.RLIMIT_NOFILE, &rl); err != nil || rl.Cur > 1<<20 {
+		return 10000
+	}
+	return min(max(int(rl.Cur)-256, 32), 10000)
 }

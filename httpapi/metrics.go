@@ -1,6 +1,7 @@
 package httpapi
 
 import (
+	"context"
 	"runtime/debug"
 
 	"github.com/prometheus/client_golang/prometheus"
@@ -24,6 +25,25 @@ type metrics struct {
 	filesStored  prometheus.Counter
 	fileBytes    prometheus.Counter
 	filesRefused *prometheus.CounterVec
+	// appendTime is an append's time in the ledger, by outcome: from the
+	// body read to the reply, the log's acknowledgement and the wait
+	// until the event is folded included.
+	appendTime *prometheus.HistogramVec
+	// freshness is, for each commit of the read model, the time from the
+	// log's timestamp of its newest event to the commit.
+	freshness prometheus.Histogram
+}
+
+// appendOutcome names an append's outcome for appendTime.
+func appendOutcome(created bool, err error) string {
+	switch {
+	case err != nil:
+		return "refused"
+	case created:
+		return "appended"
+	default:
+		return "duplicate"
+	}
 }
 
 // gauges are read from the process when /metrics is scraped.
@@ -65,6 +85,17 @@ func newMetrics(reg *prometheus.Registry, g gauges) *metrics {
 		filesRefused: prometheus.NewCounterVec(prometheus.CounterOpts{
 			Name: "thidua_file_uploads_refused_total", Help: "Evidence uploads refused, by reason (the error code).",
 		}, []string{"reason"}),
+		appendTime: prometheus.NewHistogramVec(prometheus.HistogramOpts{
+			Name: "thidua_append_duration_seconds", Help: "POST …/events in the ledger, by outcome (appended, duplicate, refused): the log's acknowledgement and the wait until the event is folded included.",
+			Buckets: []float64{.001, .0025, .005, .01, .025, .05, .1, .25, .5, 1, 2.5, 5, 10},
+		}, []string{"outcome"}),
+		freshness: prometheus.NewHistogram(prometheus.HistogramOpts{
+			Name: "thidua_projector_commit_freshness_seconds", Help: "For each commit of the read model, from the log's timestamp of its newest event to the commit.",
+			Buckets: []float64{.001, .0025, .005, .01, .02, .05, .1, .25, .5, 1, 2.5, 5, 10, 30},
+		}),
+	}
+	for _, o := range []string{"appended", "duplicate", "refused"} {
+		m.appendTime.WithLabelValues(o)
 	}
 	// Every event type is there from the start, at 0, so that a rate
 	// over it works before the first append.
@@ -72,7 +103,7 @@ func newMetrics(reg *prometheus.Registry, g gauges) *metrics {
 		m.appended.WithLabelValues(typ)
 	}
 	m.reg.MustRegister(m.appended, m.conflicts, m.requests, m.duration, m.storageFull, m.filesStored, m.fileBytes, m.filesRefused,
-		buildInfo(),
+		m.appendTime, m.freshness, buildInfo(),
 		prometheus.NewGaugeFunc(prometheus.GaugeOpts{
 			Name: "thidua_projector_checkpoint", Help: "Last stream sequence committed to the read model.",
 		}, g.checkpoint),
@@ -111,4 +142,23 @@ func buildInfo() prometheus.Collector {
 	})
 	g.Set(1)
 	return g
+}
+
+// WatchFreshness observes the freshness of each commit of the read model
+// that folds new events, until ctx ends. It runs beside the projector, off
+// its path; commits closer together than it wakes are seen as one.
+func (s *Server) WatchFreshness(ctx context.Context) {
+	seen := s.proj.Checkpoint()
+	for {
+		ch := s.proj.Changed()
+		select {
+		case <-ctx.Done():
+			return
+		case <-ch:
+		}
+		if cp := s.proj.Checkpoint(); cp > seen {
+			seen = cp
+			s.metrics.freshness.Observe(s.proj.LastDelay().Seconds())
+		}
+	}
 }

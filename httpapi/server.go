@@ -307,7 +307,9 @@ func (s *Server) postEvent(w http.ResponseWriter, r *http.Request) {
 		s.writeError(w, r, err)
 		return
 	}
+	start := time.Now()
 	reply, created, err := s.ledger.Append(r.Context(), r.PathValue("season"), c.author, c.scope, body)
+	s.metrics.appendTime.WithLabelValues(appendOutcome(created, err)).Observe(time.Since(start).Seconds())
 	if err != nil {
 		s.writeError(w, r, err)
 		return

@@ -107,7 +107,8 @@ func TestHostileClients(t *testing.T) {
 
 // TestMetricsFromTheStart: what an operator graphs is there before the
 // first event: appended counters at 0 by type, the halted gauge, the
-// build, the request-duration histogram.
+// build, the request-duration, append and freshness histograms; and the
+// histograms count once events come.
 func TestMetricsFromTheStart(t *testing.T) {
 	ts := startServer(t, "")
 	ts.do(http.MethodGet, "/healthz", "", nil, nil)
@@ -116,6 +117,9 @@ func TestMetricsFromTheStart(t *testing.T) {
 		t.Fatalf("metrics: %d", st)
 	}
 	for _, want := range []string{
+		`thidua_append_duration_seconds_count{outcome="appended"} 0`,
+		`thidua_append_duration_seconds_count{outcome="refused"} 0`,
+		"thidua_projector_commit_freshness_seconds_count 0",
 		`thidua_events_appended_total{type="activity.held"} 0`,
 		`thidua_events_appended_total{type="fact.explained"} 0`,
 		"thidua_projector_halted 0",
@@ -128,6 +132,20 @@ func TestMetricsFromTheStart(t *testing.T) {
 		if !strings.Contains(string(b), want) {
 			t.Errorf("/metrics lacks %s", want)
 		}
+	}
+
+	ts.openDemoSeason() // an append and the tokens, each folded before its reply
+	_, b = ts.do(http.MethodGet, "/metrics", "", nil, nil)
+	for _, want := range []string{
+		`thidua_append_duration_seconds_count{outcome="appended"} 1`,
+		`thidua_append_duration_seconds_bucket{outcome="appended",le="+Inf"} 1`,
+	} {
+		if !strings.Contains(string(b), want) {
+			t.Errorf("after one append, /metrics lacks %s", want)
+		}
+	}
+	if strings.Contains(string(b), "thidua_projector_commit_freshness_seconds_count 0\n") {
+		t.Error("commits folded events and the freshness histogram counted none")
 	}
 }
 

@@ -222,6 +222,7 @@ func runServer(ctx context.Context, c serveConfig, logger *slog.Logger, stdout i
 	hubDone := make(chan error, 1)
 	go func() { hubDone <- hub.Run(ctx) }()
 	api := httpapi.New(httpapi.Deps{Ledger: led, Projector: proj, Log: store, Live: hub, Files: files, MaxFileSize: c.maxFileSize, Registry: reg, AdminToken: adminToken, PublicKey: signer.PublicKey(), Logger: logger})
+	go api.WatchFreshness(ctx)
 	ln, err := net.Listen("tcp", c.httpAddr)
 	if err != nil {
 		return fmt.Errorf("listen on %s: %w", c.httpAddr, err)

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"net/url"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -17,8 +18,9 @@ import (
 // natsPassword is the thidua user's password in the test cluster; the
 // compose file takes it from the environment the same way.
 const (
-	natsPassword    = "test-cluster-password"
-	auditorPassword = "test-auditor-password"
+	natsPassword     = "test-cluster-password"
+	auditorPassword  = "test-auditor-password"
+	operatorPassword = "test-operator-password"
 )
 
 // natsCluster is three real nats-servers with JetStream clustered over
@@ -36,6 +38,7 @@ func startNATSCluster(t *testing.T) *natsCluster {
 	// The configuration reads these from the environment, as in compose.
 	t.Setenv("THIDUA_NATS_PASSWORD", natsPassword)
 	t.Setenv("THIDUA_AUDITOR_NATS_PASSWORD", auditorPassword)
+	t.Setenv("THIDUA_OPERATOR_NATS_PASSWORD", operatorPassword)
 	const n = 3
 	clients, routes := make([]string, n), make([]string, n)
 	for i := range n {
@@ -221,5 +224,67 @@ func (c *natsCluster) waitCurrent(ctx context.Context) {
 			c.t.Fatalf("stream replicas not current after 60 s: %+v", info.Cluster.Replicas)
 		}
 		time.Sleep(100 * time.Millisecond)
+	}
+}
+
+// checkOperatorReadsOnly connects as accounts.conf's operator user: it
+// lists the streams and the consumers (named for whose they are) and reads
+// a stream's state, and it can neither read an event, nor write one, nor
+// delete the stream.
+func (c *natsCluster) checkOperatorReadsOnly() {
+	t := c.t
+	t.Helper()
+	ctx, cancel := context.WithTimeout(context.Background(), 20*time.Second)
+	defer cancel()
+	nc, err := natsstore.Dial(natsstore.DialConfig{URLs: c.urls(), Name: "operator", User: "operator", Password: operatorPassword})
+	if err != nil {
+		t.Fatalf("operator: %v", err)
+	}
+	defer nc.Close()
+	js, err := jetstream.New(nc)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var streams []string
+	names := js.StreamNames(ctx)
+	for n := range names.Name() {
+		streams = append(streams, n)
+	}
+	if err := names.Err(); err != nil || !slices.Contains(streams, natsstore.DefaultStream) {
+		t.Fatalf("operator: nats stream ls: %v, %v", streams, err)
+	}
+	st, err := js.Stream(ctx, natsstore.DefaultStream)
+	if err != nil {
+		t.Fatalf("operator: nats stream info: %v", err)
+	}
+	if st.CachedInfo().State.Msgs == 0 {
+		t.Error("operator: the stream's state shows no messages")
+	}
+	var consumers []string
+	cl := st.ConsumerNames(ctx)
+	for n := range cl.Name() {
+		consumers = append(consumers, n)
+	}
+	if err := cl.Err(); err != nil {
+		t.Fatalf("operator: nats consumer ls: %v", err)
+	}
+	if !slices.ContainsFunc(consumers, func(n string) bool { return strings.HasPrefix(n, "thidua-projector-") }) {
+		t.Errorf("operator: consumers %v: none named thidua-projector-…", consumers)
+	}
+	short := func() (context.Context, context.CancelFunc) { return context.WithTimeout(ctx, 2*time.Second) }
+	c1, cancel1 := short()
+	defer cancel1()
+	if _, err := st.GetMsg(c1, 1); err == nil {
+		t.Error("operator: read an event")
+	}
+	c2, cancel2 := short()
+	defer cancel2()
+	if _, err := js.Publish(c2, "thidua.ev.x.committee", []byte("{}")); err == nil {
+		t.Error("operator: wrote to the log")
+	}
+	c3, cancel3 := short()
+	defer cancel3()
+	if err := js.DeleteStream(c3, natsstore.DefaultStream); err == nil {
+		t.Error("operator: deleted the log's stream")
 	}
 }

@@ -44,6 +44,7 @@ type composeService struct {
 var composeEnv = map[string]string{
 	"THIDUA_NATS_PASSWORD":         "nats-secret",
 	"THIDUA_AUDITOR_NATS_PASSWORD": "auditor-secret",
+	"THIDUA_OPERATOR_NATS_PASSWORD": "operator-secret",
 	"THIDUA_ADMIN_TOKEN":           "admin-secret",
 }
 

@@ -51,6 +51,7 @@ func TestClusterFailover(t *testing.T) {
 
 	committee, units := a.openDemoSeason()
 	b.waitSeq(a.logLength())
+	c.checkOperatorReadsOnly()
 	w := newWriters(t, []*testServer{a, b}, units)
 	w.waitAcks(20)
 	up := newUploaders(t, []*testServer{a, b}, units)

@@ -7,9 +7,12 @@
 package natsstore
 
 import (
+	"cmp"
 	"context"
+	"crypto/rand"
 	"errors"
 	"fmt"
+	"os"
 	"slices"
 	"strings"
 	"time"
@@ -116,6 +119,10 @@ type Store struct {
 	stream  jetstream.Stream
 	name    string
 	storage func() error
+	// reader names this process in its consumers' names
+	// (thidua-projector-<reader>_1, thidua-export-<reader>_2), so that
+	// `nats consumer ls` says whose each is.
+	reader string
 }
 
 // Ack is the result of a successful Append.
@@ -178,7 +185,7 @@ func Open(ctx context.Context, nc *nats.Conn, cfg Config) (*Store, error) {
 			return nil, fmt.Errorf("natsstore: update stream %s: %w", cfg.Stream, err)
 		}
 	}
-	return &Store{js: js, stream: stream, name: cfg.Stream, storage: cfg.Storage}, nil
+	return &Store{js: js, stream: stream, name: cfg.Stream, storage: cfg.Storage, reader: readerName()}, nil
 }
 
 // streamConfig is the configuration the log needs.
@@ -377,7 +384,7 @@ func (s *Store) ReadUntil(ctx context.Context, filter string, fromSeq uint64, fn
 	if until < fromSeq {
 		return nil
 	}
-	cons, err := s.orderedConsumer(ctx, filter, fromSeq)
+	cons, err := s.orderedConsumer(ctx, "thidua-export", filter, fromSeq)
 	if err != nil {
 		return err
 	}
@@ -422,7 +429,7 @@ func (s *Store) ReadUntil(ctx context.Context, filter string, fromSeq uint64, fn
 // sequence and a projector must stop rather than skip.
 func (s *Store) Follow(ctx context.Context, fromSeq uint64, fn func(Msg) error) error {
 	next := max(fromSeq, 1)
-	cons, err := s.orderedConsumer(ctx, AllSubjects, next)
+	cons, err := s.orderedConsumer(ctx, "thidua-projector", AllSubjects, next)
 	if err != nil {
 		return err
 	}
@@ -466,9 +473,11 @@ func (e *GapError) Error() string {
 
 func (e *GapError) Unwrap() error { return ErrGap }
 
-// orderedConsumer starts an ordered consumer on filter at fromSeq.
-func (s *Store) orderedConsumer(ctx context.Context, filter string, fromSeq uint64) (jetstream.Consumer, error) {
+// orderedConsumer starts an ordered consumer on filter at fromSeq, named
+// role-<reader>_<n> (the client adds _<n> on each reset).
+func (s *Store) orderedConsumer(ctx context.Context, role, filter string, fromSeq uint64) (jetstream.Consumer, error) {
 	cons, err := s.stream.OrderedConsumer(ctx, jetstream.OrderedConsumerConfig{
+		NamePrefix:     role + "-" + s.reader,
 		FilterSubjects: []string{filter},
 		DeliverPolicy:  jetstream.DeliverByStartSequencePolicy,
 		OptStartSeq:    fromSeq,
@@ -579,4 +588,25 @@ func (s *Store) Missing(ctx context.Context) ([]uint64, error) {
 	}
 	slices.Sort(missing)
 	return missing, nil
+}
+
+// readerName is this process's part of its consumers' names: the host
+// (letters, digits and '-' only, as consumer names allow), the pid and a
+// random suffix, so that two processes on one host never share a name.
+func readerName() string {
+	host, _ := os.Hostname()
+	var b strings.Builder
+	for _, r := range strings.ToLower(host) {
+		if (r >= 'a' && r <= 'z') || (r >= '0' && r <= '9') || r == '-' {
+			b.WriteRune(r)
+		} else if r == '.' {
+			break // the host, not its domain
+		}
+		if b.Len() >= 24 {
+			break
+		}
+	}
+	var rnd [3]byte
+	rand.Read(rnd[:])
+	return fmt.Sprintf("%s-%d-%x", cmp.Or(b.String(), "host"), os.Getpid(), rnd)
 }

@@ -809,6 +809,12 @@ func TestFollow(t *testing.T) {
 					t.Fatalf("consumers after reset %v, deleted %v: want a new one", now, deleted)
 				}
 			}
+			// An operator's `nats consumer ls` says whose each consumer is.
+			for _, n := range consumerNames(t, st) {
+				if !strings.HasPrefix(n, "thidua-projector-"+st.reader+"_") {
+					t.Errorf("consumer %q: want thidua-projector-%s_<n>", n, st.reader)
+				}
+			}
 
 			cancel()
 			if err := <-done; !errors.Is(err, context.Canceled) {

@@ -42,10 +42,10 @@ type composeService struct {
 // composeEnv stands for the operator's environment: the file demands
 // these and nothing else.
 var composeEnv = map[string]string{
-	"THIDUA_NATS_PASSWORD":         "nats-secret",
-	"THIDUA_AUDITOR_NATS_PASSWORD": "auditor-secret",
+	"THIDUA_NATS_PASSWORD":          "nats-secret",
+	"THIDUA_AUDITOR_NATS_PASSWORD":  "auditor-secret",
 	"THIDUA_OPERATOR_NATS_PASSWORD": "operator-secret",
-	"THIDUA_ADMIN_TOKEN":           "admin-secret",
+	"THIDUA_ADMIN_TOKEN":            "admin-secret",
 }
 
 // interpolate resolves ${VAR:?message}, the only form the file may use:

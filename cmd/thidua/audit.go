@@ -20,20 +20,20 @@ import (
 // into a scratch read model and reports whether it reproduces the signed
 // final ranking (and a live read model's rankings and sheets) byte for byte.
 func auditCmd(ctx context.Context, args []string, getenv func(string) string, stdout, stderr io.Writer) error {
-	fs := newFlags("audit", getenv, stderr)
-	season := fs.str("season", "", "season id")
-	data := fs.str("data", "", "data directory of a stopped thidua serve (embedded store)")
-	nf := addNATSFlags(fs, "a live NATS JetStream holding the log (comma-separated URLs of a cluster's servers)")
-	logPath := fs.str("log", "", "an exported log (thidua export)")
-	keyPath := fs.str("key", "", "the committee's public key (default DATA/"+seal.PublicKeyFile+" with --data)")
-	dbPath := fs.str("db", "", "a live read model to compare with (default DATA/thidua.db with --data)")
-	asOf := fs.str("as-of", "", "report the rankings as of this stream sequence or RFC 3339 instant")
-	open := fs.boolean("open", false, "accept a season whose log does not end with its signed close (the audit then proves the log so far, not a final result)")
-	expectSize := fs.integer("expect-size", 0, "the number of events the published result names: the season's log must have exactly these")
-	expectRoot := fs.str("expect-root", "", "the root the published result names: the season's Merkle root over its events must be this")
-	jsonOut := fs.str("json", "", "write the report as JSON to this file (- for standard output)")
-	htmlOut := fs.str("html", "", "write the report as an HTML page to this file")
-	filesDir := fs.str("files", "", "the season's evidence files, each named by its SHA-256 (thidua export --files): check every file the events name; without it the files are not checked")
+	fs := newFlags("audit", "kiểm toán cuối năm: kiểm tra nhật ký không bị sửa, phát lại và đối chiếu bảng xếp hạng đã ký / the year-end audit: checks the log for tampering, replays it and checks every signed ranking", getenv, stderr)
+	season := fs.str("season", "", "mã mùa thi đua / season id")
+	data := fs.str("data", "", "thư mục dữ liệu của một thidua serve đã dừng (kho nhúng) / data directory of a stopped thidua serve (embedded store)")
+	nf := addNATSFlags(fs, "NATS JetStream đang chạy giữ nhật ký (địa chỉ các máy chủ của cụm, cách nhau bằng dấu phẩy) / a live NATS JetStream holding the log (comma-separated URLs of a cluster's servers)")
+	logPath := fs.str("log", "", "một nhật ký đã xuất (thidua export) / an exported log (thidua export)")
+	keyPath := fs.str("key", "", "khoá công khai của Ban Thường trực (mặc định DATA/"+seal.PublicKeyFile+" khi có --data) / the committee's public key (default DATA/"+seal.PublicKeyFile+" with --data)")
+	dbPath := fs.str("db", "", "một mô hình đọc đang dùng để so sánh (mặc định DATA/thidua.db khi có --data) / a live read model to compare with (default DATA/thidua.db with --data)")
+	asOf := fs.str("as-of", "", "báo cáo bảng xếp hạng tại số thứ tự sự kiện hoặc thời điểm RFC 3339 này / report the rankings as of this stream sequence or RFC 3339 instant")
+	open := fs.boolean("open", false, "chấp nhận mùa có nhật ký chưa kết thúc bằng lần khoá sổ đã ký (khi đó kiểm toán chứng minh nhật ký đến nay, không phải kết quả cuối cùng) / accept a season whose log does not end with its signed close (the audit then proves the log so far, not a final result)")
+	expectSize := fs.integer("expect-size", 0, "số sự kiện mà kết quả công bố nêu: nhật ký của mùa phải có đúng chừng ấy / the number of events the published result names: the season's log must have exactly these")
+	expectRoot := fs.str("expect-root", "", "gốc mà kết quả công bố nêu: gốc Merkle của các sự kiện trong mùa phải đúng là gốc này / the root the published result names: the season's Merkle root over its events must be this")
+	jsonOut := fs.str("json", "", "ghi báo cáo dạng JSON vào tệp này (- là đầu ra chuẩn) / write the report as JSON to this file (- for standard output)")
+	htmlOut := fs.str("html", "", "ghi báo cáo dạng trang HTML vào tệp này / write the report as an HTML page to this file")
+	filesDir := fs.str("files", "", "các tệp minh chứng của mùa, mỗi tệp mang tên là SHA-256 của nó (thidua export --files): kiểm tra mọi tệp mà sự kiện nêu; thiếu cờ này thì không kiểm tra tệp / the season's evidence files, each named by its SHA-256 (thidua export --files): check every file the events name; without it the files are not checked")
 	if err := fs.parse(args); err != nil {
 		return err
 	}
@@ -205,10 +205,10 @@ func writeReport(path string, stdout io.Writer, write func(io.Writer) error) err
 // thidua audit --key. With --signing-key it works on a shared key file (the
 // one every serve of a cluster is given) and --create makes that file.
 func keyCmd(args []string, getenv func(string) string, stdout, stderr io.Writer) error {
-	fs := newFlags("key", getenv, stderr)
-	data := fs.str("data", "./data", "data directory of thidua serve")
-	signingKey := fs.str("signing-key", "", "a shared signing key file: print its public key")
-	create := fs.boolean("create", false, "with --signing-key: make the key pair if the file does not exist (FILE and FILE's .pub)")
+	fs := newFlags("key", "in khoá công khai dùng để kiểm tra các điểm kiểm tra đã ký, hoặc tạo khoá ký dùng chung / prints the public key that verifies the signed checkpoints, or makes a shared signing key", getenv, stderr)
+	data := fs.str("data", "./data", "thư mục dữ liệu của thidua serve / data directory of thidua serve")
+	signingKey := fs.str("signing-key", "", "tệp khoá ký dùng chung: in khoá công khai của nó / a shared signing key file: print its public key")
+	create := fs.boolean("create", false, "cùng --signing-key: tạo cặp khoá nếu tệp chưa có (FILE và FILE.pub) / with --signing-key: make the key pair if the file does not exist (FILE and FILE's .pub)")
 	if err := fs.parse(args); err != nil {
 		return err
 	}

@@ -22,20 +22,20 @@ func benchCmd(ctx context.Context, args []string, getenv func(string) string, st
 		return benchChild(ctx, args, stdout, stderr)
 	}
 	def := bench.DefaultConfig()
-	fs := newFlags("bench", getenv, stderr)
-	only := fs.str("only", "", "phases to run, comma-separated: "+strings.Join(bench.Phases(), ",")+" (default all)")
-	runs := fs.integer("runs", def.Runs, "repeat every measurement this many times; the table shows the median and the spread")
-	events := fs.integer("events", def.Events, "events in the generated national load")
-	units := fs.integer("units", def.Units, "units in the generated load")
-	seasons := fs.integer("seasons", def.Seasons, "seasons (clusters) in the generated load")
-	seed := fs.integer("seed", int(def.Seed), "seed of the generated load: the same seed gives the same log")
-	duration := fs.duration("duration", def.Duration, "length of each timed ingest, freshness and rankings measurement")
-	rate := fs.integer("rate", def.Rate, "events/s of the paced writers (freshness, and the writer behind the rankings reads)")
-	clients := fs.integer("clients", def.Clients, "concurrent HTTP clients (ingest, rankings, and the freshness writers)")
-	rankUnits := fs.integer("rank-units", def.RankUnits, "units of the season whose rankings are read")
-	cpuDir := fs.str("cpuprofile", "", "write a pprof CPU profile of each product measurement into this directory")
-	jsonOut := fs.str("json", "", "also write the report as JSON to this file")
-	dir := fs.str("dir", "", "make the scratch directory here (default the system's temporary directory); it is removed at the end")
+	fs := newFlags("bench", "đo hiệu năng, so với mức nền đo trong cùng lần chạy / the benchmark harness, against raw baselines measured in the same run", getenv, stderr)
+	only := fs.str("only", "", "các pha cần chạy, cách nhau bằng dấu phẩy (mặc định tất cả) / phases to run, comma-separated: "+strings.Join(bench.Phases(), ",")+" (default all)")
+	runs := fs.integer("runs", def.Runs, "lặp mỗi phép đo chừng ấy lần; bảng ghi trung vị và độ dao động / repeat every measurement this many times; the table shows the median and the spread")
+	events := fs.integer("events", def.Events, "số sự kiện của tải toàn quốc được sinh ra / events in the generated national load")
+	units := fs.integer("units", def.Units, "số đơn vị trong tải được sinh ra / units in the generated load")
+	seasons := fs.integer("seasons", def.Seasons, "số mùa (cụm) trong tải được sinh ra / seasons (clusters) in the generated load")
+	seed := fs.integer("seed", int(def.Seed), "hạt giống của tải: cùng hạt giống cho cùng nhật ký / seed of the generated load: the same seed gives the same log")
+	duration := fs.duration("duration", def.Duration, "thời gian của mỗi phép đo ghi, độ tươi và đọc bảng xếp hạng / length of each timed ingest, freshness and rankings measurement")
+	rate := fs.integer("rate", def.Rate, "số sự kiện/giây của các bên ghi theo nhịp (độ tươi, và bên ghi song song khi đọc bảng xếp hạng) / events/s of the paced writers (freshness, and the writer behind the rankings reads)")
+	clients := fs.integer("clients", def.Clients, "số máy khách HTTP đồng thời (ghi, đọc bảng xếp hạng, và bên ghi khi đo độ tươi) / concurrent HTTP clients (ingest, rankings, and the freshness writers)")
+	rankUnits := fs.integer("rank-units", def.RankUnits, "số đơn vị của mùa được đọc bảng xếp hạng / units of the season whose rankings are read")
+	cpuDir := fs.str("cpuprofile", "", "ghi hồ sơ CPU pprof của mỗi phép đo sản phẩm vào thư mục này / write a pprof CPU profile of each product measurement into this directory")
+	jsonOut := fs.str("json", "", "ghi thêm báo cáo dạng JSON vào tệp này / also write the report as JSON to this file")
+	dir := fs.str("dir", "", "tạo thư mục nháp ở đây (mặc định thư mục tạm của hệ thống); xoá khi xong / make the scratch directory here (default the system's temporary directory); it is removed at the end")
 	if err := fs.parse(args); err != nil {
 		return err
 	}
@@ -115,7 +115,7 @@ func childEnv() []string {
 // replay --nats-url URL --db FILE` replays the log into a fresh read model
 // in a process of its own, so that its peak RSS is the replay's alone.
 func benchChild(ctx context.Context, args []string, stdout, stderr io.Writer) error {
-	fs := newFlags("bench --child", func(string) string { return "" }, stderr)
+	fs := newFlags("bench --child", "internal", func(string) string { return "" }, stderr)
 	child := fs.String("child", "", "child mode: replay")
 	natsURL := fs.String("nats-url", "", "the NATS holding the log")
 	db := fs.String("db", "", "the read model to create")

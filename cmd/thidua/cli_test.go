@@ -219,8 +219,8 @@ func TestSharedSigningKey(t *testing.T) {
 	}
 }
 
-// TestHelpVersionAndEnvironment: --help answers every command with its
-// usage and exit 0; version says the build; an environment value that does
+// TestHelpVersionAndEnvironment: --help answers every command with what
+// it does and its flags, each in Vietnamese and English, and exit 0; version says the build; an environment value that does
 // not parse is a usage error (exit 2) naming the variable, never ignored.
 func TestHelpVersionAndEnvironment(t *testing.T) {
 	for _, cmd := range []string{"serve", "submit", "token", "audit", "export", "repair", "key", "bench"} {
@@ -230,8 +230,15 @@ func TestHelpVersionAndEnvironment(t *testing.T) {
 				if err := run(context.Background(), []string{"thidua", cmd, h}, noEnv, nil, io.Discard, &errOut); err != nil {
 					t.Errorf("exit %d: %v", exitCode(err), err)
 				}
-				if !strings.Contains(errOut.String(), "Usage of thidua "+cmd+":") {
-					t.Errorf("no usage of %s printed: %q", cmd, errOut.String())
+				help := errOut.String()
+				if !strings.HasPrefix(help, "thidua "+cmd+" — ") || !strings.Contains(help, "Cờ / flags:") {
+					t.Fatalf("no usage of %s printed: %q", cmd, help)
+				}
+				// Each flag's description is "Vietnamese / English".
+				for _, line := range strings.Split(help, "\n") {
+					if strings.HasPrefix(line, "    \t") && !strings.Contains(line, " / ") {
+						t.Errorf("%s: a flag described in one language: %q", cmd, line)
+					}
 				}
 			})
 		}

@@ -50,10 +50,10 @@ func call(ctx context.Context, method, url, token string, body []byte) ([]byte, 
 }
 
 func submit(ctx context.Context, args []string, getenv func(string) string, stdin io.Reader, stdout, stderr io.Writer) error {
-	fs := newFlags("submit", getenv, stderr)
-	server := fs.str("server", "http://127.0.0.1:8080", "thidua server URL")
-	tok := fs.str("token", "", "API token")
-	season := fs.str("season", domain.DemoSeasonID, "season to append to")
+	fs := newFlags("submit", "gửi một sự kiện (tệp JSON) lên máy chủ / posts one event (a JSON file) to the server", getenv, stderr)
+	server := fs.str("server", "http://127.0.0.1:8080", "địa chỉ máy chủ thidua / thidua server URL")
+	tok := fs.str("token", "", "mã truy cập API / API token")
+	season := fs.str("season", domain.DemoSeasonID, "mùa thi đua để ghi vào / season to append to")
 	if err := fs.parse(args); err != nil {
 		return err
 	}
@@ -79,13 +79,13 @@ func submit(ctx context.Context, args []string, getenv func(string) string, stdi
 }
 
 func token(ctx context.Context, args []string, getenv func(string) string, stdout, stderr io.Writer) error {
-	fs := newFlags("token", getenv, stderr)
-	server := fs.str("server", "http://127.0.0.1:8080", "thidua server URL")
-	tok := fs.str("token", "", "admin or committee token")
-	role := fs.String("role", "", "role of the new token: unit, committee or auditor")
-	unit := fs.String("unit", "", "the unit of a unit token")
-	cluster := fs.String("cluster", "", "bind a committee or auditor token to this cluster's seasons (default: every cluster)")
-	revoke := fs.String("revoke", "", "revoke the token with this id instead")
+	fs := newFlags("token", "cấp hoặc thu hồi mã truy cập / issues or revokes an API token", getenv, stderr)
+	server := fs.str("server", "http://127.0.0.1:8080", "địa chỉ máy chủ thidua / thidua server URL")
+	tok := fs.str("token", "", "mã quản trị hoặc mã Ban Thường trực / admin or committee token")
+	role := fs.String("role", "", "vai trò của mã mới: unit (đơn vị), committee (Ban Thường trực) hoặc auditor (kiểm tra) / role of the new token: unit, committee or auditor")
+	unit := fs.String("unit", "", "đơn vị của mã đơn vị / the unit of a unit token")
+	cluster := fs.String("cluster", "", "gắn mã Ban Thường trực hoặc mã kiểm tra với các mùa của cụm này (mặc định: mọi cụm) / bind a committee or auditor token to this cluster's seasons (default: every cluster)")
+	revoke := fs.String("revoke", "", "thay vào đó, thu hồi mã có số hiệu này / revoke the token with this id instead")
 	if err := fs.parse(args); err != nil {
 		return err
 	}

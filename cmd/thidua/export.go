@@ -22,12 +22,12 @@ import (
 // headers, for an inspector who gets the file and the public key and
 // nothing else.
 func export(ctx context.Context, args []string, getenv func(string) string, stdout, stderr io.Writer) error {
-	fs := newFlags("export", getenv, stderr)
-	season := fs.str("season", "", "season id")
-	data := fs.str("data", "", "data directory of a stopped thidua serve (embedded store)")
-	nf := addNATSFlags(fs, "a live NATS JetStream holding the log (comma-separated URLs of a cluster's servers)")
-	out := fs.str("out", "-", "the file to write (- for standard output)")
-	filesDir := fs.str("files", "", "also write every evidence file the season's events name into this directory, each named by its SHA-256")
+	fs := newFlags("export", "xuất nhật ký của một mùa (và tệp minh chứng) để kiểm toán / exports a season's log (and its evidence files) for the audit", getenv, stderr)
+	season := fs.str("season", "", "mã mùa thi đua / season id")
+	data := fs.str("data", "", "thư mục dữ liệu của một thidua serve đã dừng (kho nhúng) / data directory of a stopped thidua serve (embedded store)")
+	nf := addNATSFlags(fs, "NATS JetStream đang chạy giữ nhật ký (địa chỉ các máy chủ của cụm, cách nhau bằng dấu phẩy) / a live NATS JetStream holding the log (comma-separated URLs of a cluster's servers)")
+	out := fs.str("out", "-", "tệp để ghi (- là đầu ra chuẩn) / the file to write (- for standard output)")
+	filesDir := fs.str("files", "", "ghi thêm mọi tệp minh chứng mà sự kiện của mùa nêu vào thư mục này, mỗi tệp mang tên là SHA-256 của nó / also write every evidence file the season's events name into this directory, each named by its SHA-256")
 	if err := fs.parse(args); err != nil {
 		return err
 	}

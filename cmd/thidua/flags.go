@@ -17,9 +17,15 @@ type flags struct {
 	envErr error // an environment value that does not parse
 }
 
-func newFlags(name string, getenv func(string) string, stderr io.Writer) *flags {
+// about says what the command does, in Vietnamese and English; --help
+// prints it above the flags.
+func newFlags(name, about string, getenv func(string) string, stderr io.Writer) *flags {
 	fs := flag.NewFlagSet("thidua "+name, flag.ContinueOnError)
 	fs.SetOutput(stderr)
+	fs.Usage = func() {
+		fmt.Fprintf(fs.Output(), "thidua %s — %s\n\nCờ / flags:\n", name, about)
+		fs.PrintDefaults()
+	}
 	return &flags{FlagSet: fs, getenv: getenv}
 }
 
@@ -31,7 +37,7 @@ func (f *flags) str(name, def, help string) *string {
 	if v := f.getenv(envName(name)); v != "" {
 		def = v
 	}
-	return f.String(name, def, help+" (env "+envName(name)+")")
+	return f.String(name, def, help+" (biến môi trường / env "+envName(name)+")")
 }
 
 func (f *flags) boolean(name string, def bool, help string) *bool {
@@ -44,7 +50,7 @@ func (f *flags) boolean(name string, def bool, help string) *bool {
 	default:
 		f.bad(name, v, "true or false (1/0, yes/no)")
 	}
-	return f.Bool(name, def, help+" (env "+envName(name)+")")
+	return f.Bool(name, def, help+" (biến môi trường / env "+envName(name)+")")
 }
 
 func (f *flags) integer(name string, def int, help string) *int {
@@ -55,7 +61,7 @@ func (f *flags) integer(name string, def int, help string) *int {
 		}
 		def = n
 	}
-	return f.Int(name, def, help+" (env "+envName(name)+")")
+	return f.Int(name, def, help+" (biến môi trường / env "+envName(name)+")")
 }
 
 // bad keeps the first environment value that does not parse, to be
@@ -74,7 +80,7 @@ func (f *flags) duration(name string, def time.Duration, help string) *time.Dura
 		}
 		def = d
 	}
-	return f.Duration(name, def, help+" (env "+envName(name)+")")
+	return f.Duration(name, def, help+" (biến môi trường / env "+envName(name)+")")
 }
 
 func (f *flags) parse(args []string) error {

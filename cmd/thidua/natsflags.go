@@ -13,14 +13,14 @@ type natsFlags struct {
 func addNATSFlags(fs *flags, urlHelp string) *natsFlags {
 	return &natsFlags{
 		url:      fs.str("nats-url", "", urlHelp),
-		user:     fs.str("nats-user", "", "NATS user (with --nats-password)"),
-		password: fs.str("nats-password", "", "NATS password; prefer the environment variable to the command line"),
-		token:    fs.str("nats-token", "", "NATS authentication token"),
-		nkey:     fs.str("nats-nkey", "", "file holding the NATS user's NKey seed"),
-		creds:    fs.str("nats-creds", "", "NATS credentials file (user JWT and NKey seed)"),
-		tlsCA:    fs.str("nats-tls-ca", "", "CA certificate(s) that sign the NATS servers' certificates (PEM)"),
-		tlsCert:  fs.str("nats-tls-cert", "", "client certificate for mutual TLS with NATS (PEM, with --nats-tls-key)"),
-		tlsKey:   fs.str("nats-tls-key", "", "client certificate's private key (PEM)"),
+		user:     fs.str("nats-user", "", "người dùng NATS (cùng --nats-password) / NATS user (with --nats-password)"),
+		password: fs.str("nats-password", "", "mật khẩu NATS; nên dùng biến môi trường thay vì dòng lệnh / NATS password; prefer the environment variable to the command line"),
+		token:    fs.str("nats-token", "", "mã xác thực NATS / NATS authentication token"),
+		nkey:     fs.str("nats-nkey", "", "tệp chứa hạt NKey của người dùng NATS / file holding the NATS user's NKey seed"),
+		creds:    fs.str("nats-creds", "", "tệp thông tin xác thực NATS (JWT người dùng và hạt NKey) / NATS credentials file (user JWT and NKey seed)"),
+		tlsCA:    fs.str("nats-tls-ca", "", "chứng chỉ CA ký chứng chỉ của các máy chủ NATS (PEM) / CA certificate(s) that sign the NATS servers' certificates (PEM)"),
+		tlsCert:  fs.str("nats-tls-cert", "", "chứng chỉ máy khách cho TLS hai chiều với NATS (PEM, cùng --nats-tls-key) / client certificate for mutual TLS with NATS (PEM, with --nats-tls-key)"),
+		tlsKey:   fs.str("nats-tls-key", "", "khoá riêng của chứng chỉ máy khách (PEM) / client certificate's private key (PEM)"),
 	}
 }
 

@@ -18,9 +18,9 @@ import (
 // model's copy in DATA/thidua.db (package repair), with the data
 // directory locked so that no serve runs meanwhile.
 func repairCmd(ctx context.Context, args []string, getenv func(string) string, stdout, stderr io.Writer) error {
-	fs := newFlags("repair", getenv, stderr)
-	data := fs.str("data", "", "data directory of the stopped thidua serve whose read model holds the copy (and, without --nats-url, the embedded log)")
-	nf := addNATSFlags(fs, "the external NATS JetStream holding the log to repair (every serve of it stopped)")
+	fs := newFlags("repair", "đưa lại vào nhật ký những sự kiện nó đã mất, từ bản sao của mô hình đọc / puts back on the log what it lost, from the read model's copy", getenv, stderr)
+	data := fs.str("data", "", "thư mục dữ liệu của thidua serve đã dừng, có mô hình đọc giữ bản sao (và, khi không có --nats-url, nhật ký nhúng) / data directory of the stopped thidua serve whose read model holds the copy (and, without --nats-url, the embedded log)")
+	nf := addNATSFlags(fs, "NATS JetStream bên ngoài giữ nhật ký cần sửa (mọi serve của nó đã dừng) / the external NATS JetStream holding the log to repair (every serve of it stopped)")
 	if err := fs.parse(args); err != nil {
 		return err
 	}

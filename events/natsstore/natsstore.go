@@ -15,6 +15,7 @@ import (
 	"os"
 	"slices"
 	"strings"
+	"sync/atomic"
 	"time"
 
 	"github.com/nats-io/nats.go"
@@ -120,9 +121,11 @@ type Store struct {
 	name    string
 	storage func() error
 	// reader names this process in its consumers' names
-	// (thidua-projector-<reader>_1, thidua-export-<reader>_2), so that
-	// `nats consumer ls` says whose each is.
-	reader string
+	// (thidua-projector-<reader>-<n>_1, thidua-export-<reader>-<n>_1), so
+	// that `nats consumer ls` says whose each is; consumers counts them,
+	// since two consumers of one process must never share a name.
+	reader    string
+	consumers atomic.Uint64
 }
 
 // Ack is the result of a successful Append.
@@ -474,10 +477,10 @@ func (e *GapError) Error() string {
 func (e *GapError) Unwrap() error { return ErrGap }
 
 // orderedConsumer starts an ordered consumer on filter at fromSeq, named
-// role-<reader>_<n> (the client adds _<n> on each reset).
+// role-<reader>-<n>_<m> (the client counts m up on each reset).
 func (s *Store) orderedConsumer(ctx context.Context, role, filter string, fromSeq uint64) (jetstream.Consumer, error) {
 	cons, err := s.stream.OrderedConsumer(ctx, jetstream.OrderedConsumerConfig{
-		NamePrefix:     role + "-" + s.reader,
+		NamePrefix:     fmt.Sprintf("%s-%s-%d", role, s.reader, s.consumers.Add(1)),
 		FilterSubjects: []string{filter},
 		DeliverPolicy:  jetstream.DeliverByStartSequencePolicy,
 		OptStartSeq:    fromSeq,

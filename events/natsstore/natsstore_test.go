@@ -811,8 +811,8 @@ func TestFollow(t *testing.T) {
 			}
 			// An operator's `nats consumer ls` says whose each consumer is.
 			for _, n := range consumerNames(t, st) {
-				if !strings.HasPrefix(n, "thidua-projector-"+st.reader+"_") {
-					t.Errorf("consumer %q: want thidua-projector-%s_<n>", n, st.reader)
+				if !strings.HasPrefix(n, "thidua-projector-"+st.reader+"-") {
+					t.Errorf("consumer %q: want thidua-projector-%s-<n>_<m>", n, st.reader)
 				}
 			}
 
@@ -1033,5 +1033,46 @@ func TestFollowStopsAtGap(t *testing.T) {
 				t.Fatalf("seqs = %v, want %v", got, tt.want)
 			}
 		})
+	}
+}
+
+// TestConsumersOfOneProcessDoNotCollide: two Follows and a ReadUntil of
+// one Store at once each get a consumer of their own name (a shared name
+// would make the second an update of the first, which the server refuses).
+func TestConsumersOfOneProcessDoNotCollide(t *testing.T) {
+	t.Parallel()
+	st, _ := newStore(t)
+	fixture(t, st)
+	ctx, cancel := context.WithCancel(testContext(t))
+	defer cancel()
+	got := make(chan uint64, 100)
+	errs := make(chan error, 2)
+	for range 2 {
+		go func() {
+			errs <- st.Follow(ctx, 1, func(m Msg) error {
+				got <- m.Seq
+				return nil
+			})
+		}()
+	}
+	for range 2 {
+		select {
+		case <-got:
+		case err := <-errs:
+			t.Fatalf("Follow: %v", err)
+		}
+	}
+	if err := st.ReadUntil(ctx, AllSubjects, 1, func(Msg) error { return nil }); err != nil {
+		t.Fatalf("ReadUntil beside two Follows: %v", err)
+	}
+	names := consumerNames(t, st)
+	if len(names) != 2 || names[0] == names[1] {
+		t.Errorf("consumers %v: want two of their own names", names)
+	}
+	cancel()
+	for range 2 {
+		if err := <-errs; !errors.Is(err, context.Canceled) {
+			t.Errorf("Follow: %v", err)
+		}
 	}
 }

@@ -111,3 +111,20 @@ func TestPreviewRefuses(t *testing.T) {
 		})
 	}
 }
+
+// TestAdjustmentDecisionNumber: a bonus's decision number travels as its
+// evidence (kind decision) and the sheet names it.
+func TestAdjustmentDecisionNumber(t *testing.T) {
+	b := newBuilder(t)
+	ev := committeeEv("bn1", events.TypeBonusAwarded, cg)
+	ev.Evidence = []events.Evidence{{Kind: "photo", Title: "Ảnh"}, {Kind: "decision", Title: "Quyết định khen thưởng", DocNo: "15/QĐ-MTTQ"}}
+	b.apply(ev, &events.Adjustment{Points: p(1, 0), Reason: "đăng cai"})
+	b.bonus("bn2", cg, p(1, 0))
+	got := map[string]string{}
+	for _, l := range b.s.decisionLines(cg) {
+		got[l.ID] = l.DecisionNo
+	}
+	if got["bn1"] != "15/QĐ-MTTQ" || got["bn2"] != "" {
+		t.Errorf("decision numbers %v", got)
+	}
+}

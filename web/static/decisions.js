@@ -144,6 +144,14 @@ export const tab = {
       return true;
     }
 
+    /** refreshSheets reads the sheets again, unless a fuller load started meanwhile. */
+    async function refreshSheets() {
+      const gen = st.gen;
+      const ms = members();
+      const sheets = await Promise.all(ms.map((m) => io.api(`${io.seasonPath()}/units/${enc(m.id)}/score?view=verified`)));
+      if (gen === st.gen) st.sheets = Object.fromEntries(ms.map((m, i) => [m.id, sheets[i]]));
+    }
+
     async function show(minSeq) {
       try {
         if (!(await data(minSeq))) return;
@@ -480,7 +488,9 @@ export const tab = {
     drawShell();
     return {
       show() { drawShell(); show(); },
-      onChange() { /* the forms keep what is typed; the next show reads the sheets again */ },
+      // The forms keep what is typed; the sheets behind the history, the
+      // targets and the withdrawal list are read again for their next use.
+      onChange() { if (!box.hidden && st.schema) refreshSheets().catch(() => {}); },
       relabel() { drawShell(); draw(); },
     };
   },

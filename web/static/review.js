@@ -151,7 +151,7 @@ export const tab = {
         el('div', { class: 'q-filters' },
           el('div', { class: 'field' }, el('label', { for: 'q-unit', class: 'flabel', text: t('q.unit') }), unitSel),
           el('div', { class: 'field' }, el('label', { for: 'q-item', class: 'flabel', text: t('q.item') }), itemSel)),
-        el('div', { class: 'q-bulk' },
+        el('div', { class: 'q-bulk', hidden: closed() || null },
           el('span', { class: 'q-all' }, allBox, el('label', { for: 'q-all', text: t('q.select.all') })),
           verifyBtn),
         statusLine);
@@ -167,6 +167,7 @@ export const tab = {
       allBox.disabled = open.length === 0;
     }
 
+    const closed = () => Boolean(io.season()?.closed);
     const waiting = () => st.facts.filter((f) => f.status === 'pending' || f.status === 'explained');
 
     function say(text, cls) {
@@ -217,9 +218,10 @@ export const tab = {
 
     // ---------- one fact ----------
     function card(f) {
-      const sel = f.status !== 'queried';
+      // A closed season takes no more verdicts: the facts are shown as they stand.
+      const sel = f.status !== 'queried' && !closed();
       const boxID = `q-sel-${f.id}`;
-      const actions = el('div', { class: 'actions' },
+      const actions = el('div', { class: 'actions', hidden: closed() || null },
         el('button', { type: 'button', class: 'primary q-verify', text: t('q.verify'), on: { click: () => verify([f]) } }),
         el('button', { type: 'button', class: 'secondary q-reject', text: t('q.reject'), on: { click: () => reasonForm(f, li, actions, 'reject') } }),
         f.status !== 'queried' ? el('button', { type: 'button', class: 'secondary q-query', text: t('q.query'), on: { click: () => reasonForm(f, li, actions, 'query') } }) : null);

@@ -61,6 +61,13 @@ func (s *Season) decisionLines(unit string) []DecisionLine {
 		case *events.Adjustment:
 			pts := p.Points
 			l.Points, l.Reason = &pts, p.Reason
+			// The decision's number travels as its evidence: a document of
+			// kind decision with its number.
+			for _, ev := range e.Event.Evidence {
+				if ev.Kind == "decision" && ev.DocNo != "" && l.DecisionNo == "" {
+					l.DecisionNo = ev.DocNo
+				}
+			}
 			if e.Event.Type == events.TypeDeductionApplied {
 				l.Summary = fmt.Sprintf("Trừ điểm −%s / deduction −%s", viPoints(p.Points), p.Points)
 			} else {

@@ -66,35 +66,40 @@ type FactLine struct {
 func (s *Season) factLines(unit string, view View) []FactLine {
 	out := []FactLine{}
 	for _, e := range s.facts[unit] {
-		l := FactLine{ID: e.Event.ID, Seq: e.Seq, Type: e.Event.Type, Date: e.Event.Date,
-			Counted: counts(e, view), Evidence: e.Event.Evidence, Author: e.Event.Author}
-		l.Summary, l.SummaryEn = s.summary(e)
-		if l.Evidence == nil {
-			l.Evidence = []events.Evidence{}
-		}
-		q := e.latestQuery()
-		switch r := e.Review(); {
-		case e.Ignored != "":
-			l.Status, l.Reason = FactIgnored, e.Ignored
-		case e.RetractedBy != nil:
-			l.Status, l.By, l.ByAuthor = FactRetracted, e.RetractedBy.Event.ID, &e.RetractedBy.Event.Author
-			l.Reason = e.RetractedBy.Payload.(*events.Retraction).Reason
-		case q != nil && (r == nil || r.Seq < q.Seq) && e.OpenQuery() != nil:
-			l.Status, l.By, l.ByAuthor = FactQueried, q.Event.ID, &q.Event.Author
-			l.Question = q.Payload.(*events.Query).Question
-		case q != nil && (r == nil || r.Seq < q.Seq):
-			l.Status = FactExplained
-		case r == nil:
-			l.Status = FactPending
-		case r.Event.Type == events.TypeFactRejected:
-			l.Status, l.By, l.ByAuthor, l.Reason = FactRejected, r.Event.ID, &r.Event.Author, r.Payload.(*events.Review).Reason
-		default:
-			l.Status, l.By, l.ByAuthor, l.Reason = FactVerified, r.Event.ID, &r.Event.Author, r.Payload.(*events.Review).Reason
-		}
-		l.Exchanges = exchanges(e)
-		out = append(out, l)
+		out = append(out, s.factLine(e, view))
 	}
 	return out
+}
+
+// factLine is one fact as a sheet (or the review queue) shows it.
+func (s *Season) factLine(e *Entry, view View) FactLine {
+	l := FactLine{ID: e.Event.ID, Seq: e.Seq, Type: e.Event.Type, Date: e.Event.Date,
+		Counted: counts(e, view), Evidence: e.Event.Evidence, Author: e.Event.Author}
+	l.Summary, l.SummaryEn = s.summary(e)
+	if l.Evidence == nil {
+		l.Evidence = []events.Evidence{}
+	}
+	q := e.latestQuery()
+	switch r := e.Review(); {
+	case e.Ignored != "":
+		l.Status, l.Reason = FactIgnored, e.Ignored
+	case e.RetractedBy != nil:
+		l.Status, l.By, l.ByAuthor = FactRetracted, e.RetractedBy.Event.ID, &e.RetractedBy.Event.Author
+		l.Reason = e.RetractedBy.Payload.(*events.Retraction).Reason
+	case q != nil && (r == nil || r.Seq < q.Seq) && e.OpenQuery() != nil:
+		l.Status, l.By, l.ByAuthor = FactQueried, q.Event.ID, &q.Event.Author
+		l.Question = q.Payload.(*events.Query).Question
+	case q != nil && (r == nil || r.Seq < q.Seq):
+		l.Status = FactExplained
+	case r == nil:
+		l.Status = FactPending
+	case r.Event.Type == events.TypeFactRejected:
+		l.Status, l.By, l.ByAuthor, l.Reason = FactRejected, r.Event.ID, &r.Event.Author, r.Payload.(*events.Review).Reason
+	default:
+		l.Status, l.By, l.ByAuthor, l.Reason = FactVerified, r.Event.ID, &r.Event.Author, r.Payload.(*events.Review).Reason
+	}
+	l.Exchanges = exchanges(e)
+	return l
 }
 
 // exchanges lists the questions and answers about a fact in stream order.

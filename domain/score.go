@@ -68,6 +68,9 @@ type unitScorer struct {
 	// selected with the same cut-off.
 	until string
 	facts []*Entry // the unit's facts that count in the view (and by until)
+	// decisions, when not nil, stands for the committee's decisions about
+	// the unit: a preview's what-if (see Preview).
+	decisions []*Entry
 }
 
 func (u *unitScorer) sheet() Sheet {
@@ -227,7 +230,7 @@ func (u *unitScorer) rule(is *ItemScore, r *events.Rule, committeeType string) {
 		}
 	case events.RuleCommittee:
 		var sum events.Points
-		for _, e := range u.s.committeeOf(u.unit.ID, committeeType, u.until) {
+		for _, e := range u.committeeOf(committeeType) {
 			sum += e.Payload.(*events.Adjustment).Points
 			is.Events = append(is.Events, e.Event.ID)
 		}
@@ -242,7 +245,7 @@ func (u *unitScorer) rule(is *ItemScore, r *events.Rule, committeeType string) {
 
 // target returns the unit's latest live target for an indicator.
 func (u *unitScorer) target(name string) *Entry {
-	ts := u.s.committeeOf(u.unit.ID, events.TypeTargetAssigned, u.until)
+	ts := u.committeeOf(events.TypeTargetAssigned)
 	for i := len(ts) - 1; i >= 0; i-- {
 		if ts[i].Payload.(*events.TargetAssigned).Indicator == name {
 			return ts[i]
@@ -253,7 +256,7 @@ func (u *unitScorer) target(name string) *Entry {
 
 // assessment returns the unit's latest live score for a manual item.
 func (u *unitScorer) assessment(code string) *Entry {
-	as := u.s.committeeOf(u.unit.ID, events.TypeScoreAssessed, u.until)
+	as := u.committeeOf(events.TypeScoreAssessed)
 	for i := len(as) - 1; i >= 0; i-- {
 		if as[i].Payload.(*events.ScoreAssessed).Item == code {
 			return as[i]

@@ -118,12 +118,17 @@ func classify(classes []events.Class, total events.Points) (string, string) {
 }
 
 func (s *Season) gates(unit string, sh Sheet) []GateResult {
+	return s.gatesWith(sh, s.committeeOf(unit, events.TypeViolationRecorded, ""))
+}
+
+// gatesWith judges the gates with the unit's live violations given.
+func (s *Season) gatesWith(sh Sheet, violations []*Entry) []GateResult {
 	out := []GateResult{}
 	for _, g := range s.Rubric.Gates {
 		res := GateResult{Code: g.Code, Passed: true}
 		switch g.Kind {
 		case events.GateNoViolation:
-			if vs := s.committeeOf(unit, events.TypeViolationRecorded, ""); len(vs) > 0 {
+			if vs := violations; len(vs) > 0 {
 				v := vs[0].Payload.(*events.ViolationRecorded)
 				res.Passed = false
 				res.Reason = "vi phạm (" + v.Kind + ") theo " + v.DecisionNo + " / violation (" + v.Kind + ") by " + v.DecisionNo

@@ -142,6 +142,8 @@ func (s *Server) routes() map[string]http.Handler {
 		"GET /api/v1/seasons/{season}/units/{unit}/score": h(s.getScore),
 		"GET /api/v1/seasons/{season}/units/{unit}/todo":  h(s.getTodo),
 		"GET /api/v1/me":                                  h(s.getMe),
+		"GET /api/v1/seasons/{season}/facts":              h(s.listFacts),
+		"POST /api/v1/seasons/{season}/preview":           h(s.postPreview),
 		"GET /api/v1/seasons/{season}/timeline":           h(s.getTimeline),
 		"GET /api/v1/seasons/{season}/checkpoints":        h(s.listCheckpoints),
 		"POST /api/v1/seasons/{season}/files":             h(s.postFile),

@@ -189,6 +189,13 @@ func TestScope(t *testing.T) {
 			return request{method: http.MethodGet, path: "/api/v1/seasons/" + here.season + "/units/" + here.unit + "/todo"}
 		}},
 		{name: "GET timeline", want: reads, req: seasonGet("/timeline")},
+		// A unit reads its own facts (the queue filtered to it).
+		{name: "GET facts", want: reads, req: seasonGet("/facts?status=open")},
+		// A preview writes nothing; only who may post the decision gets one.
+		{name: "POST preview", want: committeeOnly(200), req: func(_ *testing.T, here cluster, _, _ string) request {
+			body := fmt.Sprintf(`{"type":"bonus.awarded","unit":%q,"data":{"points":1,"reason":"thưởng"}}`, here.unit)
+			return request{method: http.MethodPost, path: "/api/v1/seasons/" + here.season + "/preview", body: []byte(body)}
+		}},
 		// An upload writes to the evidence store, not to the log: for
 		// every caller the log stays where it was.
 		{name: "POST files",
@@ -310,6 +317,8 @@ func TestScopeComesFirst(t *testing.T) {
 		{name: "a read of an unknown view", method: http.MethodGet, path: base + "/rankings?view=nonsense"},
 		{name: "a score of an unknown unit", method: http.MethodGet, path: base + "/units/nobody/score"},
 		{name: "a list with a bad limit", method: http.MethodGet, path: base + "/events?limit=0"},
+		{name: "a queue of an unknown status", method: http.MethodGet, path: base + "/facts?status=done"},
+		{name: "a preview of a malformed body", method: http.MethodPost, path: base + "/preview", body: `{"type":`},
 		{name: "a malformed body", method: http.MethodPost, path: base + "/events", body: `{"type":`},
 		{name: "a body too large", method: http.MethodPost, path: base + "/events", body: `{"type":"x","data":"` + strings.Repeat("a", 300<<10) + `"}`},
 		{name: "an event of a type nobody may post", method: http.MethodPost, path: base + "/events", body: `{"type":"token.issued","data":{}}`},

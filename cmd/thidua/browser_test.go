@@ -263,11 +263,22 @@ func TestPageShowsNamesNotCodes(t *testing.T) {
 	seen := map[string]bool{}
 	for _, m := range domain.DemoSeason().Members {
 		var sheet string
-		must(t, ctx, "the sheet of "+m.ID,
-			chromedp.Click(`table#rankings tr[data-unit="`+m.ID+`"]`, chromedp.ByQuery),
-			chromedp.WaitVisible(`dialog#sheet[open] .facts.all`, chromedp.ByQuery),
+		// By the address, as a shared link opens it: a click can land on a
+		// row that a live update is replacing, when the machine is loaded.
+		sctx, cancel := context.WithTimeout(ctx, 30*time.Second)
+		err := chromedp.Run(sctx,
+			chromedp.Evaluate(`location.hash = "unit=`+m.ID+`"`, nil),
+			chromedp.WaitVisible(`dialog#sheet[open] .facts.all`, chromedp.ByQuery))
+		cancel()
+		if err != nil {
+			// Say what the page shows instead, for the next person.
+			var shown string
+			chromedp.Run(ctx, chromedp.Evaluate(`location.href + " | dialog open: " + document.querySelector('dialog#sheet').open + " | " + document.querySelector('dialog#sheet').innerText.slice(0, 2000)`, &shown))
+			t.Fatalf("the sheet of %s: %v; the page shows: %s", m.ID, err, shown)
+		}
+		must(t, ctx, "read and close the sheet of "+m.ID,
 			chromedp.Text(`dialog#sheet`, &sheet, chromedp.ByQuery),
-			chromedp.KeyEvent(kb.Escape),
+			chromedp.Click(`#sheet-close`, chromedp.ByQuery),
 			chromedp.WaitNotPresent(`dialog#sheet[open]`, chromedp.ByQuery),
 		)
 		for _, loc := range code.FindAllStringIndex(sheet, -1) {

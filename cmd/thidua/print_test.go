@@ -72,7 +72,7 @@ func printPDF(t *testing.T, ctx context.Context, name string) printed {
 	out.text = string(text)
 	if dir := os.Getenv("THIDUA_SCREENSHOTS"); dir != "" {
 		png := filepath.Join(dir, strings.TrimSuffix(name, ".pdf"))
-		if err := exec.Command(pdfTool(t, "pdftoppm"), "-png", "-r", "60", "-f", "1", "-l", "1", "-singlefile", out.path, png).Run(); err != nil {
+		if err := exec.Command(pdfTool(t, "pdftoppm"), "-png", "-r", "80", "-f", "1", "-l", "1", "-singlefile", out.path, png).Run(); err != nil {
 			t.Errorf("pdftoppm %s: %v", name, err)
 		}
 	}

@@ -704,8 +704,44 @@ async function loadSeason(id) {
   renderHead();
   start();
   openWorkspace();
+  showDocLinks();
   const unit = hashParams().get('unit');
   if (unit) openSheet(unit);
+}
+
+/**
+ * showDocLinks offers the committee and the auditors the season's
+ * documents: the scoring table to download (fetched with the token, as a
+ * plain link cannot send it) and the meeting's printable documents.
+ */
+function showDocLinks() {
+  const box = $('#doc-links');
+  box.hidden = !['committee', 'auditor'].includes(state.me?.role);
+  if (box.hidden) return;
+  $('#doc-minutes').href = `/documents/minutes.html?season=${enc(state.seasonId)}`;
+  $('#doc-proposal').href = `/documents/proposal.html?season=${enc(state.seasonId)}`;
+}
+
+async function downloadTable(kind) {
+  const err = $('#doc-error');
+  err.hidden = true;
+  try {
+    const path = kind === 'csv' ? 'export.csv?table=summary&' : 'export.xlsx?';
+    const res = await fetch(`${seasonPath()}/${path}view=${enc(state.view)}`, {
+      headers: { Authorization: `Bearer ${state.token}` }, cache: 'no-store',
+    });
+    if (!res.ok) throw await errorFrom(res);
+    const name = /filename="([^"]+)"/.exec(res.headers.get('Content-Disposition') || '')?.[1] || `thidua.${kind}`;
+    const url = URL.createObjectURL(await res.blob());
+    setTimeout(() => URL.revokeObjectURL(url), 60_000);
+    const a = el('a', { href: url, download: name, rel: 'noopener' });
+    document.body.append(a);
+    a.click();
+    a.remove();
+  } catch (e) {
+    err.textContent = `${t('docs.failed')}: ${e.message}`;
+    err.hidden = false;
+  }
 }
 
 /**
@@ -802,6 +838,10 @@ function init() {
   const dlg = $('#sheet');
   $('#sheet-close').addEventListener('click', () => dlg.close());
   $('#sheet-print').addEventListener('click', printSheet);
+  $('#doc-links').addEventListener('click', (e) => {
+    const b = e.target.closest('button[data-export]');
+    if (b) downloadTable(b.dataset.export);
+  });
   dlg.addEventListener('close', () => {
     if (sheetSwaps > 0) { sheetSwaps--; return; }
     closedSheet();

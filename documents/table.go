@@ -168,36 +168,10 @@ func (t *Table) HowDecided(s domain.Standing) string {
 }
 
 // Num writes points as a Vietnamese reader reads them: 1.234,5.
-func Num(p events.Points) string {
-	s := p.String()
-	whole, frac, hasFrac := strings.Cut(s, ".")
-	neg := strings.HasPrefix(whole, "-")
-	whole = strings.TrimPrefix(whole, "-")
-	var b strings.Builder
-	if neg {
-		b.WriteByte('-')
-	}
-	for i, r := range whole {
-		if i > 0 && (len(whole)-i)%3 == 0 {
-			b.WriteByte('.')
-		}
-		b.WriteRune(r)
-	}
-	if hasFrac {
-		b.WriteByte(',')
-		b.WriteString(frac)
-	}
-	return b.String()
-}
+func Num(p events.Points) string { return domain.PointsVi(p) }
 
 // ViDate writes YYYY-MM-DD as dd/mm/yyyy; anything else is left as it is.
-func ViDate(d string) string {
-	t, err := time.Parse(time.DateOnly, d)
-	if err != nil {
-		return d
-	}
-	return t.Format("02/01/2006")
-}
+func ViDate(d string) string { return domain.DateVi(d) }
 
 // StatusName names a fact's status in Vietnamese.
 func StatusName(status string) string {

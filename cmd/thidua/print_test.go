@@ -3,6 +3,7 @@ package main
 import (
 	"context"
 	"fmt"
+	"net/http"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -177,5 +178,106 @@ func TestPrintA4(t *testing.T) {
 		if strings.Contains(stext, no) {
 			t.Errorf("the printed sheet shows %q from outside the sheet", no)
 		}
+	}
+}
+
+// TestLayoutFits opens the closed 2024 year (the final view's button
+// shown) at 1400 px, in normal and large type: every column is shown and
+// fits without a scroll bar, the title is not squeezed by the controls,
+// and the Vietnamese page writes numbers with a decimal comma and dates
+// as dd/mm/yyyy.
+func TestLayoutFits(t *testing.T) {
+	ctx := browser(t, 2*time.Minute)
+	ts := startServer(t, "")
+	committee, units := ts.openDemoSeason()
+	auditor := ts.issue(events.RoleAuditor, "")
+	playYearUntilClose(t, ts, committee, units)
+	// A bonus with no business date, recorded today: years after 2024.
+	if st, b, _ := ts.post(committee, `{"id":"late-bonus","type":"bonus.awarded","unit":"nam-tu-liem","data":{"points":0.5,"reason":"Bổ sung sau họp"}}`); st != http.StatusCreated {
+		t.Fatalf("bonus: %d %s", st, b)
+	}
+	if st, b, _ := ts.post(committee, `{"id":"ctg-close","type":"season.closed","date":"2024-12-05","data":{}}`); st != http.StatusCreated {
+		t.Fatalf("close: %d %s", st, b)
+	}
+	ts.waitClosingCheckpoint(domain.DemoSeasonID)
+	seq := ts.logLength()
+	// The chart's time axis is the season's year: decisions recorded now,
+	// years after 2024, take effect within it.
+	var tl struct{ Dates []string }
+	if st, b := ts.do(http.MethodGet, "/api/v1/seasons/"+domain.DemoSeasonID+"/timeline?view=final", auditor, nil, &tl); st != http.StatusOK || len(tl.Dates) == 0 {
+		t.Fatalf("timeline: %d %s", st, b)
+	}
+	for _, d := range tl.Dates {
+		if !strings.HasPrefix(d, "2024-") {
+			t.Errorf("the 2024 timeline has the date %s", d)
+		}
+	}
+	type layout struct {
+		Columns, Shown     int
+		Scroll, Client     float64
+		TitleH, TitleLine  float64
+		TitleW, TopW       float64
+		DotDecimals, Dates []string
+	}
+	measure := `(() => {
+		const wrap = document.querySelector('.table-wrap');
+		const ths = [...document.querySelectorAll('#rankings thead th')];
+		const h1 = document.querySelector('#title');
+		const text = document.querySelector('main').innerText + '\n' + document.querySelector('#sheet-body').innerText;
+		return {
+			Columns: ths.length, Shown: ths.filter(th => th.offsetParent !== null && th.getBoundingClientRect().width > 0).length,
+			Scroll: wrap.scrollWidth, Client: wrap.clientWidth,
+			TitleH: h1.getBoundingClientRect().height, TitleLine: parseFloat(getComputedStyle(h1).lineHeight),
+			TitleW: h1.getBoundingClientRect().width, TopW: document.querySelector('.top').getBoundingClientRect().width,
+			DotDecimals: text.match(/(^|[^\d.])\d+\.\d{1,2}(?![\d.])/g) || [],
+			Dates: text.match(/\d{4}-\d{2}-\d{2}/g) || [],
+		};
+	})()`
+	for _, c := range []struct {
+		width int64
+		big   string
+		table bool // every column fits
+		lang  string
+	}{
+		{1400, "0", true, "vi"}, {1400, "1", true, "vi"}, {1024, "0", false, "vi"}, {1024, "0", false, "en"}, {1280, "1", false, "en"},
+	} {
+		big := c.big
+		t.Run(fmt.Sprintf("%dpx big=%s %s", c.width, big, c.lang), func(t *testing.T) {
+			var l layout
+			var png []byte
+			must(t, ctx, "open",
+				chromedp.EmulateViewport(c.width, 900),
+				chromedp.Navigate("about:blank"),
+				chromedp.Navigate(fmt.Sprintf("%s/?season=%s&view=final&big=%s&lang=%s#token=%s", ts.url, domain.DemoSeasonID, big, c.lang, auditor)),
+				chromedp.WaitVisible(fmt.Sprintf(`body[data-seq="%d"]`, seq), chromedp.ByQuery),
+				chromedp.WaitVisible(`button[data-view="final"][aria-pressed="true"]`, chromedp.ByQuery),
+				chromedp.Click(`table#rankings tr[data-unit="ha-dong"]`, chromedp.ByQuery),
+				chromedp.WaitVisible(`dialog#sheet[open] [data-event-id]`, chromedp.ByQuery),
+				chromedp.Evaluate(measure, &l),
+				chromedp.Evaluate(`document.querySelector('#sheet').close()`, nil),
+				chromedp.CaptureScreenshot(&png),
+			)
+			if dir := os.Getenv("THIDUA_SCREENSHOTS"); dir != "" {
+				os.WriteFile(filepath.Join(dir, fmt.Sprintf("layout-%d-big%s-%s.png", c.width, big, c.lang)), png, 0o644)
+			}
+			if c.table && (l.Columns < 10 || l.Shown != l.Columns) {
+				t.Errorf("%d of %d columns shown at %d px", l.Shown, l.Columns, c.width)
+			}
+			if c.table && l.Scroll > l.Client+1 {
+				t.Errorf("the ranking is %.0f px wide in a %.0f px box: it scrolls", l.Scroll, l.Client)
+			}
+			if l.TitleH > 1.5*l.TitleLine {
+				t.Errorf("the title wraps: %.0f px high for %.0f px lines (%.0f of %.0f px wide)", l.TitleH, l.TitleLine, l.TitleW, l.TopW)
+			}
+			if c.lang != "vi" {
+				return
+			}
+			if len(l.DotDecimals) > 0 {
+				t.Errorf("the Vietnamese page writes decimal points: %q", l.DotDecimals)
+			}
+			if len(l.Dates) > 0 {
+				t.Errorf("the Vietnamese page writes ISO dates: %q", l.Dates)
+			}
+		})
 	}
 }

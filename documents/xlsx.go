@@ -3,8 +3,10 @@ package documents
 import (
 	"fmt"
 	"io"
+	"math"
 	"strings"
 	"time"
+	"unicode/utf8"
 
 	"github.com/xuri/excelize/v2"
 
@@ -26,9 +28,11 @@ const (
 	firstRow  = 7
 )
 
-// PointsFormat shows points the Vietnamese way, 1.234,50, whatever the
-// reader's computer is set to: the format carries the Vietnamese locale
-// (LCID 042A), and the cell holds the number itself, not text.
+// PointsFormat shows points the Vietnamese way, 1.234,50. The format
+// carries the Vietnamese locale (LCID 042A), whose separators LibreOffice
+// follows; Excel takes them from the computer's regional settings, which
+// are Vietnamese on a committee's computers. The cell holds the number
+// itself, not text, so the file sums and sorts like the ranking.
 const PointsFormat = `[$-42A]#,##0.00`
 
 // DateFormat shows a date as dd/mm/yyyy.
@@ -208,12 +212,46 @@ func upperTitle(s string, row int) string {
 	return s
 }
 
-func headRow(sw *excelize.StreamWriter, st styles, cols []string) error {
+func headRow(sw *excelize.StreamWriter, st styles, cols []string, widths []float64) error {
 	cells := make([]any, len(cols))
 	for i, c := range cols {
 		cells[i] = excelize.Cell{StyleID: st.head, Value: c}
 	}
-	return sw.SetRow(fmt.Sprintf("A%d", headerRow), cells, excelize.RowOpts{Height: 48})
+	return sw.SetRow(fmt.Sprintf("A%d", headerRow), cells, excelize.RowOpts{Height: rowHeight(widths, cols, 12)})
+}
+
+// setRow writes a table row as tall as its wrapped text needs.
+func setRow(sw *excelize.StreamWriter, row int, cells []any, widths []float64) error {
+	texts := make([]string, len(cells))
+	for i, c := range cells {
+		if cell, ok := c.(excelize.Cell); ok {
+			if s, ok := cell.Value.(string); ok {
+				texts[i] = s
+			}
+		}
+	}
+	return sw.SetRow(fmt.Sprintf("A%d", row), cells, excelize.RowOpts{Height: rowHeight(widths, texts, 12)})
+}
+
+// rowHeight estimates, in points, the height a row needs for its wrapped
+// text: spreadsheet programs do not size streamed rows to their text, and
+// a row too short overlaps the next on paper. A cell of width w (in the
+// widths of a "0") holds about w×1.1 characters of 12 pt Times New Roman
+// a line; words wrap, so a little more is allowed for.
+func rowHeight(widths []float64, texts []string, size float64) float64 {
+	lines := 1
+	for i, text := range texts {
+		if i >= len(widths) || text == "" {
+			continue
+		}
+		per := widths[i] * 1.1 * 12 / size
+		n := 0
+		for _, para := range strings.Split(text, "\n") {
+			n += max(1, int(math.Ceil(float64(utf8.RuneCountInString(para))*1.15/per)))
+		}
+		lines = max(lines, n)
+	}
+	return float64(lines)*size*1.25 + 4
 }
 
 // value is a cell's number: points are stored as the number they are
@@ -225,8 +263,8 @@ func (t *Table) summary(f *excelize.File, st styles) error {
 	cols := []string{"Hạng", "Đơn vị"}
 	widths := []float64{7, 30}
 	for _, g := range groups {
-		cols = append(cols, fmt.Sprintf("%s. %s (tối đa %s)", g.Code, g.Title, Num(g.Max)))
-		widths = append(widths, 14)
+		cols = append(cols, fmt.Sprintf("Nhóm %s (tối đa %s)", g.Code, Num(g.Max)))
+		widths = append(widths, 11)
 	}
 	cols = append(cols, "Điểm cộng", "Điểm trừ", "Tổng điểm", "Xếp loại", "Điều kiện đề nghị khen thưởng", "Khen thưởng", "Căn cứ khen thưởng")
 	widths = append(widths, 11, 11, 12, 16, 26, 16, 34)
@@ -234,7 +272,7 @@ func (t *Table) summary(f *excelize.File, st styles) error {
 	if err != nil {
 		return err
 	}
-	if err := headRow(sw, st, cols); err != nil {
+	if err := headRow(sw, st, cols, widths); err != nil {
 		return err
 	}
 	for i, u := range t.Standings.Units {
@@ -251,9 +289,26 @@ func (t *Table) summary(f *excelize.File, st styles) error {
 			excelize.Cell{StyleID: st.textBold, Value: Award(u)},
 			excelize.Cell{StyleID: st.wrap, Value: t.HowDecided(u)},
 		)
-		if err := sw.SetRow(fmt.Sprintf("A%d", firstRow+i), row); err != nil {
+		if err := setRow(sw, firstRow+i, row, widths); err != nil {
 			return err
 		}
+	}
+	// The groups' titles under the table: in the header they would make
+	// it taller than the rows.
+	last, _ := excelize.ColumnNumberToName(len(widths))
+	row := firstRow + len(t.Standings.Units) + 1
+	for i, g := range groups {
+		text := fmt.Sprintf("Nhóm %s: %s", g.Code, g.Title)
+		if i == 0 {
+			text = "Ghi chú: " + text
+		}
+		if err := sw.SetRow(fmt.Sprintf("A%d", row), []any{excelize.Cell{StyleID: st.note, Value: text}}); err != nil {
+			return err
+		}
+		if err := sw.MergeCell(fmt.Sprintf("A%d", row), fmt.Sprintf("%s%d", last, row)); err != nil {
+			return err
+		}
+		row++
 	}
 	return sw.Flush()
 }
@@ -269,7 +324,7 @@ func (t *Table) items(f *excelize.File, st styles) error {
 	if err != nil {
 		return err
 	}
-	if err := headRow(sw, st, cols); err != nil {
+	if err := headRow(sw, st, cols, widths); err != nil {
 		return err
 	}
 	for i, r := range t.Items() {
@@ -290,7 +345,7 @@ func (t *Table) items(f *excelize.File, st styles) error {
 		for _, p := range r.Points {
 			row = append(row, excelize.Cell{StyleID: pts, Value: value(p)})
 		}
-		if err := sw.SetRow(fmt.Sprintf("A%d", firstRow+i), row); err != nil {
+		if err := setRow(sw, firstRow+i, row, widths); err != nil {
 			return err
 		}
 	}
@@ -304,7 +359,7 @@ func (t *Table) facts(f *excelize.File, st styles) error {
 	if err != nil {
 		return err
 	}
-	if err := headRow(sw, st, cols); err != nil {
+	if err := headRow(sw, st, cols, widths); err != nil {
 		return err
 	}
 	n := firstRow
@@ -330,7 +385,7 @@ func (t *Table) facts(f *excelize.File, st styles) error {
 				excelize.Cell{StyleID: st.wrap, Value: Evidence(fl.Evidence)},
 				excelize.Cell{StyleID: st.wrap, Value: fl.ID},
 			}
-			if err := sw.SetRow(fmt.Sprintf("A%d", n), row); err != nil {
+			if err := setRow(sw, n, row, widths); err != nil {
 				return err
 			}
 			n++

@@ -120,6 +120,18 @@ func TestMeetingDocuments(t *testing.T) {
 					t.Errorf("%s lacks %q:\n%s", d.file, w, doc.text)
 				}
 			}
+			// On a phone the page is one column that fits the screen.
+			var width, viewport float64
+			must(t, ctx, d.file+" on a phone",
+				chromedp.EmulateViewport(390, 844, chromedp.EmulateScale(2), chromedp.EmulateMobile),
+				chromedp.Reload(),
+				chromedp.WaitVisible(fmt.Sprintf(`body[data-seq="%d"]`, seq), chromedp.ByQuery),
+				chromedp.Evaluate(`document.documentElement.scrollWidth`, &width),
+				chromedp.Evaluate(`window.innerWidth`, &viewport),
+			)
+			if width > viewport+1 {
+				t.Errorf("%s is %v px wide on a %v px phone", d.file, width, viewport)
+			}
 			for _, no := range []string{"Bảngxếphạng/Ranking", "DỰTHẢO"} {
 				if strings.Contains(text, no) {
 					t.Errorf("%s prints %q", d.file, no)

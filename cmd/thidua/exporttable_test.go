@@ -198,8 +198,9 @@ func checkXLSX(t *testing.T, ts *testServer, f *excelize.File, token, view strin
 			t.Errorf("%s: the award says not how it was decided", u.Unit)
 		}
 	}
-	if rows, _ := f.GetRows(sum); len(rows) != 6+len(rk.Units) {
-		t.Errorf("summary has %d rows, want 6 + %d units", len(rows), len(rk.Units))
+	// Under the units, a blank row and the groups' titles.
+	if rows, _ := f.GetRows(sum); len(rows) < 8+len(rk.Units) || len(rows[6+len(rk.Units)]) != 0 || !strings.HasPrefix(rows[7+len(rk.Units)][0], "Ghi chú: Nhóm ") {
+		t.Errorf("summary has %d rows, want 6 + %d units, a blank row and the groups' titles: %q", len(rows), len(rk.Units), rows)
 	}
 
 	// The item matrix: one column per unit in rank order, every item of

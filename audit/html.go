@@ -22,6 +22,7 @@ var htmlReportSource string
 
 var htmlReportTmpl = template.Must(template.New("report").Funcs(template.FuncMap{
 	"pts":        htmlPoints,
+	"vidate":     domain.DateVi,
 	"ptsp":       htmlPointsPtr,
 	"view":       htmlLabel(htmlViews),
 	"award":      htmlLabel(htmlAwards),
@@ -112,13 +113,15 @@ func htmlFlatten(out []htmlItemRow, items []domain.ItemScore, depth int) []htmlI
 }
 
 // htmlPoints prints points as the API does: at most two decimals, a dot.
-func htmlPoints(p events.Points) string { return p.String() }
+// Points and dates are written the Vietnamese way (94,12; 07/05/2024):
+// the report is Vietnamese first.
+func htmlPoints(p events.Points) string { return domain.PointsVi(p) }
 
 func htmlPointsPtr(p *events.Points) string {
 	if p == nil {
 		return ""
 	}
-	return p.String()
+	return domain.PointsVi(*p)
 }
 
 // htmlBi is a Vietnamese and an English name.

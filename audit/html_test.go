@@ -135,7 +135,7 @@ func TestWriteHTML(t *testing.T) {
 		{
 			name: "passing", report: htmlPassingReport, ok: true,
 			want: append([]string{"ĐẠT — nhật ký nguyên vẹn, xếp hạng tái lập đúng từng byte", "PASSED — the log is intact and the ranking is reproduced byte for byte",
-				"Chính thức", "Cờ thi đua", "Xuất sắc", "93.25", "50.5", "Được tính", "Đã rút", "Bị từ chối", "Chờ xác minh", "Đã được thay thế"}, sheets...),
+				"Chính thức", "Cờ thi đua", "Xuất sắc", "93,25", "50,5", "Được tính", "Đã rút", "Bị từ chối", "Chờ xác minh", "Đã được thay thế"}, sheets...),
 		},
 		{
 			name: "failing with two problems", report: htmlFailingReport, ok: false, problems: []uint64{4242, 5757},

@@ -166,8 +166,28 @@ func thousands(n int64, sep string) string {
 	return b.String()
 }
 
-// viPoints writes points with a decimal comma: 0,75.
-func viPoints(p events.Points) string { return strings.Replace(p.String(), ".", ",", 1) }
+// viPoints writes points the Vietnamese way, with a decimal comma and dots
+// between thousands: 0,75; 1.234,5.
+func viPoints(p events.Points) string {
+	n := int64(p)
+	sign := ""
+	if n < 0 {
+		sign, n = "-", -n
+	}
+	whole, frac := viInt(n/100), events.Points(n%100).String()
+	if frac == "0" {
+		return sign + whole
+	}
+	return sign + whole + "," + strings.TrimPrefix(frac, "0.")
+}
+
+// PointsVi writes points as a Vietnamese reader reads them (1.234,5), for
+// documents and reports made outside the domain.
+func PointsVi(p events.Points) string { return viPoints(p) }
+
+// DateVi writes a YYYY-MM-DD date as dd/mm/yyyy; anything else is left as
+// it is.
+func DateVi(d string) string { return viDate(d) }
 
 // GateReasonNamed names the violation kind in a no_violation gate's reason.
 // The reason is part of the signed ranking, so its bytes stay as every

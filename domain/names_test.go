@@ -90,3 +90,25 @@ func TestGateReasonNamed(t *testing.T) {
 		}
 	}
 }
+
+func TestPointsVi(t *testing.T) {
+	for _, c := range []struct {
+		name string
+		p    events.Points
+		want string
+	}{
+		{"a fraction", 75, "0,75"},
+		{"one decimal", 150, "1,5"},
+		{"two decimals, a leading zero", 5, "0,05"},
+		{"whole", 9000, "90"},
+		{"thousands", 123456750, "1.234.567,5"},
+		{"negative", -150, "-1,5"},
+		{"zero", 0, "0"},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			if got := PointsVi(c.p); got != c.want {
+				t.Errorf("PointsVi(%d) = %q, want %q", c.p, got, c.want)
+			}
+		})
+	}
+}

@@ -168,7 +168,11 @@ func (s *Season) Apply(rec events.Record) error {
 		s.ballots = append(s.ballots, e)
 	default:
 		if !spec.Fact {
-			e.effective = effectiveDate(ev)
+			year := 0
+			if s.Opened != nil {
+				year = s.Opened.Year
+			}
+			e.effective = effectiveDate(ev, year)
 			s.committee[ev.Unit] = append(s.committee[ev.Unit], e)
 		}
 	}
@@ -332,18 +336,27 @@ func (s *Season) committeeOf(unit, typ, until string) []*Entry {
 }
 
 // effectiveDate is when a committee decision takes effect on the timeline:
-// its business date when it has one, else the UTC day it was recorded.
-// A decision with neither (a malformed recorded time) gets "", which sorts
-// before every date: it counts from the start rather than never.
-func effectiveDate(ev events.Event) string {
-	if ev.Date != "" {
-		return ev.Date
+// its business date when it has one, else the UTC day it was recorded,
+// kept within the season's year (when known): a decision recorded at the
+// meeting after the year's end, or a demo season replayed years later,
+// takes effect on 31 December, not in a later year that would squeeze the
+// season into a fraction of the chart. A decision with neither date (a
+// malformed recorded time) gets "", which sorts before every date: it
+// counts from the start rather than never.
+func effectiveDate(ev events.Event, year int) string {
+	d := ev.Date
+	if d == "" {
+		t, err := time.Parse(time.RFC3339Nano, ev.Recorded)
+		if err != nil {
+			return ""
+		}
+		d = t.UTC().Format(time.DateOnly)
 	}
-	t, err := time.Parse(time.RFC3339Nano, ev.Recorded)
-	if err != nil {
-		return ""
+	if year <= 0 {
+		return d
 	}
-	return t.UTC().Format(time.DateOnly)
+	first, last := fmt.Sprintf("%04d-01-01", year), fmt.Sprintf("%04d-12-31", year)
+	return min(max(d, first), last)
 }
 
 // flagBallot returns the latest live flag ballot, or nil.

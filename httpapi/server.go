@@ -139,6 +139,8 @@ func (s *Server) routes() map[string]http.Handler {
 		"GET /api/v1/seasons/{season}/schema":             h(s.getSchema),
 		"GET /api/v1/seasons/{season}/rankings":           h(s.getRankings),
 		"GET /api/v1/seasons/{season}/rankings/stream":    h(s.streamRankings),
+		"GET /api/v1/seasons/{season}/export.xlsx":        h(s.getExportXLSX),
+		"GET /api/v1/seasons/{season}/export.csv":         h(s.getExportCSV),
 		"GET /api/v1/seasons/{season}/units/{unit}/score": h(s.getScore),
 		"GET /api/v1/seasons/{season}/units/{unit}/todo":  h(s.getTodo),
 		"GET /api/v1/me":                                  h(s.getMe),

@@ -84,7 +84,8 @@ func (a *asset) serve(w http.ResponseWriter, r *http.Request) {
 	http.ServeContent(w, r, "", time.Time{}, bytes.NewReader(a.body))
 }
 
-// Handler serves the page at / and its assets under /assets/.
+// Handler serves the page at /, the meeting's documents under /documents/
+// and the assets under /assets/.
 func Handler() http.Handler {
 	assets := load()
 	mux := http.NewServeMux()
@@ -92,6 +93,18 @@ func Handler() http.Handler {
 		w.Header().Set("Content-Security-Policy", csp)
 		w.Header().Set("Referrer-Policy", "no-referrer")
 		assets["index.html"].serve(w, r)
+	})
+	// The meeting's documents: pages of their own, under the page's CSP.
+	docs := map[string]string{"minutes.html": "doc-minutes.html", "proposal.html": "doc-proposal.html"}
+	mux.HandleFunc("GET /documents/{file}", func(w http.ResponseWriter, r *http.Request) {
+		name, ok := docs[r.PathValue("file")]
+		if !ok {
+			http.NotFound(w, r)
+			return
+		}
+		w.Header().Set("Content-Security-Policy", csp)
+		w.Header().Set("Referrer-Policy", "no-referrer")
+		assets[name].serve(w, r)
 	})
 	mux.HandleFunc("GET /assets/{file}", func(w http.ResponseWriter, r *http.Request) {
 		a, ok := assets[r.PathValue("file")]

@@ -242,3 +242,35 @@ func TestNoMarkupFromData(t *testing.T) {
 		})
 	}
 }
+
+// TestDocumentPages: the meeting's documents are pages of their own under
+// /documents/, with the page's CSP; no other name is served there.
+func TestDocumentPages(t *testing.T) {
+	h := Handler()
+	for _, c := range []struct {
+		path   string
+		status int
+		title  string
+	}{
+		{"/documents/minutes.html", http.StatusOK, "Biên bản họp bình xét thi đua"},
+		{"/documents/proposal.html", http.StatusOK, "Tờ trình đề nghị tặng Cờ thi đua và Bằng khen"},
+		{"/documents/app.js", http.StatusNotFound, ""},
+		{"/documents/index.html", http.StatusNotFound, ""},
+	} {
+		t.Run(c.path, func(t *testing.T) {
+			res, body := get(t, h, http.MethodGet, c.path, nil)
+			if res.StatusCode != c.status {
+				t.Fatalf("%s: %d, want %d", c.path, res.StatusCode, c.status)
+			}
+			if c.status != http.StatusOK {
+				return
+			}
+			if res.Header.Get("Content-Type") != "text/html; charset=utf-8" || res.Header.Get("Content-Security-Policy") != csp {
+				t.Errorf("%s: type %q, CSP %q", c.path, res.Header.Get("Content-Type"), res.Header.Get("Content-Security-Policy"))
+			}
+			if !strings.Contains(body, "<title>"+c.title+"</title>") || !strings.Contains(body, `src="/assets/documents.js"`) {
+				t.Errorf("%s: not the document page:\n%s", c.path, body)
+			}
+		})
+	}
+}

@@ -28,12 +28,28 @@ func export(ctx context.Context, args []string, getenv func(string) string, stdo
 	nf := addNATSFlags(fs, "NATS JetStream đang chạy giữ nhật ký (địa chỉ các máy chủ của cụm, cách nhau bằng dấu phẩy) / a live NATS JetStream holding the log (comma-separated URLs of a cluster's servers)")
 	out := fs.str("out", "-", "tệp để ghi (- là đầu ra chuẩn) / the file to write (- for standard output)")
 	filesDir := fs.str("files", "", "ghi thêm mọi tệp minh chứng mà sự kiện của mùa nêu vào thư mục này, mỗi tệp mang tên là SHA-256 của nó / also write every evidence file the season's events name into this directory, each named by its SHA-256")
+	logPath := fs.str("log", "", "một nhật ký đã xuất (thidua export --out) để làm --xlsx hoặc --csv / an exported log (thidua export --out) to make --xlsx or --csv from")
+	xlsx := fs.str("xlsx", "", "ghi Bảng tổng hợp kết quả chấm điểm thi đua dạng XLSX vào tệp này thay cho nhật ký / write the scoring table (Bảng tổng hợp kết quả chấm điểm thi đua) as XLSX to this file instead of the log")
+	csvOut := fs.str("csv", "", "ghi bảng --table dạng CSV (UTF-8 có BOM) vào tệp này thay cho nhật ký / write the --table as CSV (UTF-8 with BOM) to this file instead of the log")
+	table := fs.str("table", "summary", "bảng mà --csv ghi: summary (tổng hợp) hoặc items (theo mục) / the table --csv writes: summary or items")
+	view := fs.str("view", "verified", "chế độ xem của --xlsx và --csv: claimed, verified hoặc final / the view of --xlsx and --csv: claimed, verified or final")
+	asOf := fs.str("as-of", "", "--xlsx và --csv tại số thứ tự sự kiện hoặc thời điểm RFC 3339 này / --xlsx and --csv as of this stream sequence or RFC 3339 instant")
 	if err := fs.parse(args); err != nil {
 		return err
 	}
 	ext, err := nf.config()
 	if err != nil {
 		return err
+	}
+	if *xlsx != "" || *csvOut != "" {
+		if *table != "summary" && *table != "items" {
+			return usageError("--table must be summary or items")
+		}
+		o := tableOptions{season: *season, view: *view, asOf: *asOf, xlsx: *xlsx, csv: *csvOut, table: *table}
+		return exportTableCmd(ctx, o, *data, *logPath, ext, stderr)
+	}
+	if *logPath != "" {
+		return usageError("--log is read by --xlsx and --csv only")
 	}
 	if *season == "" || (*data == "") == (ext.URLs == "") {
 		return usageError("export needs --season and exactly one of --data DIR or --nats-url URL")
@@ -180,4 +196,39 @@ func exportFile(ctx context.Context, files *natsstore.Files, season, sha, dir st
 		return 0, err
 	}
 	return n, os.Rename(tmp.Name(), filepath.Join(dir, sha))
+}
+
+// exportTableCmd writes the scoring table from exactly one of a data dir,
+// a live NATS or an exported log file.
+func exportTableCmd(ctx context.Context, o tableOptions, data, logPath string, ext natsstore.DialConfig, stderr io.Writer) error {
+	sources := 0
+	for _, s := range []string{data, ext.URLs, logPath} {
+		if s != "" {
+			sources++
+		}
+	}
+	if o.season == "" || sources != 1 {
+		return usageError("export --xlsx/--csv needs --season and exactly one of --data DIR, --nats-url URL or --log FILE")
+	}
+	if logPath != "" {
+		f, err := os.Open(logPath)
+		if err != nil {
+			return fmt.Errorf("log: %w", err)
+		}
+		defer f.Close()
+		return exportTables(ctx, func(ctx context.Context, fn func(natsstore.Msg) error) error {
+			if _, err := f.Seek(0, io.SeekStart); err != nil {
+				return err
+			}
+			return logfile.Read(f, func(l logfile.Line) error { return fn(l.Msg()) })
+		}, o, stderr)
+	}
+	store, closeLog, err := openLog(ctx, data, ext)
+	if err != nil {
+		return err
+	}
+	defer closeLog()
+	return exportTables(ctx, func(ctx context.Context, fn func(natsstore.Msg) error) error {
+		return store.ReadUntil(ctx, natsstore.SeasonFilter(o.season), 1, fn)
+	}, o, stderr)
 }

@@ -46,6 +46,8 @@ Cách dùng / usage:
   thidua audit  --season ID (--data DIR | --nats-url URL [NATS] | --log FILE) [--key FILE] [--db FILE]
                 [--as-of SEQ|RFC3339] [--json FILE|-] [--html FILE]
   thidua export --season ID (--data DIR | --nats-url URL [NATS]) [--out FILE]
+  thidua export --season ID (--data DIR | --nats-url URL [NATS] | --log FILE) --xlsx FILE | --csv FILE
+                [--table summary|items] [--view claimed|verified|final] [--as-of SEQ|RFC3339]
   thidua repair --data DIR [--nats-url URL [NATS]]   (puts back on the log what it lost, from the read model's copy)
   thidua key    [--data DIR]   (prints the public key that verifies the checkpoints)
   thidua key    --signing-key FILE [--create]   (a key shared by every serve of one log)

@@ -182,6 +182,9 @@ func TestScope(t *testing.T) {
 		{name: "GET schema", want: reads, req: seasonGet("/schema")},
 		{name: "GET rankings", want: reads, req: seasonGet("/rankings")},
 		{name: "GET rankings as_of", want: reads, req: seasonGet(fmt.Sprintf("/rankings?view=claimed&as_of=%d", opened))},
+		{name: "GET export.xlsx", want: reads, req: seasonGet("/export.xlsx")},
+		{name: "GET export.xlsx as_of", want: reads, req: seasonGet(fmt.Sprintf("/export.xlsx?view=claimed&as_of=%d", opened))},
+		{name: "GET export.csv", want: reads, req: seasonGet("/export.csv?table=items")},
 		{name: "GET score", want: reads, req: func(_ *testing.T, here cluster, _, _ string) request {
 			return request{method: http.MethodGet, path: "/api/v1/seasons/" + here.season + "/units/" + here.unit + "/score"}
 		}},

@@ -232,6 +232,7 @@ func runServer(ctx context.Context, c serveConfig, logger *slog.Logger, stdout i
 	page := web.Handler()
 	mux.Handle("GET /{$}", page)
 	mux.Handle("GET /assets/", page)
+	mux.Handle("GET /documents/", page)
 	// Limits for hostile or broken clients: headers within 10 s, a whole
 	// request (a body trickled a byte at a time included) within
 	// --read-timeout (evidence uploads extend their own), idle keep-alive connections

@@ -2,7 +2,7 @@
 // client: the season, the live rankings stream (the only source of live
 // rankings: no polling), a unit's scoring sheet and the timeline.
 
-import { t, label, bi, num, delta, clock, setLang, getLang } from './i18n.js';
+import { t, label, bi, num, delta, clock, date, setLang, getLang } from './i18n.js';
 import { shortName, el, ApiError, errorFrom } from './util.js';
 import { readStream } from './sse.js';
 import { renderSheet, awardBadge, gateReason } from './sheet.js';
@@ -168,6 +168,7 @@ function renderHeader() {
     b.setAttribute('aria-pressed', String(b.dataset.view === state.view));
   }
   renderSeasonInfo();
+  stampPrint();
   const list = state.seasons || [];
   const sel = $('#season-select');
   sel.closest('label').hidden = list.length < 2;
@@ -176,6 +177,49 @@ function renderHeader() {
     text: `${x.year} — ${x.cluster?.name || x.season}${x.closed ? ` (${t('closed')})` : ''}`,
   })));
   if (state.seasonId) sel.value = state.seasonId;
+}
+
+/**
+ * stampPrint writes what a printed page says beside the seq: the view and
+ * when it was printed (the screen shows the view on its buttons).
+ */
+function stampPrint() {
+  const now = new Date();
+  const local = new Date(now.getTime() - now.getTimezoneOffset() * 60000).toISOString();
+  $('#print-stamp').textContent = state.season ? t('print.stamp', label('view', state.view), `${date(local)} ${clock(now)}`) : '';
+}
+
+// A modal dialog lives in the top layer, which prints as one fixed box:
+// cut at the first page, and on the ranking's paper. For printing, the open
+// sheet becomes a plain (non-modal) dialog in the page's flow, every item
+// unfolded; it is modal again after printing. Its close events in between
+// are not the reader closing it.
+let sheetSwaps = 0;
+
+function sheetForPrint() {
+  const d = $('#sheet');
+  if (!d.open || !d.matches(':modal')) return;
+  for (const x of $('#sheet-body').querySelectorAll('details')) x.open = true;
+  sheetSwaps++;
+  d.close();
+  d.show();
+  d.classList.add('printing');
+}
+
+function sheetAfterPrint() {
+  const d = $('#sheet');
+  if (!d.classList.contains('printing')) return;
+  d.classList.remove('printing');
+  sheetSwaps++;
+  d.close();
+  d.showModal();
+}
+
+/** printSheet prints the open unit sheet whole, on its own portrait pages. */
+function printSheet() {
+  stampPrint();
+  sheetForPrint();
+  window.print();
 }
 
 function setLive(st, msg = '') {
@@ -660,8 +704,44 @@ async function loadSeason(id) {
   renderHead();
   start();
   openWorkspace();
+  showDocLinks();
   const unit = hashParams().get('unit');
   if (unit) openSheet(unit);
+}
+
+/**
+ * showDocLinks offers the committee and the auditors the season's
+ * documents: the scoring table to download (fetched with the token, as a
+ * plain link cannot send it) and the meeting's printable documents.
+ */
+function showDocLinks() {
+  const box = $('#doc-links');
+  box.hidden = !['committee', 'auditor'].includes(state.me?.role);
+  if (box.hidden) return;
+  $('#doc-minutes').href = `/documents/minutes.html?season=${enc(state.seasonId)}`;
+  $('#doc-proposal').href = `/documents/proposal.html?season=${enc(state.seasonId)}`;
+}
+
+async function downloadTable(kind) {
+  const err = $('#doc-error');
+  err.hidden = true;
+  try {
+    const path = kind === 'csv' ? 'export.csv?table=summary&' : 'export.xlsx?';
+    const res = await fetch(`${seasonPath()}/${path}view=${enc(state.view)}`, {
+      headers: { Authorization: `Bearer ${state.token}` }, cache: 'no-store',
+    });
+    if (!res.ok) throw await errorFrom(res);
+    const name = /filename="([^"]+)"/.exec(res.headers.get('Content-Disposition') || '')?.[1] || `thidua.${kind}`;
+    const url = URL.createObjectURL(await res.blob());
+    setTimeout(() => URL.revokeObjectURL(url), 60_000);
+    const a = el('a', { href: url, download: name, rel: 'noopener' });
+    document.body.append(a);
+    a.click();
+    a.remove();
+  } catch (e) {
+    err.textContent = `${t('docs.failed')}: ${e.message}`;
+    err.hidden = false;
+  }
 }
 
 /**
@@ -752,9 +832,20 @@ function init() {
     loadSeason(id);
   });
 
+  $('#print').addEventListener('click', () => { stampPrint(); window.print(); });
+  window.addEventListener('beforeprint', () => { stampPrint(); sheetForPrint(); });
+  window.addEventListener('afterprint', sheetAfterPrint);
   const dlg = $('#sheet');
   $('#sheet-close').addEventListener('click', () => dlg.close());
-  dlg.addEventListener('close', closedSheet);
+  $('#sheet-print').addEventListener('click', printSheet);
+  $('#doc-links').addEventListener('click', (e) => {
+    const b = e.target.closest('button[data-export]');
+    if (b) downloadTable(b.dataset.export);
+  });
+  dlg.addEventListener('close', () => {
+    if (sheetSwaps > 0) { sheetSwaps--; return; }
+    closedSheet();
+  });
   dlg.addEventListener('click', (e) => { if (e.target === dlg) dlg.close(); }); // the backdrop
 
   window.addEventListener('hashchange', () => {

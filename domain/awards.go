@@ -95,6 +95,14 @@ func (s *Season) explainAwards(st *Standings, flag int, ballot *Entry, byBallot 
 				}
 				b.Explanation += fmt.Sprintf(" Phiếu bầu không cho đơn vị đủ điều kiện nào quá nửa (nhiều nhất %s/%s phiếu).", viInt(top), viInt(bp.Voters))
 				b.ExplanationEn += fmt.Sprintf(" The ballot gave no eligible unit more than half (at most %s of %s votes).", enInt(top), enInt(bp.Voters))
+				// A majority for a unit that may not be nominated is said, or
+				// the reader wonders why the vote did not count.
+				for _, r := range st.Units {
+					if !r.Eligible && bp.Votes[r.Unit]*2 > bp.Voters {
+						b.Explanation += fmt.Sprintf(" %s được %s/%s phiếu nhưng không đủ điều kiện đề nghị khen thưởng.", r.Name, viInt(bp.Votes[r.Unit]), viInt(bp.Voters))
+						b.ExplanationEn += fmt.Sprintf(" %s had %s of %s votes but may not be nominated.", r.Name, enInt(bp.Votes[r.Unit]), enInt(bp.Voters))
+					}
+				}
 			}
 		default:
 			b.Explanation = fmt.Sprintf("%s theo thứ hạng: đơn vị đủ điều kiện tiếp theo (hạng %d, %s điểm, từ %s điểm trở lên).",

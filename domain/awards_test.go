@@ -28,6 +28,11 @@ func TestAwardBasis(t *testing.T) {
 			b.ballot("ballot", 9, map[string]int64{hd: 4, btl: 4})
 		}, want: AwardBasis{Award: AwardFlag, Basis: BasisRank, Rank: 1,
 			Explanation: "Phiếu bầu không cho đơn vị đủ điều kiện nào quá nửa (nhiều nhất 4/9 phiếu)", ExplanationEn: "at most 4 of 9 votes"}},
+		{name: "flag by rank, the ballot's majority not eligible", unit: btl, setup: func(b *builder) {
+			b.violation("g1", hd)
+			b.ballot("ballot", 9, map[string]int64{hd: 6, btl: 3})
+		}, want: AwardBasis{Award: AwardFlag, Basis: BasisRank, Rank: 1,
+			Explanation: "được 6/9 phiếu nhưng không đủ điều kiện đề nghị khen thưởng", ExplanationEn: "had 6 of 9 votes but may not be nominated"}},
 		{name: "flag revoked", unit: btl, setup: func(b *builder) {
 			b.verifyAll()
 			b.close()

@@ -275,8 +275,6 @@ export const tab = {
       const dlg = el('dialog', { class: 'confirm', id: 'close-dialog', 'aria-labelledby': 'close-q' });
       const status = el('p', { class: 'form-status', role: 'status' });
       const general = el('p', { class: 'error', role: 'alert', hidden: true });
-      const p = preview(st.ranking.units, st.season.rubric, 0, {});
-      const flagBasis = (st.ranking.awards || []).find((b) => b.award === 'flag');
       const claimed = new Map((st.claimed?.units || []).map((u) => [u.unit, u.total]));
       const pending = st.ranking.units.filter((u) => (claimed.get(u.unit) ?? u.total) > u.total).length;
       const confirm = el('button', { type: 'button', class: 'primary danger', id: 'close-confirm', text: t('mt.close.confirm') });
@@ -287,9 +285,10 @@ export const tab = {
         el('ul', {}, ['mt.close.1', 'mt.close.2', 'mt.close.3', 'mt.close.4'].map((k) => el('li', { text: t(k) }))),
         pending ? el('p', { class: 'warn', text: t('mt.close.pending', pending) }) : null,
         el('p', {}, el('strong', { text: t('mt.close.will') })),
-        el('ul', {},
-          el('li', { text: flagBasis ? `${label('award', 'flag')}: ${name(st.ranking.units.find((u) => u.unit === flagBasis.unit))} — ${bi(flagBasis.explanation, flagBasis.explanation_en)}` : t('mt.flag.none') }),
-          el('li', { text: p.certs.length ? t('mt.certs', p.certs.map(name).join('; ')) : t('mt.certs.none') })),
+        // What the server says the awards are now: they become final.
+        (st.ranking.awards || []).length
+          ? el('ul', {}, st.ranking.awards.map((b) => el('li', { text: `${label('award', b.award)}: ${name(st.ranking.units.find((u) => u.unit === b.unit)) || b.name} — ${bi(b.explanation, b.explanation_en)}` })))
+          : el('p', { text: t('mt.awards.none') }),
         general,
         el('div', { class: 'actions' }, cancel, confirm));
       confirm.addEventListener('click', async () => {

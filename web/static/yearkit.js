@@ -2,7 +2,7 @@
 // stylesheet, a field-error helper and the client event id kept until the
 // server accepts an event.
 
-import { t, addStrings } from './i18n.js';
+import { t, addStrings, num } from './i18n.js';
 import { el } from './util.js';
 import { fieldMessage, newID } from './form.js';
 
@@ -10,10 +10,18 @@ addStrings({
   vi: {
     'yk.failed': (s) => `Máy chủ không nhận (mã ${s}).`,
     'yk.network': 'Không kết nối được máy chủ. Kiểm tra mạng rồi bấm gửi lại: sự kiện không bị ghi hai lần.',
+    'yk.id': 'Mã chỉ gồm chữ thường không dấu, chữ số và dấu gạch ngang, ví dụ bac-tu-liem.',
+    'yk.twice': 'Mã này đã có ở dòng khác.',
+    'yk.sum': (s, m) => `Các mục con cộng lại ${s}, khác điểm tối đa ${m}.`,
+    'yk.member': 'Phải là một đơn vị thành viên của mùa thi đua.',
   },
   en: {
     'yk.failed': (s) => `The server refused it (status ${s}).`,
     'yk.network': 'The server cannot be reached. Check the network and send again: the event is never recorded twice.',
+    'yk.id': 'An id is lower-case letters without accents, digits and dashes, e.g. bac-tu-liem.',
+    'yk.twice': 'This id is already on another line.',
+    'yk.sum': (s, m) => `The items add up to ${s}, not the maximum ${m}.`,
+    'yk.member': 'It must be a member unit of the season.',
   },
 });
 
@@ -58,11 +66,21 @@ export function errors(general) {
     /** api shows an API error body at its field; it focuses the field. */
     api(status, body) {
       const e = body?.error || {};
-      const msg = e.field ? fieldMessage(e.message) : (e.message || t('yk.failed', status));
+      const msg = e.field ? ownMessage(e.message) || fieldMessage(e.message) : (e.message || t('yk.failed', status));
       this.set(e.field || '', msg);
       fields.get(e.field)?.input.focus();
     },
   };
+}
+
+/** ownMessage says the year tabs' own API messages in the reader's words ("" for others). */
+function ownMessage(m) {
+  let r;
+  if (/is not an id|is not a cluster id/.test(m)) return t('yk.id');
+  if (/is listed twice/.test(m)) return t('yk.twice');
+  if ((r = /add up to ([\d.]+), not its maximum ([\d.]+)/.exec(m))) return t('yk.sum', num(Number(r[1])), num(Number(r[2])));
+  if (/is not a member/.test(m)) return t('yk.member');
+  return '';
 }
 
 /**

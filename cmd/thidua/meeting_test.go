@@ -11,6 +11,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/chromedp/cdproto/emulation"
 	"github.com/chromedp/chromedp"
 	"github.com/thidua/thidua/domain"
 )
@@ -81,7 +82,7 @@ func TestYearEndMeeting(t *testing.T) {
 	must(t, ctx, "open the meeting tab",
 		desktop,
 		chromedp.Navigate(ts.url+"/?season="+domain.DemoSeasonID+"&tab=meeting#token="+committee),
-		chromedp.WaitVisible(`#ballot-form`, chromedp.ByQuery),
+		chromedp.WaitVisible(`#tab-meeting[data-state="ready"] #ballot-form`, chromedp.ByQuery),
 		chromedp.SendKeys(`#ballot-voters`, "6", chromedp.ByQuery),
 		chromedp.SendKeys(`#ballot-form input[data-unit="ha-dong"]`, "4", chromedp.ByQuery),
 		chromedp.SendKeys(`#ballot-form input[data-unit="cau-giay"]`, "3", chromedp.ByQuery),
@@ -119,7 +120,7 @@ func TestYearEndMeeting(t *testing.T) {
 	// Closing, after a confirmation that says what it does.
 	must(t, ctx, "ask to close",
 		chromedp.Click(`#tab-btn-meeting`, chromedp.ByQuery),
-		chromedp.WaitVisible(`#close-open`, chromedp.ByQuery),
+		chromedp.WaitVisible(`#tab-meeting[data-state="ready"] #close-open`, chromedp.ByQuery),
 		chromedp.Click(`#close-open`, chromedp.ByQuery),
 		chromedp.WaitVisible(`#close-dialog`, chromedp.ByQuery))
 	contains(t, "the confirmation", textOf(t, ctx, `#close-dialog`),
@@ -253,6 +254,17 @@ func TestYearEndMeeting(t *testing.T) {
 	contains(t, "cau-giay's card", textOf(t, ctx, `.signin-card[data-unit="cau-giay"]`),
 		"Ủy ban MTTQ Việt Nam quận Cầu Giấy", "Nguyễn Thị Hoa — Phó Chủ tịch Ủy ban MTTQ phường Nghĩa Đô", "#token=")
 	shot("signin-sheet-desktop", true)
+	// Printed, the sheet is all there is: no header, tabs or buttons.
+	var printed map[string]bool // selector → laid out on the page
+	must(t, ctx, "as printed",
+		emulation.SetEmulatedMedia().WithMedia("print"),
+		chromedp.Evaluate(`Object.fromEntries(['header.top', '#tabs', '#ns-print', '#signin-sheet', '.signin-card'].map((s) => [s, document.querySelector(s).getClientRects().length > 0]))`, &printed),
+		emulation.SetEmulatedMedia().WithMedia(""))
+	for sel, shown := range printed {
+		if want := !(sel == "header.top" || sel == "#tabs" || sel == "#ns-print"); shown != want {
+			t.Errorf("printed, %s shown %v, want %v", sel, shown, want)
+		}
+	}
 	var link string
 	must(t, ctx, "read the link", chromedp.AttributeValue(`.signin-card[data-unit="cau-giay"] a`, "href", &link, nil, chromedp.ByQuery))
 
@@ -274,7 +286,7 @@ func TestYearEndMeeting(t *testing.T) {
 
 	// People: the list names them; one token is revoked from it.
 	must(t, ctx, "the people tab", chromedp.Click(`#tab-btn-people`, chromedp.ByQuery),
-		chromedp.WaitVisible(`#people-list`, chromedp.ByQuery))
+		chromedp.WaitVisible(`#tab-people[data-state="ready"] #people-list`, chromedp.ByQuery))
 	contains(t, "the list", textOf(t, ctx, `#people-list`), "Nguyễn Thị Hoa — Phó Chủ tịch Ủy ban MTTQ phường Nghĩa Đô", "Hoàng Anh Tuấn")
 	var txRow string
 	must(t, ctx, "thanh-xuan's named token",

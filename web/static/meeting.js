@@ -148,6 +148,7 @@ export const tab = {
 
     async function load(minSeq) {
       const gen = ++st.gen;
+      box.dataset.state = 'loading';
       const q = minSeq ? `?min_seq=${minSeq}` : '';
       try {
         const s = await io.api(`${io.seasonPath()}${q}`);
@@ -157,10 +158,15 @@ export const tab = {
           s.closed ? null : io.api(`${io.seasonPath()}/rankings?view=claimed`),
         ]);
         if (gen !== st.gen) return;
+        // Nothing moved since the last render: keep the page (and focus) as it is.
+        const shown = JSON.stringify([s.closed, r.view, r.units, r.awards, claimed?.units]);
+        const same = shown === st.shown && !minSeq;
+        st.shown = shown;
         st.season = s;
         st.ranking = r;
         st.claimed = claimed;
-        render();
+        if (!same) render();
+        box.dataset.state = 'ready';
       } catch (e) {
         if (gen !== st.gen || e.name === 'AbortError') return;
         box.replaceChildren(el('h2', { text: t('mt.title') }), el('p', { class: 'error', text: e.message }));

@@ -77,11 +77,13 @@ export const tab = {
 
     async function load() {
       const gen = ++st.gen;
+      box.dataset.state = 'loading';
       try {
         const r = await io.api('/api/v1/tokens');
         if (gen !== st.gen) return;
         st.tokens = r.tokens || [];
         render();
+        box.dataset.state = 'ready';
       } catch (e) {
         if (gen !== st.gen) return;
         box.replaceChildren(el('h2', { text: t('pp.title') }), el('p', { class: 'error', text: e.message }));

@@ -225,7 +225,7 @@ func TestYearEndMeeting(t *testing.T) {
 			WardList []struct{ ID, Name string } `json:"ward_list"`
 		}
 	}
-	if st, b := ts.do(http.MethodGet, "/api/v1/seasons/hn-mttq-cum2-2025", committee, nil, &next); st != http.StatusOK {
+	if st, b := ts.do(http.MethodGet, fmt.Sprintf("/api/v1/seasons/hn-mttq-cum2-2025?min_seq=%d", ts.logLength()), committee, nil, &next); st != http.StatusOK {
 		t.Fatalf("the new season: %d %s", st, b)
 	}
 	if next.Year != 2025 || next.Head != "cau-giay" || next.Deputy != "ha-dong" || len(next.Members) != 6 || len(next.Members[1].WardList) != 8 || next.Members[1].WardList[0].ID != "nghia-do" {

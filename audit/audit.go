@@ -89,6 +89,9 @@ type Ranking struct {
 	SHA256    string            `json:"sha256"`
 	Units     json.RawMessage   `json:"units"`
 	Standings []domain.Standing `json:"-"`
+	// Awards says how each award was decided: by rank, by ballot (with
+	// the vote) or revoked (with the decision).
+	Awards []domain.AwardBasis `json:"awards"`
 }
 
 // Report is the audit's result.
@@ -111,6 +114,8 @@ type Report struct {
 	Rankings   []Ranking      `json:"rankings"`
 	SheetsView domain.View    `json:"sheets_view,omitempty"`
 	Sheets     []domain.Sheet `json:"sheets"`
+	// People are Options.People: token id → the person it was issued to.
+	People map[string]string `json:"people,omitempty"`
 	// SignedClose is true when the season's log ends with its signed
 	// close: closed, and the last checkpoint signs every event and the
 	// final ranking. Only then does an OK audit prove the final result;
@@ -156,6 +161,12 @@ type Options struct {
 	AsOf   string         // a stream sequence or RFC 3339 instant; "" for the end
 	// Live, when set, is a live read model to compare with the replay.
 	Live *projections.Projector
+	// People names the holders of tokens by token id ("Nguyễn Thị Hoa —
+	// Phó Chủ tịch …"), so that the report names who recorded each fact
+	// and decision; events record the token id only. The token events are
+	// on the log's access subject, outside a season's export: the command
+	// fills this from a live read model when it has one.
+	People map[string]string
 	// Open accepts a season whose log does not end with its signed close
 	// (the audit then proves the log so far, and says so).
 	Open bool
@@ -198,7 +209,7 @@ func Run(ctx context.Context, src Source, opt Options) (*Report, error) {
 		progress = io.Discard
 	}
 	v := newVerifier(opt.Season, opt.Key)
-	rep := &Report{Season: opt.Season, Source: opt.Source, Key: opt.Key.Name(), AsOf: opt.AsOf, Problems: []Problem{}}
+	rep := &Report{Season: opt.Season, Source: opt.Source, Key: opt.Key.Name(), AsOf: opt.AsOf, Problems: []Problem{}, People: opt.People}
 	var batch []natsstore.Msg
 	flush := func() error {
 		if scratch.Halted() != nil {
@@ -450,7 +461,7 @@ func rankingsAt(ctx context.Context, scratch *projections.Projector, opt Options
 		if vs == nil {
 			continue
 		}
-		rep.Rankings = append(rep.Rankings, Ranking{View: view, SHA256: seal.RankingHash(vs.Units), Units: vs.Units, Standings: vs.Standings.Units})
+		rep.Rankings = append(rep.Rankings, Ranking{View: view, SHA256: seal.RankingHash(vs.Units), Units: vs.Units, Standings: vs.Standings.Units, Awards: vs.Standings.Awards})
 		rep.SheetsView = view
 	}
 	vs := ss.Views[rep.SheetsView]

@@ -34,18 +34,26 @@ var htmlReportTmpl = template.Must(template.New("report").Funcs(template.FuncMap
 	"why":        htmlWhy,
 	"weblink":    htmlWebLink,
 	"struck":     htmlStruck,
-	"awardcell": func(st domain.Standing, final, brief bool) htmlAward {
-		return htmlAward{Award: st.Award, Revoked: st.Revoked, Final: final, Brief: brief}
+	"awardcell": func(st domain.Standing, final, brief bool, awards []domain.AwardBasis) htmlAward {
+		return htmlAward{Award: st.Award, Revoked: st.Revoked, Final: final, Brief: brief, Basis: basisOf(awards, st.Unit)}
 	},
 	"indent": htmlIndent,
-	"role":   htmlLabel(htmlRoles),
+	// who is set per report in WriteHTML: it names the token's holder.
+	"who":  func(a any) htmlAuthor { return htmlWho(nil, a) },
+	"role": htmlLabel(htmlRoles),
 }).Parse(htmlReportSource))
 
 // WriteHTML writes the report for a person: one self-contained HTML page.
 // Nothing is written when the page cannot be rendered whole.
 func (r *Report) WriteHTML(w io.Writer) error {
 	var b bytes.Buffer
-	if err := htmlReportTmpl.Execute(&b, r.htmlPage()); err != nil {
+	people := r.People
+	tmpl, cerr := htmlReportTmpl.Clone()
+	if cerr != nil {
+		return fmt.Errorf("audit: render the HTML report: %w", cerr)
+	}
+	tmpl.Funcs(template.FuncMap{"who": func(a any) htmlAuthor { return htmlWho(people, a) }})
+	if err := tmpl.Execute(&b, r.htmlPage()); err != nil {
 		return fmt.Errorf("audit: render the HTML report: %w", err)
 	}
 	_, err := b.WriteTo(w)
@@ -59,10 +67,18 @@ type htmlPage struct {
 	Units []htmlUnit
 }
 
+// htmlAuthor is who recorded an event, with the person's name where the
+// token was issued to one.
+type htmlAuthor struct {
+	events.Author
+	Person string
+}
+
 type htmlUnit struct {
 	Sheet      domain.Sheet
 	Standing   *domain.Standing // the unit's line in the sheets' view, if any
 	Final      bool             // the sheets' view is the final one: awards are not provisional
+	Awards     []domain.AwardBasis
 	Items      []htmlItemRow
 	Bonus      []htmlItemRow
 	Deductions []htmlItemRow
@@ -74,6 +90,32 @@ type htmlAward struct {
 	Revoked *domain.Revocation
 	Final   bool // the view is final: the award is not provisional
 	Brief   bool // a ranking's cell: the revocation's reason is on the unit's sheet
+	Basis   *domain.AwardBasis
+}
+
+// htmlWho is the author of an event (an events.Author or a pointer to
+// one), named from people by token id.
+func htmlWho(people map[string]string, a any) htmlAuthor {
+	var au events.Author
+	switch v := a.(type) {
+	case events.Author:
+		au = v
+	case *events.Author:
+		if v != nil {
+			au = *v
+		}
+	}
+	return htmlAuthor{Author: au, Person: people[au.Token]}
+}
+
+// basisOf finds how a unit's award was decided (nil: it has none).
+func basisOf(awards []domain.AwardBasis, unit string) *domain.AwardBasis {
+	for i := range awards {
+		if awards[i].Unit == unit {
+			return &awards[i]
+		}
+	}
+	return nil
 }
 
 // htmlItemRow is one rubric item, flattened out of the item tree.
@@ -88,8 +130,10 @@ func (r *Report) htmlPage() *htmlPage {
 		p.First = &r.Problems[0]
 	}
 	byUnit := map[string]*domain.Standing{}
+	var awards []domain.AwardBasis
 	for _, rk := range r.Rankings {
 		if rk.View == r.SheetsView {
+			awards = rk.Awards
 			for i := range rk.Standings {
 				byUnit[rk.Standings[i].Unit] = &rk.Standings[i]
 			}
@@ -97,7 +141,7 @@ func (r *Report) htmlPage() *htmlPage {
 	}
 	for _, sh := range r.Sheets {
 		p.Units = append(p.Units, htmlUnit{
-			Sheet: sh, Standing: byUnit[sh.Unit], Final: r.SheetsView == domain.Final,
+			Sheet: sh, Standing: byUnit[sh.Unit], Final: r.SheetsView == domain.Final, Awards: awards,
 			Items: htmlFlatten(nil, sh.Items, 0), Bonus: htmlFlatten(nil, sh.Bonus, 0), Deductions: htmlFlatten(nil, sh.Deductions, 0),
 		})
 	}

@@ -49,6 +49,9 @@ type Standings struct {
 	Sheets map[string]Sheet
 	// Ballot is the flag ballot that decided the flag, if one did.
 	Ballot string `json:"-"`
+	// Awards says how each award was decided (and why a revoked one was
+	// revoked), in rank order; replies carry it beside the units.
+	Awards []AwardBasis `json:"-"`
 }
 
 // Award names.
@@ -197,7 +200,8 @@ func rank(rows []Standing, sheets map[string]Sheet, tieBreaks []string) {
 func (s *Season) award(st *Standings) {
 	a := s.Rubric.Awards
 	flag := -1
-	if b := s.flagBallot(); b != nil {
+	b := s.flagBallot()
+	if b != nil {
 		p := b.Payload.(*events.BallotRecorded)
 		for i, row := range st.Units {
 			if row.Eligible && p.Votes[row.Unit]*2 > p.Voters {
@@ -232,12 +236,18 @@ func (s *Season) award(st *Standings) {
 		give(i, AwardCertificate)
 		left--
 	}
+	st.Awards = s.explainAwards(st, flag, b, st.Ballot != "")
 	for i := range st.Units {
 		for _, e := range s.committeeOf(st.Units[i].Unit, events.TypeAwardRevoked, "") {
 			p := e.Payload.(*events.AwardRevoked)
 			if cur := st.Units[i].Award; cur != nil && *cur == p.Award {
 				st.Units[i].Award = nil
 				st.Units[i].Revoked = &Revocation{Award: p.Award, Reason: p.Reason, DecisionNo: p.DecisionNo, Event: e.Event.ID}
+				for j := range st.Awards {
+					if st.Awards[j].Unit == st.Units[i].Unit && st.Awards[j].Award == p.Award {
+						revokeBasis(&st.Awards[j], st.Units[i].Revoked)
+					}
+				}
 			}
 		}
 	}

@@ -6,6 +6,7 @@ import (
 	"errors"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 )
 
@@ -21,6 +22,10 @@ func TestTokenIssuedScope(t *testing.T) {
 		{name: "bound committee", p: TokenIssued{ID: "tok-1", Hash: testSHA256, Role: RoleCommittee, Cluster: "hn-mttq-cum2", IssuedBy: "admin"}},
 		{name: "bound auditor", p: TokenIssued{ID: "tok-1", Hash: testSHA256, Role: RoleAuditor, Cluster: "hn-mttq-cum2", IssuedBy: "admin"}},
 		{name: "unit token with a cluster", p: TokenIssued{ID: "tok-1", Hash: testSHA256, Role: RoleUnit, Unit: "cau-giay", Cluster: "hn-mttq-cum2", IssuedBy: "admin"}, field: "data.cluster"},
+		{name: "named holder", p: TokenIssued{ID: "tok-1", Hash: testSHA256, Role: RoleUnit, Unit: "cau-giay", IssuedBy: "admin", Holder: "Nguyễn Thị Hoa", Position: "Phó Chủ tịch Ủy ban MTTQ phường Nghĩa Đô"}},
+		{name: "holder with a bidi control", p: TokenIssued{ID: "tok-1", Hash: testSHA256, Role: RoleUnit, Unit: "cau-giay", IssuedBy: "admin", Holder: "Nguyễn \u202eaoH"}, field: "data.holder"},
+		{name: "position too long", p: TokenIssued{ID: "tok-1", Hash: testSHA256, Role: RoleUnit, Unit: "cau-giay", IssuedBy: "admin", Holder: "Hoa", Position: strings.Repeat("x", MaxText+1)}, field: "data.position"},
+		{name: "position without a holder", p: TokenIssued{ID: "tok-1", Hash: testSHA256, Role: RoleUnit, Unit: "cau-giay", IssuedBy: "admin", Position: "Phó Chủ tịch"}, field: "data.holder"},
 		{name: "cluster that is not an id", p: TokenIssued{ID: "tok-1", Hash: testSHA256, Role: RoleCommittee, Cluster: "Cụm 2", IssuedBy: "admin"}, field: "data.cluster"},
 	}
 	for _, c := range cases {
@@ -78,5 +83,17 @@ func TestTokenIssuedClusterOnTheWire(t *testing.T) {
 	}
 	if p.(*TokenIssued).Cluster != "hn-mttq-cum2" {
 		t.Errorf("decoded cluster %q", p.(*TokenIssued).Cluster)
+	}
+
+	named := &TokenIssued{ID: "tok-hoa", Hash: testSHA256, Role: RoleUnit, Unit: "cau-giay", IssuedBy: "committee:tok-cum2",
+		Holder: "Nguyễn Thị Hoa", Position: "Phó Chủ tịch Ủy ban MTTQ phường Nghĩa Đô"}
+	if b, err = Encode(ev(named)); err != nil {
+		t.Fatal(err)
+	}
+	if _, p, err = Decode(b); err != nil {
+		t.Fatal(err)
+	}
+	if got := p.(*TokenIssued); got.Holder != named.Holder || got.Position != named.Position {
+		t.Errorf("decoded holder %q, position %q", got.Holder, got.Position)
 	}
 }

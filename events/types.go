@@ -532,6 +532,10 @@ type TokenIssued struct {
 	Unit     string `json:"unit,omitempty"`
 	Cluster  string `json:"cluster,omitempty"`
 	IssuedBy string `json:"issued_by"`
+	// Holder and Position name the person the token was issued to, so the
+	// log tells who could write when (empty on tokens issued before).
+	Holder   string `json:"holder,omitempty"`
+	Position string `json:"position,omitempty"`
 }
 
 func (p *TokenIssued) validate(v *validator) {
@@ -550,6 +554,11 @@ func (p *TokenIssued) validate(v *validator) {
 			v.fail("data.cluster", "a unit token is bound by its unit, not by a cluster")
 		}
 		v.id("data.cluster", p.Cluster)
+	}
+	v.text("data.holder", p.Holder, false)
+	v.text("data.position", p.Position, false)
+	if p.Position != "" && p.Holder == "" {
+		v.fail("data.holder", "a position is given with the name of its holder")
 	}
 }
 

@@ -152,6 +152,8 @@ func (s *Server) routes() map[string]http.Handler {
 		"GET /api/v1/seasons/{season}/files/{sha256}":     h(s.getFile),
 		"POST /api/v1/tokens":                             h(s.postToken),
 		"DELETE /api/v1/tokens/{id}":                      h(s.deleteToken),
+		"GET /api/v1/tokens":                              h(s.listTokens),
+		"GET /api/v1/seasons/{season}/people":             h(s.getPeople),
 		"POST /api/v1/set-aside":                          h(s.postSetAside),
 		"GET /healthz":                                    h(s.healthz),
 		"GET /readyz":                                     h(s.readyz),
@@ -436,7 +438,7 @@ func (s *Server) getRankings(w http.ResponseWriter, r *http.Request) {
 		s.writeError(w, r, err)
 		return
 	}
-	writeBody(w, http.StatusOK, projections.RankingsReply{Season: ss.ID, View: vs.Standings.View, Seq: seq, Units: vs.Units})
+	writeBody(w, http.StatusOK, projections.RankingsReply{Season: ss.ID, View: vs.Standings.View, Seq: seq, Units: vs.Units, Awards: vs.Awards})
 }
 
 func (s *Server) getScore(w http.ResponseWriter, r *http.Request) {

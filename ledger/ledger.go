@@ -11,6 +11,7 @@ import (
 	"errors"
 	"fmt"
 	mrand "math/rand/v2"
+	"strings"
 	"sync"
 	"time"
 
@@ -386,15 +387,21 @@ type TokenRequest struct {
 	// Cluster binds a committee or auditor token to one cluster's seasons;
 	// "" is every cluster.
 	Cluster string `json:"cluster"`
+	// Holder and Position name the person the token is for ("Nguyễn Thị
+	// Hoa", "Phó Chủ tịch Ủy ban MTTQ phường Nghĩa Đô"); both optional.
+	Holder   string `json:"holder,omitempty"`
+	Position string `json:"position,omitempty"`
 }
 
 // Issued is a new token, shown once.
 type Issued struct {
-	Token   string `json:"token"`
-	ID      string `json:"id"`
-	Role    string `json:"role"`
-	Unit    string `json:"unit,omitempty"`
-	Cluster string `json:"cluster,omitempty"`
+	Token    string `json:"token"`
+	ID       string `json:"id"`
+	Role     string `json:"role"`
+	Unit     string `json:"unit,omitempty"`
+	Cluster  string `json:"cluster,omitempty"`
+	Holder   string `json:"holder,omitempty"`
+	Position string `json:"position,omitempty"`
 }
 
 // IssueToken records a new token on the log and waits until it works. by,
@@ -422,6 +429,9 @@ func (l *Ledger) IssueToken(ctx context.Context, by events.Author, sc domain.Sco
 		// An unbound token would reach every cluster: more than sc holds.
 		return Issued{}, domain.Errorf(domain.Forbidden, "cluster", "this token issues committee and auditor tokens for cluster %s only: ask for \"cluster\": %q", sc.Cluster, sc.Cluster)
 	}
+	if err := checkHolder(req); err != nil {
+		return Issued{}, err
+	}
 	if err := l.state.Integrity(); err != nil {
 		return Issued{}, err
 	}
@@ -439,11 +449,12 @@ func (l *Ledger) IssueToken(ctx context.Context, by events.Author, sc domain.Sco
 	if err != nil {
 		return Issued{}, fmt.Errorf("make token: %w", err)
 	}
-	p := &events.TokenIssued{ID: id, Hash: hash, Role: role, Unit: unit, Cluster: cluster, IssuedBy: authorName(by)}
+	p := &events.TokenIssued{ID: id, Hash: hash, Role: role, Unit: unit, Cluster: cluster, IssuedBy: authorName(by),
+		Holder: strings.TrimSpace(req.Holder), Position: strings.TrimSpace(req.Position)}
 	if err := l.system(ctx, events.TypeTokenIssued, id, by, p); err != nil {
 		return Issued{}, err
 	}
-	return Issued{Token: token, ID: id, Role: role, Unit: unit, Cluster: cluster}, nil
+	return Issued{Token: token, ID: id, Role: role, Unit: unit, Cluster: cluster, Holder: p.Holder, Position: p.Position}, nil
 }
 
 // RevokeToken records that a token stops working, and waits until it has.
@@ -499,6 +510,20 @@ func (l *Ledger) system(ctx context.Context, typ, id string, by events.Author, p
 	}
 	if err := l.state.WaitFor(ctx, ack.Seq); err != nil {
 		return unavailable("catch up with the log", err)
+	}
+	return nil
+}
+
+// checkHolder applies the event's text rules to the person named in a
+// token request, with the request's own field names.
+func checkHolder(req TokenRequest) error {
+	// Every other field valid, so that the first failure is the person's.
+	p := events.TokenIssued{ID: "check", Hash: strings.Repeat("0", 64), Role: events.RoleCommittee,
+		Holder: strings.TrimSpace(req.Holder), Position: strings.TrimSpace(req.Position)}
+	err := events.ValidatePayload(&p)
+	var ve *events.ValidationError
+	if errors.As(err, &ve) && (ve.Field == "data.holder" || ve.Field == "data.position") {
+		return domain.Errorf(domain.Invalid, strings.TrimPrefix(ve.Field, "data."), "%s", ve.Message)
 	}
 	return nil
 }

@@ -244,7 +244,7 @@ func viewOf(snap *projections.Snapshot, k key) *projections.ViewSnap {
 }
 
 func frame(seq uint64, k key, vs *projections.ViewSnap) Frame {
-	body := projections.RankingsReply{Season: k.season, View: k.view, Seq: seq, Units: vs.Units}.JSON()
+	body := projections.RankingsReply{Season: k.season, View: k.view, Seq: seq, Units: vs.Units, Awards: vs.Awards}.JSON()
 	b := make([]byte, 0, len(body)+48)
 	b = append(b, "id: "...)
 	b = strconv.AppendUint(b, seq, 10)

@@ -6,7 +6,9 @@ import (
 	"errors"
 	"fmt"
 	"log/slog"
+	"slices"
 	"strconv"
+	"strings"
 	"sync"
 	"sync/atomic"
 	"time"
@@ -48,6 +50,9 @@ type Token struct {
 	IssuedAt  string `json:"issued_at"`
 	RevokedBy string `json:"revoked_by,omitempty"`
 	RevokedAt string `json:"revoked_at,omitempty"`
+	// Holder and Position name the person the token was issued to.
+	Holder   string `json:"holder,omitempty"`
+	Position string `json:"position,omitempty"`
 }
 
 // Halt describes why the projector stopped.
@@ -292,7 +297,8 @@ func (p *Projector) fold(rec events.Record, hash string) error {
 	switch pl := rec.Payload.(type) {
 	case *events.TokenIssued:
 		p.tokMu.Lock()
-		p.tokens[pl.ID] = Token{ID: pl.ID, Hash: pl.Hash, Role: pl.Role, Unit: pl.Unit, Cluster: pl.Cluster, IssuedBy: pl.IssuedBy, IssuedAt: ev.Recorded}
+		p.tokens[pl.ID] = Token{ID: pl.ID, Hash: pl.Hash, Role: pl.Role, Unit: pl.Unit, Cluster: pl.Cluster, IssuedBy: pl.IssuedBy, IssuedAt: ev.Recorded,
+			Holder: pl.Holder, Position: pl.Position}
 		p.tokMu.Unlock()
 	case *events.TokenRevoked:
 		p.tokMu.Lock()
@@ -388,6 +394,18 @@ func (p *Projector) Token(id string) (Token, bool) {
 	defer p.tokMu.RUnlock()
 	t, ok := p.tokens[id]
 	return t, ok
+}
+
+// Tokens lists every token the read model knows, by id.
+func (p *Projector) Tokens() []Token {
+	p.tokMu.RLock()
+	defer p.tokMu.RUnlock()
+	out := make([]Token, 0, len(p.tokens))
+	for _, t := range p.tokens {
+		out = append(out, t)
+	}
+	slices.SortFunc(out, func(a, b Token) int { return strings.Compare(a.ID, b.ID) })
+	return out
 }
 
 // IsMember reports whether unit belongs to an opened season inside the

@@ -289,7 +289,7 @@ func TestRankingsReplyJSON(t *testing.T) {
 	waitFor(t, p, appendSome(t, ledger.New(log, p, time.Now), 4))
 	for _, view := range []domain.View{domain.Claimed, domain.Verified} {
 		r := projections.RankingsReply{Season: domain.DemoSeasonID, View: view, Seq: p.Checkpoint(),
-			Units: p.Snapshot().Seasons[domain.DemoSeasonID].Views[view].Units}
+			Units: p.Snapshot().Seasons[domain.DemoSeasonID].Views[view].Units, Awards: p.Snapshot().Seasons[domain.DemoSeasonID].Views[view].Awards}
 		want, err := json.Marshal(r)
 		if err != nil {
 			t.Fatal(err)

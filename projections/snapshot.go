@@ -40,6 +40,7 @@ type SeasonSnap struct {
 type ViewSnap struct {
 	Standings *domain.Standings
 	Units     json.RawMessage            // the rankings' "units" array
+	Awards    json.RawMessage            // the rankings' "awards": how each was decided
 	Sheets    map[string]json.RawMessage // unit → score sheet reply
 }
 
@@ -91,6 +92,9 @@ func buildSeasonSnap(s *domain.Season) (*SeasonSnap, error) {
 		if vs.Units, err = json.Marshal(st.Units); err != nil {
 			return nil, err
 		}
+		if vs.Awards, err = json.Marshal(st.Awards); err != nil {
+			return nil, err
+		}
 		for _, row := range st.Units {
 			b, err := json.Marshal(SheetReply{Season: s.ID, View: v, Sheet: st.Sheets[row.Unit], Standing: row})
 			if err != nil {
@@ -109,6 +113,9 @@ type RankingsReply struct {
 	View   domain.View     `json:"view"`
 	Seq    uint64          `json:"seq"`
 	Units  json.RawMessage `json:"units"`
+	// Awards says how each award was decided: a sibling of the signed
+	// units, never inside them.
+	Awards json.RawMessage `json:"awards,omitempty"`
 }
 
 // JSON writes the reply around the pre-encoded units without re-encoding
@@ -117,7 +124,16 @@ type RankingsReply struct {
 func (r RankingsReply) JSON() []byte {
 	b := r.head(make([]byte, 0, len(r.Units)+96))
 	b = append(b, r.Units...)
-	return append(b, '}')
+	return append(r.tail(b), '}')
+}
+
+// tail writes the fields after units.
+func (r RankingsReply) tail(b []byte) []byte {
+	if len(r.Awards) == 0 {
+		return b
+	}
+	b = append(b, `,"awards":`...)
+	return append(b, r.Awards...)
 }
 
 func (r RankingsReply) head(b []byte) []byte {
@@ -131,14 +147,16 @@ func (r RankingsReply) head(b []byte) []byte {
 }
 
 // Len is the length of JSON().
-func (r RankingsReply) Len() int { return len(r.head(make([]byte, 0, 96))) + len(r.Units) + 1 }
+func (r RankingsReply) Len() int {
+	return len(r.head(make([]byte, 0, 96))) + len(r.Units) + len(r.tail(nil)) + 1
+}
 
 // WriteTo writes JSON() without assembling it: a 10,000-unit season's
 // units are megabytes, and copying them for every GET cost a memmove and
 // as much garbage per request (issue 5's rankings profile).
 func (r RankingsReply) WriteTo(w io.Writer) (int64, error) {
 	var n int64
-	for _, part := range [][]byte{r.head(make([]byte, 0, 96)), r.Units, {'}'}} {
+	for _, part := range [][]byte{r.head(make([]byte, 0, 96)), r.Units, append(r.tail(nil), '}')} {
 		k, err := w.Write(part)
 		n += int64(k)
 		if err != nil {

@@ -117,6 +117,7 @@ func auditCmd(ctx context.Context, args []string, getenv func(string) string, st
 		}
 		defer live.Close()
 		opt.Live = live
+		opt.People = people(live.Tokens())
 	}
 
 	fmt.Fprintf(stdout, "Kiểm toán mùa %s / audit of season %s (%s, key %s)\n", *season, *season, opt.Source, key.Name())
@@ -244,4 +245,19 @@ func keyCmd(args []string, getenv func(string) string, stdout, stderr io.Writer)
 // keys/checkpoint.key → keys/checkpoint.pub.
 func publicKeyPath(priv string) string {
 	return strings.TrimSuffix(priv, ".key") + ".pub"
+}
+
+// people names the holder of each token that was issued to one, by token
+// id, for the report's "recorded by".
+func people(tokens []projections.Token) map[string]string {
+	out := map[string]string{}
+	for _, t := range tokens {
+		switch {
+		case t.Holder != "" && t.Position != "":
+			out[t.ID] = t.Holder + " — " + t.Position
+		case t.Holder != "":
+			out[t.ID] = t.Holder
+		}
+	}
+	return out
 }

@@ -85,11 +85,34 @@ func token(ctx context.Context, args []string, getenv func(string) string, stdou
 	role := fs.String("role", "", "vai trò của mã mới: unit (đơn vị), committee (Ban Thường trực) hoặc auditor (kiểm tra) / role of the new token: unit, committee or auditor")
 	unit := fs.String("unit", "", "đơn vị của mã đơn vị / the unit of a unit token")
 	cluster := fs.String("cluster", "", "gắn mã Ban Thường trực hoặc mã kiểm tra với các mùa của cụm này (mặc định: mọi cụm) / bind a committee or auditor token to this cluster's seasons (default: every cluster)")
+	holder := fs.String("holder", "", "người nhận mã, ví dụ \"Nguyễn Thị Hoa\" / the person the token is issued to, e.g. \"Nguyễn Thị Hoa\"")
+	position := fs.String("position", "", "chức vụ của người nhận, ví dụ \"Phó Chủ tịch Ủy ban MTTQ phường Nghĩa Đô\" / their position, e.g. \"Phó Chủ tịch Ủy ban MTTQ phường Nghĩa Đô\"")
 	revoke := fs.String("revoke", "", "thay vào đó, thu hồi mã có số hiệu này / revoke the token with this id instead")
+	list := fs.Bool("list", false, "thay vào đó, liệt kê các mã trong phạm vi (cách nhau bằng tab: số hiệu, vai trò, đơn vị hoặc cụm, người nhận, chức vụ, ngày cấp, ngày thu hồi) / list the tokens in reach (tab-separated: id, role, unit or cluster, holder, position, issued, revoked) instead")
 	if err := fs.parse(args); err != nil {
 		return err
 	}
 	base := strings.TrimRight(*server, "/") + "/api/v1/tokens"
+	if *list {
+		out, _, err := call(ctx, http.MethodGet, base, *tok, nil)
+		if err != nil {
+			return err
+		}
+		var l struct {
+			Tokens []struct {
+				ID, Role, Unit, Cluster, Holder, Position string
+				IssuedAt                                  string `json:"issued_at"`
+				RevokedAt                                 string `json:"revoked_at"`
+			}
+		}
+		if err := json.Unmarshal(out, &l); err != nil {
+			return fmt.Errorf("read the reply: %w", err)
+		}
+		for _, t := range l.Tokens {
+			fmt.Fprintf(stdout, "%s\t%s\t%s\t%s\t%s\t%s\t%s\n", t.ID, t.Role, t.Unit+t.Cluster, t.Holder, t.Position, t.IssuedAt, t.RevokedAt)
+		}
+		return nil
+	}
 	if *revoke != "" {
 		_, _, err := call(ctx, http.MethodDelete, base+"/"+*revoke, *tok, nil)
 		if err == nil {
@@ -98,8 +121,10 @@ func token(ctx context.Context, args []string, getenv func(string) string, stdou
 		return err
 	}
 	req := map[string]string{"role": *role, "unit": *unit}
-	if *cluster != "" {
-		req["cluster"] = *cluster
+	for k, v := range map[string]string{"cluster": *cluster, "holder": *holder, "position": *position} {
+		if v != "" {
+			req[k] = v
+		}
 	}
 	body, _ := json.Marshal(req)
 	out, _, err := call(ctx, http.MethodPost, base, *tok, body)

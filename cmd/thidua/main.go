@@ -40,9 +40,10 @@ Cách dùng / usage:
   thidua serve  [--data DIR] [--http ADDR] [--demo] [--admin-token T] [--checkpoint-every 1m]
                 [--nats-url URL,URL,… [NATS] [--replicas 3]] [--signing-key FILE]
   thidua submit --server URL --token TOKEN [--season ID] FILE|-
-  thidua token  --server URL --token ADMIN --role unit --unit ID
-  thidua token  --server URL --token ADMIN --role committee|auditor [--cluster ID]
+  thidua token  --server URL --token ADMIN --role unit --unit ID [--holder NAME --position TEXT]
+  thidua token  --server URL --token ADMIN --role committee|auditor [--cluster ID] [--holder NAME --position TEXT]
   thidua token  --server URL --token ADMIN --revoke TOKEN_ID
+  thidua token  --server URL --token ADMIN --list
   thidua audit  --season ID (--data DIR | --nats-url URL [NATS] | --log FILE) [--key FILE] [--db FILE]
                 [--as-of SEQ|RFC3339] [--json FILE|-] [--html FILE]
   thidua export --season ID (--data DIR | --nats-url URL [NATS]) [--out FILE]

@@ -210,6 +210,13 @@ func TestScope(t *testing.T) {
 			return request{method: http.MethodGet, path: "/api/v1/seasons/" + here.season + "/files/" + stored[here.season]}
 		}},
 		{name: "GET checkpoints", want: reads, req: seasonGet("/checkpoints")},
+		{name: "GET people", want: reads, req: seasonGet("/people")},
+		// Every committee lists tokens, each those of its own reach (see
+		// "GET tokens lists only the tokens in reach").
+		{name: "GET tokens", want: map[string]int{boundHere: 200, boundAway: 200, unbound: 200, unitHere: 403, unitAway: 403, auditorHere: 403, auditorAway: 403},
+			req: func(*testing.T, cluster, string, string) request {
+				return request{method: http.MethodGet, path: "/api/v1/tokens"}
+			}},
 		{name: "POST tokens: a unit token of this cluster", write: true, want: committeeOnly(201),
 			req: token(func(here cluster) map[string]string { return map[string]string{"role": "unit", "unit": here.unit} })},
 		{name: "POST tokens: a committee token of this cluster", write: true, want: committeeOnly(201),
@@ -281,6 +288,23 @@ func TestScope(t *testing.T) {
 					}
 					if want := reads[name] == http.StatusOK; listed != want {
 						t.Errorf("%s: %s listed %v, want %v", name, here.season, listed, want)
+					}
+				}
+			})
+			t.Run("GET tokens lists only the tokens in reach", func(t *testing.T) {
+				for _, name := range []string{boundHere, boundAway, unbound} {
+					var list struct {
+						Tokens []struct{ Role, Unit, Cluster string }
+					}
+					if st, b := ts.do(http.MethodGet, "/api/v1/tokens", callers[name].token, nil, &list); st != http.StatusOK {
+						t.Fatalf("%s: %d %s", name, st, b)
+					}
+					listed := false
+					for _, tk := range list.Tokens {
+						listed = listed || tk.Cluster == here.id || tk.Role == events.RoleUnit && tk.Unit == here.unit
+					}
+					if want := name != boundAway; listed != want {
+						t.Errorf("%s: lists %s's tokens %v, want %v", name, here.id, listed, want)
 					}
 				}
 			})

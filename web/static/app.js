@@ -5,7 +5,7 @@
 import { t, label, bi, num, delta, clock, date, setLang, getLang } from './i18n.js';
 import { shortName, el, ApiError, errorFrom } from './util.js';
 import { readStream } from './sse.js';
-import { renderSheet, awardBadge, gateReason } from './sheet.js';
+import { renderSheet, awardBadge, gateReason, awardBasis } from './sheet.js';
 import { renderChart } from './chart.js';
 import { createWorkspace } from './workspace.js';
 import { createCommittee } from './committee.js';
@@ -33,7 +33,8 @@ const state = {
   ctrl: null, // aborts the current stream and its reads
   live: { st: 'connecting', msg: '' },
   wake: null, // ends a reconnect back-off early (browser back online)
-  sheet: { unit: null, ctrl: null, data: null, open: { closed: new Set() } },
+  sheet: { unit: null, ctrl: null, data: null, people: null, open: { closed: new Set() } },
+  awards: new Map(), // unit → how its award was decided (the rankings' "awards")
   timeline: { missing: false, data: null },
   refresh: { last: 0, timer: 0 },
 };
@@ -319,7 +320,8 @@ function fillRow(r, u) {
     el('td', { class: ['opt', 'elig', u.eligible ? 'ok' : 'bad'], title: u.eligible ? t('eligible.yes') : reasons.join('\n') || t('eligible.no') },
       el('span', { 'aria-hidden': 'true', text: u.eligible ? '✓' : '✗' }),
       el('span', { class: 'sr-only', text: u.eligible ? t('eligible.yes') : `${t('eligible.no')}: ${reasons.join('; ')}` })),
-    el('td', { class: 'award-cell' }, u.award || u.revoked_award ? awardBadge(u, state.view === 'final') : el('span', { class: 'no-award', text: '–' })),
+    el('td', { class: 'award-cell' }, u.award || u.revoked_award ? awardBadge(u, state.view === 'final') : el('span', { class: 'no-award', text: '–' }),
+      awardBasis(state.awards.get(u.unit), true)),
   );
 }
 
@@ -343,6 +345,7 @@ function wireRow(tr) {
  */
 function renderRanking(msg, diff) {
   const prev = diff && state.ranking ? new Map(state.ranking.units.map((u) => [u.unit, u])) : null;
+  state.awards = new Map((msg.awards || []).map((a) => [a.unit, a]));
   const tbody = $('#rankings tbody');
   const focused = document.activeElement;
   const changed = [];
@@ -380,8 +383,10 @@ function renderRanking(msg, diff) {
 }
 
 function awardText(u) {
-  if (u.award) return label('award', u.award) + (state.view === 'final' ? '' : ` (${t('award.provisional')})`);
-  return t('award.none');
+  const b = state.awards.get(u.unit);
+  const why = b ? ` — ${bi(b.explanation, b.explanation_en)}` : '';
+  if (u.award) return label('award', u.award) + (state.view === 'final' ? '' : ` (${t('award.provisional')})`) + why;
+  return t('award.none') + why;
 }
 
 function announce(msg, changed) {
@@ -553,9 +558,14 @@ async function loadSheet() {
   sh.ctrl = ctrl;
   const unit = sh.unit;
   try {
-    const data = await api(`${seasonPath()}/units/${enc(unit)}/score?view=${enc(state.view)}`, { signal: ctrl.signal });
+    // The people behind the tokens name the authors; an older server has none.
+    const [data, people] = await Promise.all([
+      api(`${seasonPath()}/units/${enc(unit)}/score?view=${enc(state.view)}`, { signal: ctrl.signal }),
+      api(`${seasonPath()}/people`, { signal: ctrl.signal }).catch((e) => { if (e.status === 401) throw e; return null; }),
+    ]);
     if (ctrl.signal.aborted || sh.unit !== unit) return;
     sh.data = data;
+    sh.people = people?.people || null;
     drawSheet();
   } catch (e) {
     if (quiet(e) || sh.unit !== unit) return;
@@ -574,6 +584,8 @@ function drawSheet() {
     season: state.season,
     final: sh.data.view === 'final',
     units: state.ranking?.units?.length,
+    basis: state.awards.get(sh.unit),
+    people: sh.people,
     openFile: (e) => openFile(seasonPath(), state.token, e).catch((err) => {
       if (err.status === 401) needLogin(err.message);
       else window.alert(`${t('ev.file.failed')}: ${err.message}`);

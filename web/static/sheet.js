@@ -2,9 +2,58 @@
 // as a tree with the events behind each item's points, bonus, deductions,
 // the committee's decisions and every fact with its status and evidence.
 
-import { t, label, bi, num, delta, date, getLang } from './i18n.js';
+import { t, label, bi, num, delta, date, getLang, addStrings } from './i18n.js';
 import { el, safeURL } from './util.js';
 import { fileSize, shownInTab } from './files.js';
+
+addStrings({
+  vi: {
+    'basis.rank': 'theo thứ hạng',
+    'basis.ballot': (v, n) => `theo bỏ phiếu ${v}/${n}`,
+    'basis.revoked': (no) => `thu hồi theo QĐ ${no}`,
+    'sheet.basis': 'Căn cứ khen thưởng',
+    'by.reviewed': 'người xử lý',
+  },
+  en: {
+    'basis.rank': 'by rank',
+    'basis.ballot': (v, n) => `by ballot ${v}/${n}`,
+    'basis.revoked': (no) => `revoked by ${no}`,
+    'sheet.basis': 'How the award was decided',
+    'by.reviewed': 'handled by',
+  },
+});
+
+/** basisShort names how an award was decided in a few words (the ranking's cell). */
+export function basisShort(b) {
+  if (b.basis === 'ballot') return t('basis.ballot', num(b.votes), num(b.voters));
+  if (b.basis === 'revoked') return t('basis.revoked', b.decision_no);
+  return t('basis.rank');
+}
+
+/** awardBasis renders how an award was decided: a short label, the explanation in words. */
+export function awardBasis(b, short) {
+  if (!b) return null;
+  const text = bi(b.explanation, b.explanation_en);
+  return el('span', { class: ['award-basis', `basis-${b.basis}`], data: { basis: b.basis }, title: short ? text : null,
+    text: short ? basisShort(b) : text });
+}
+
+/** personOf names a token's holder from GET /people ("" when it named nobody). */
+function personOf(author, people) {
+  const p = author?.token ? people?.[author.token] : null;
+  return p ? (p.position ? `${p.holder} — ${p.position}` : p.holder) : '';
+}
+
+/** byLine says who recorded a fact or decision and who handled it, where the tokens named them. */
+function byLine(x, ctx) {
+  const by = personOf(x.author, ctx.people);
+  const handled = x.by_author ? personOf(x.by_author, ctx.people) : '';
+  if (!by && !handled) return null;
+  return el('p', { class: 'by muted' },
+    by ? el('span', { class: 'person', text: `${t('sheet.by')}: ${by}` }) : null,
+    by && handled ? ' · ' : null,
+    handled ? el('span', { class: 'person', text: `${t('by.reviewed')}: ${handled}` }) : null);
+}
 
 const STRUCK = new Set(['rejected', 'retracted', 'ignored']);
 const whyLabel = (status) => (STRUCK.has(status) || status === 'verified' ? label('why', status) : t('sheet.reason'));
@@ -99,7 +148,8 @@ function factLine(f, attr, ctx) {
       statusBadge(f.status),
       !struck && f.counted === false ? el('span', { class: 'muted', text: t('sheet.notcounted') }) : null),
     f.reason ? el('p', { class: 'reason', text: `${whyLabel(f.status)}: ${bi(f.reason)}` }) : null,
-    evidenceList(f.evidence, ctx));
+    evidenceList(f.evidence, ctx),
+    byLine(f, ctx));
 }
 
 /** decisionText says what a committee decision did, with numbers in the reader's format. */
@@ -115,7 +165,7 @@ function decisionText(d) {
 }
 
 /** decisionLine renders one committee decision; a retracted one is struck with its reason. */
-function decisionLine(d, attr) {
+function decisionLine(d, attr, ctx) {
   // A retracted decision counts nowhere; a superseded one (an older
   // assessment of the same item, an older target) was replaced by d.by.
   const struck = d.status === 'retracted' || d.status === 'superseded';
@@ -129,14 +179,15 @@ function decisionLine(d, attr) {
     d.reason ? el('p', { class: 'why', text: `${t('sheet.reason')}: ${bi(d.reason)}` }) : null,
     d.decision_no ? el('p', { class: 'why muted', text: `${t('sheet.decision_no')} ${d.decision_no}` }) : null,
     d.status === 'retracted' && d.retraction_reason ? el('p', { class: 'reason', text: `${t('status.retracted')}: ${bi(d.retraction_reason)}` }) : null,
-    d.status === 'superseded' ? el('p', { class: 'reason', text: t('sheet.supersededby') }) : null);
+    d.status === 'superseded' ? el('p', { class: 'reason', text: t('sheet.supersededby') }) : null,
+    byLine(d, ctx || {}));
 }
 
 function refLine(id, lookup) {
   const f = lookup.facts.get(id);
   if (f) return factLine(f, 'data-event-ref', lookup.ctx);
   const d = lookup.decisions.get(id);
-  if (d) return decisionLine(d, 'data-event-ref');
+  if (d) return decisionLine(d, 'data-event-ref', lookup.ctx);
   return el('li', { class: 'fact', 'data-event-ref': id }, el('span', { class: 'muted', text: `${t('unknown.event')}: ${id}` }));
 }
 
@@ -165,7 +216,8 @@ function itemNode(it, depth, lookup, open) {
 /**
  * renderSheet fills body with the unit's sheet (the score reply). ctx:
  * {rubric, view, final, units (ranking size), openFile (opens an evidence
- * file)}; open keeps which groups the
+ * file), basis (how its award was decided, from the rankings' awards),
+ * people (token id → person, GET /people)}; open keeps which groups the
  * reader collapsed across re-renders.
  */
 export function renderSheet(body, s, ctx, open) {
@@ -197,6 +249,7 @@ export function renderSheet(body, s, ctx, open) {
     stat(t('sheet.deductions'), delta(-(s.deductions_total ?? 0))),
     stat(t('sheet.class'), bi(st.classification, st.classification_en) || '–', 'wide'),
     stat(t('sheet.award'), awardBadge(st, ctx.final).length ? awardBadge(st, ctx.final) : '–', 'wide')));
+  if (ctx.basis) parts.push(el('p', { class: 'basis-line' }, el('strong', { text: `${t('sheet.basis')}: ` }), awardBasis(ctx.basis, false)));
 
   parts.push(el('h3', { text: t('sheet.gates') }));
   parts.push(el('ul', { class: 'gates' }, (st.gates || []).map((g) => el('li', { class: g.passed ? 'ok' : 'bad' },
@@ -220,7 +273,7 @@ export function renderSheet(body, s, ctx, open) {
   if (Array.isArray(s.decisions) && s.decisions.length) {
     parts.push(el('h3', { text: t('sheet.decisions') }));
     const ds = s.decisions.slice().sort((a, b) => (a.seq ?? 0) - (b.seq ?? 0));
-    parts.push(el('ul', { class: 'facts' }, ds.map((d) => decisionLine(d, 'data-event-id'))));
+    parts.push(el('ul', { class: 'facts' }, ds.map((d) => decisionLine(d, 'data-event-id', ctx))));
   }
 
   parts.push(el('h3', { text: t('sheet.facts') }));

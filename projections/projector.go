@@ -399,7 +399,13 @@ func (p *Projector) WaitFor(ctx context.Context, seq uint64) error {
 func (p *Projector) WaitFolded(ctx context.Context, seq uint64) error {
 	for {
 		ch := *p.folds.Load()
-		if p.foldedAt.Load() >= seq {
+		at := p.foldedAt.Load()
+		if p.Halted() != nil {
+			// A halted read model stands where it committed: what it folded
+			// past that is not kept, and writes wait for it to resume.
+			at = p.Checkpoint()
+		}
+		if at >= seq {
 			return nil
 		}
 		if err := p.Integrity(); err != nil {

@@ -787,16 +787,18 @@ func (p *Projector) apply(ctx context.Context, batch []natsstore.Msg, deferSeaso
 		// restart restore from what was committed.
 		return p.haltOn(cp, "commit read model: ", err)
 	}
+	// The snapshot goes out with dirty cleared, under mu: the notary
+	// (Unsigned) never sees a season clean whose snapshot is behind.
 	p.mu.Lock()
 	p.folded = cp
 	if publish {
+		p.snap.Store(next)
 		clear(p.dirty)
 	}
 	p.mu.Unlock()
 	if !publish {
 		return nil
 	}
-	p.snap.Store(next)
 	if applied > 0 {
 		p.lastDelay.Store(int64(time.Since(batch[len(batch)-1].Time)))
 	}

@@ -67,32 +67,69 @@ func (s *Season) Standings(view View) (*Standings, error) {
 	if err != nil {
 		return nil, err
 	}
-	st := &Standings{Season: s.ID, View: view, Sheets: map[string]Sheet{}}
-	r := s.Rubric
+	scores := make([]*UnitScore, 0, len(s.Opened.Members))
 	for _, m := range s.Opened.Members {
-		u := &unitScorer{s: s, unit: m, facts: s.factsOf(m.ID, factView, "")}
-		sh := u.sheet()
-		sh.Facts = s.factLines(m.ID, factView)
-		sh.Decisions = s.decisionLines(m.ID)
-		st.Sheets[m.ID] = sh
-		row := Standing{
-			Unit: m.ID, Name: m.Name, Total: sh.Total, Content: sh.Content,
-			Bonus: sh.BonusSum, Deductions: sh.DeductSum, Groups: map[string]events.Points{},
-		}
-		for _, it := range sh.Items {
-			row.Groups[it.Code] = it.Points
-		}
-		row.Classification, row.ClassEn = classify(r.Classification, sh.Total)
-		row.Gates = s.gates(m.ID, sh)
-		row.Eligible = true
-		for _, g := range row.Gates {
-			row.Eligible = row.Eligible && g.Passed
-		}
-		st.Units = append(st.Units, row)
+		sc := s.scoreUnit(m, factView)
+		scores = append(scores, &sc)
 	}
-	rank(st.Units, st.Sheets, r.TieBreaks)
+	return s.Rank(view, scores), nil
+}
+
+// UnitScore is one unit's score in one view before the season is ranked:
+// its sheet, its ranking row without rank or award, and the values it is
+// ranked by. A read model keeps one per unit and recomputes it only for
+// the units an event touched (Fold); ranking is then a sort of small rows.
+type UnitScore struct {
+	Sheet Sheet
+	Row   Standing
+	Key   []events.Points
+}
+
+// ScoreUnit scores one member of the season in a view.
+func (s *Season) ScoreUnit(m events.Member, view View) (UnitScore, error) {
+	factView, err := s.factView(view)
+	if err != nil {
+		return UnitScore{}, err
+	}
+	return s.scoreUnit(m, factView), nil
+}
+
+func (s *Season) scoreUnit(m events.Member, factView View) UnitScore {
+	r := s.Rubric
+	u := &unitScorer{s: s, unit: m, facts: s.factsOf(m.ID, factView, "")}
+	sh := u.sheet()
+	sh.Facts = s.factLines(m.ID, factView)
+	sh.Decisions = s.decisionLines(m.ID)
+	row := Standing{
+		Unit: m.ID, Name: m.Name, Total: sh.Total, Content: sh.Content,
+		Bonus: sh.BonusSum, Deductions: sh.DeductSum, Groups: map[string]events.Points{},
+	}
+	for _, it := range sh.Items {
+		row.Groups[it.Code] = it.Points
+	}
+	row.Classification, row.ClassEn = classify(r.Classification, sh.Total)
+	row.Gates = s.gates(m.ID, sh)
+	row.Eligible = true
+	for _, g := range row.Gates {
+		row.Eligible = row.Eligible && g.Passed
+	}
+	return UnitScore{Sheet: sh, Row: row, Key: tieKey(row, sh, r.TieBreaks)}
+}
+
+// Rank ranks the units' scores of a view, given one per member in the
+// members' order, and gives the awards. The rows are copies: the scores
+// are left as they were, to be ranked again after the next event.
+func (s *Season) Rank(view View, scores []*UnitScore) *Standings {
+	st := &Standings{Season: s.ID, View: view, Sheets: make(map[string]Sheet, len(scores))}
+	keys := make(map[string][]events.Points, len(scores))
+	for _, sc := range scores {
+		st.Units = append(st.Units, sc.Row)
+		st.Sheets[sc.Row.Unit] = sc.Sheet
+		keys[sc.Row.Unit] = sc.Key
+	}
+	rank(st.Units, keys)
 	s.award(st)
-	return st, nil
+	return st
 }
 
 // factView returns the view whose facts count for a requested view: the
@@ -173,13 +210,9 @@ func tieKey(row Standing, sh Sheet, tieBreaks []string) []events.Points {
 	return key
 }
 
-// rank sorts by total, then the tie-breaks, all descending; units still
-// equal share a rank (1, 1, 3) and are listed by unit id.
-func rank(rows []Standing, sheets map[string]Sheet, tieBreaks []string) {
-	keys := map[string][]events.Points{}
-	for _, r := range rows {
-		keys[r.Unit] = tieKey(r, sheets[r.Unit], tieBreaks)
-	}
+// rank sorts by the keys (total, then the tie-breaks), all descending;
+// units still equal share a rank (1, 1, 3) and are listed by unit id.
+func rank(rows []Standing, keys map[string][]events.Points) {
 	slices.SortStableFunc(rows, func(a, b Standing) int {
 		if c := slices.Compare(keys[b.Unit], keys[a.Unit]); c != 0 {
 			return c

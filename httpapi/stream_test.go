@@ -58,7 +58,14 @@ func newStack(t *testing.T) *stack {
 	s := &stack{Stack: ls, url: srv.URL}
 	season, _ := json.Marshal(domain.DemoSeason())
 	_, _ = s.post(t, fmt.Sprintf(`{"type":"season.opened","data":%s}`, season))
-	_, _ = s.post(t, `{"type":"target.assigned","unit":"ha-dong","data":{"indicator":"media_articles","value":200}}`)
+	seq, _ := s.post(t, `{"type":"target.assigned","unit":"ha-dong","data":{"indicator":"media_articles","value":200}}`)
+	// A write is answered once folded; the streams below start from the
+	// published ranking, so wait for it (as min_seq would).
+	ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
+	defer cancel()
+	if err := s.Projector.WaitFor(ctx, seq); err != nil {
+		t.Fatal(err)
+	}
 	return s
 }
 

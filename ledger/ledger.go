@@ -32,7 +32,9 @@ type Log interface {
 
 // State is what the ledger needs of the read model.
 type State interface {
-	WaitFor(ctx context.Context, seq uint64) error
+	// WaitFolded waits until seq is folded: the state writers validate
+	// against, which moves before any rescore or commit of the read model.
+	WaitFolded(ctx context.Context, seq uint64) error
 	WithSeason(id string, fn func(*domain.Season) error) error
 	SubjectHead(subject string) projections.Head
 	LookupID(id string) (projections.IDInfo, bool)
@@ -150,10 +152,21 @@ func (l *Ledger) append(ctx context.Context, ev events.Event, payload events.Pay
 	if spec, _ := events.Lookup(ev.Type); spec.By == events.ByUnit {
 		subject = natsstore.UnitSubject(ev.Season, ev.Unit)
 	}
-	// An id the read model knows (with this process's writes folded in) is
-	// a re-post. One it does not know yet, written elsewhere within the
+	// Writers of this process queue per subject; then the one wait of a
+	// write: until the fold holds the subject's last
+	// event and everything this process wrote. An id the fold then knows is
+	// a re-post; one it does not know yet, written elsewhere within the
 	// broker's window, comes back from publish as a duplicate.
-	if err := l.state.WaitFor(ctx, l.acked()); err != nil {
+	unlock, err := l.lockSubject(ctx, subject)
+	if err != nil {
+		return Reply{}, false, err
+	}
+	defer unlock()
+	expect, err := l.lastSubjectSeq(ctx, subject)
+	if err != nil {
+		return Reply{}, false, unavailable("read the log", err)
+	}
+	if err := l.state.WaitFolded(ctx, max(expect, l.acked())); err != nil {
 		return Reply{}, false, unavailable("catch up with the log", err)
 	}
 	// A re-post is answered only within the token's reach, like a read.
@@ -168,7 +181,7 @@ func (l *Ledger) append(ctx context.Context, ev events.Event, payload events.Pay
 	if info, ok := l.state.LookupID(ev.ID); ok {
 		return l.replay(ev, hash, info)
 	}
-	ack, err := l.publish(ctx, subject, ev.ID, func(prev projections.Head) ([]byte, error) {
+	ack, err := l.publishLocked(ctx, subject, ev.ID, &expect, func(prev projections.Head) ([]byte, error) {
 		if err := l.check(ctx, ev, payload, sc); err != nil {
 			return nil, err
 		}
@@ -214,30 +227,52 @@ func (l *Ledger) attachFiles(ctx context.Context, season string, items []events.
 }
 
 // publish appends to a subject under optimistic concurrency. It waits
-// until the read model holds everything on the subject and everything this
+// until the fold holds everything on the subject and everything this
 // process has written; prepare then validates against that state and
 // returns the bytes to append, chained to prev, the subject's last event.
 // After a conflict it is called again. Writers of this process
 // queue per subject, so the retries only arbitrate between processes, with
 // jittered backoff so two do not collide in step.
 func (l *Ledger) publish(ctx context.Context, subject, msgID string, prepare func(prev projections.Head) ([]byte, error)) (natsstore.Ack, error) {
+	unlock, err := l.lockSubject(ctx, subject)
+	if err != nil {
+		return natsstore.Ack{}, err
+	}
+	defer unlock()
+	return l.publishLocked(ctx, subject, msgID, nil, prepare)
+}
+
+// lockSubject queues behind this process's other writers of a subject,
+// until ctx ends.
+func (l *Ledger) lockSubject(ctx context.Context, subject string) (func(), error) {
 	lock := l.subjectLock(subject)
 	select {
 	case lock <- struct{}{}:
-		defer func() { <-lock }()
+		return func() { <-lock }, nil
 	case <-ctx.Done():
-		return natsstore.Ack{}, unavailable("wait for other writes to "+subject, ctx.Err())
+		return nil, unavailable("wait for other writes to "+subject, ctx.Err())
 	}
+}
+
+// publishLocked is publish for a caller that holds the subject's lock.
+// known, when given, is the subject's last seq as the caller read it and
+// waited for: the first attempt then neither reads the log nor waits again.
+func (l *Ledger) publishLocked(ctx context.Context, subject, msgID string, known *uint64, prepare func(prev projections.Head) ([]byte, error)) (natsstore.Ack, error) {
 	for attempt := 0; attempt < maxAttempts; attempt++ {
 		if attempt > 0 {
 			backoff(ctx, attempt)
 		}
-		expect, err := l.lastSubjectSeq(ctx, subject)
-		if err != nil {
-			return natsstore.Ack{}, unavailable("read the log", err)
-		}
-		if err := l.state.WaitFor(ctx, max(expect, l.acked())); err != nil {
-			return natsstore.Ack{}, unavailable("catch up with the log", err)
+		var expect uint64
+		if attempt == 0 && known != nil {
+			expect = *known
+		} else {
+			var err error
+			if expect, err = l.lastSubjectSeq(ctx, subject); err != nil {
+				return natsstore.Ack{}, unavailable("read the log", err)
+			}
+			if err := l.state.WaitFolded(ctx, max(expect, l.acked())); err != nil {
+				return natsstore.Ack{}, unavailable("catch up with the log", err)
+			}
 		}
 		head := l.state.SubjectHead(subject)
 		if head.Seq != expect {
@@ -286,7 +321,7 @@ func (l *Ledger) check(ctx context.Context, ev events.Event, payload events.Payl
 		if lerr != nil {
 			return unavailable("read the log", lerr)
 		}
-		if werr := l.state.WaitFor(ctx, last); werr != nil {
+		if werr := l.state.WaitFolded(ctx, last); werr != nil {
 			return unavailable("catch up with the log", werr)
 		}
 		err = validate()
@@ -436,7 +471,7 @@ func (l *Ledger) IssueToken(ctx context.Context, by events.Author, sc domain.Sco
 		return Issued{}, err
 	}
 	// Membership must be judged on a state that holds this process's writes.
-	if err := l.state.WaitFor(ctx, l.acked()); err != nil {
+	if err := l.state.WaitFolded(ctx, l.acked()); err != nil {
 		return Issued{}, unavailable("catch up with the log", err)
 	}
 	if role == events.RoleUnit && !l.state.IsMember(unit, sc) {
@@ -470,7 +505,7 @@ func (l *Ledger) RevokeToken(ctx context.Context, by events.Author, sc domain.Sc
 	if err := l.state.Integrity(); err != nil {
 		return err
 	}
-	if err := l.state.WaitFor(ctx, l.acked()); err != nil {
+	if err := l.state.WaitFolded(ctx, l.acked()); err != nil {
 		return unavailable("catch up with the log", err)
 	}
 	t, ok := l.state.Token(id)
@@ -508,7 +543,7 @@ func (l *Ledger) system(ctx context.Context, typ, id string, by events.Author, p
 	if err != nil {
 		return err
 	}
-	if err := l.state.WaitFor(ctx, ack.Seq); err != nil {
+	if err := l.state.WaitFolded(ctx, ack.Seq); err != nil {
 		return unavailable("catch up with the log", err)
 	}
 	return nil

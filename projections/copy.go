@@ -173,8 +173,7 @@ func (p *Projector) lose(l *Loss) error {
 	if p.loss.CompareAndSwap(nil, l) {
 		p.logger.Error("the log lost acknowledged events: writes refused, the read model and its copy are kept",
 			"lost", l.Lost, "changed", l.Changed, "checkpoint", l.Checkpoint, "log_last_seq", l.LogLastSeq)
-		ch := make(chan struct{})
-		close(*p.changed.Swap(&ch))
+		p.wake()
 	}
 	return p.Integrity()
 }
@@ -189,7 +188,7 @@ func (p *Projector) Appended(seq uint64, id string) error {
 		return err
 	}
 	p.mu.RLock()
-	cp, info := p.folded, p.ids[id]
+	cp, info := p.foldedAt.Load(), p.ids[id]
 	p.mu.RUnlock()
 	if seq <= cp && info.Seq != seq {
 		l := &Loss{Checkpoint: cp, LogLastSeq: seq}

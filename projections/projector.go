@@ -91,9 +91,12 @@ type Projector struct {
 	heads map[string]Head
 	// folded is the last seq folded and committed; the published snapshot
 	// can be behind it while a catch-up defers rescoring. dirty lists the
-	// seasons folded since their snapshot and rows were last built.
+	// seasons folded since their snapshot and rows were last built, with
+	// the units to rescore; scores keeps every season's unit scores and
+	// encoded rows between publishes (only the loop touches it).
 	folded uint64
-	dirty  map[string]bool
+	dirty  map[string]*touchSet
+	scores map[string]*seasonScores
 
 	// lastDelay is how long the newest event of the last commit waited
 	// between the log's timestamp and its commit here (nanoseconds): the
@@ -113,7 +116,13 @@ type Projector struct {
 
 	snap    atomic.Pointer[Snapshot]
 	changed atomic.Pointer[chan struct{}] // closed and replaced after each commit
-	halt    atomic.Pointer[Halt]
+	// foldedAt is the last seq folded into memory, committed or not: the
+	// watermark writers wait on (they validate against the fold, and
+	// what is folded is on the log). folds is closed and replaced when it
+	// moves, and on every halt or loss.
+	foldedAt atomic.Uint64
+	folds    atomic.Pointer[chan struct{}]
+	halt     atomic.Pointer[Halt]
 	// loss is set once the log is found to lack or differ from what the
 	// read model committed; compared once the log has been checked
 	// against the copy at start.
@@ -153,8 +162,9 @@ func open(ctx context.Context, path string, logger *slog.Logger) (*Projector, er
 		return nil, fmt.Errorf("open read model for reading: %w", err)
 	}
 	p := &Projector{db: db, rdb: rdb, logger: logger, path: path, setAside: map[uint64]string{}}
-	ch := make(chan struct{})
+	ch, fch := make(chan struct{}), make(chan struct{})
 	p.changed.Store(&ch)
+	p.folds.Store(&fch)
 	if err := p.quickCheck(ctx); err != nil {
 		p.Close()
 		return nil, err
@@ -204,6 +214,7 @@ func (p *Projector) restore(ctx context.Context) error {
 	p.tokMu.Unlock()
 	p.seals = map[string]*seasonSeal{}
 	p.heads = map[string]Head{}
+	p.dirty = map[string]*touchSet{} // restore scores every season whole
 	p.tlMu.Lock()
 	p.timelines = map[timelineKey]timelineEntry{}
 	p.tlMu.Unlock()
@@ -219,17 +230,20 @@ func (p *Projector) restore(ctx context.Context) error {
 		return fmt.Errorf("restore read model: %w", err)
 	}
 	snap := &Snapshot{Checkpoint: cp, Seasons: map[string]*SeasonSnap{}}
+	p.scores = map[string]*seasonScores{}
 	for id, s := range p.seasons {
-		ss, err := buildSeasonSnap(s)
+		sc := &seasonScores{}
+		ss, _, err := sc.update(s, &touchSet{all: true})
 		if err != nil {
 			return fmt.Errorf("restore season %s: %w", id, err)
 		}
-		snap.Seasons[id] = ss
+		snap.Seasons[id], p.scores[id] = ss, sc
 	}
 	if err := p.repairRows(ctx, snap); err != nil {
 		return fmt.Errorf("restore read model: %w", err)
 	}
-	p.folded, p.dirty = cp, map[string]bool{}
+	p.folded, p.dirty = cp, map[string]*touchSet{}
+	p.foldedAt.Store(cp)
 	p.snap.Store(snap)
 	return nil
 }
@@ -290,8 +304,19 @@ func decode(m natsstore.Msg) (events.Record, error) {
 	return events.Record{Seq: m.Seq, Subject: m.Subject, Time: m.Time, Event: ev, Payload: payload}, nil
 }
 
+// touch is the set of units of a season to rescore at the next publish.
+func (p *Projector) touch(season string) *touchSet {
+	t := p.dirty[season]
+	if t == nil {
+		t = &touchSet{}
+		p.dirty[season] = t
+	}
+	return t
+}
+
 // fold applies one record, whose content hash is given, to the in-memory
-// state (callers hold mu). When it fails it has changed nothing.
+// state (callers hold mu), and marks what it touched for rescoring. When
+// it fails it has changed nothing.
 func (p *Projector) fold(rec events.Record, hash string) error {
 	ev := rec.Event
 	switch pl := rec.Payload.(type) {
@@ -320,10 +345,12 @@ func (p *Projector) fold(rec events.Record, hash string) error {
 		if !ok {
 			s = domain.NewSeason(ev.Season)
 		}
-		if err := s.Apply(rec); err != nil {
+		touched, err := s.Fold(rec)
+		if err != nil {
 			return err
 		}
 		p.seasons[ev.Season] = s
+		p.touch(ev.Season).add(touched)
 	}
 	if _, dup := p.ids[ev.ID]; !dup {
 		p.ids[ev.ID] = IDInfo{Seq: rec.Seq, Hash: hash, Season: ev.Season, Unit: ev.Unit, Type: ev.Type}
@@ -369,6 +396,45 @@ func (p *Projector) WaitFor(ctx context.Context, seq uint64) error {
 			return fmt.Errorf("waiting for seq %d (at %d): %w", seq, p.Checkpoint(), ctx.Err())
 		}
 	}
+}
+
+// WaitFolded blocks until seq is folded into memory (committed to SQLite
+// and published or not), the context ends, or the projector stops before
+// reaching it. Writers wait here, once: what they validate against is the
+// fold, never a rescore or a commit.
+func (p *Projector) WaitFolded(ctx context.Context, seq uint64) error {
+	for {
+		ch := *p.folds.Load()
+		at := p.foldedAt.Load()
+		if p.Halted() != nil {
+			// A halted read model stands where it committed: what it folded
+			// past that is not kept, and writes wait for it to resume.
+			at = p.Checkpoint()
+		}
+		if at >= seq {
+			return nil
+		}
+		if err := p.Integrity(); err != nil {
+			return err
+		}
+		if h := p.Halted(); h != nil && h.Storage {
+			return &domain.Error{Code: domain.StorageFull, Message: fmt.Sprintf("the read model's disk is full (projector paused at seq %d): %s; it resumes once space is freed", h.Seq, h.Reason)}
+		} else if h != nil {
+			return fmt.Errorf("projector halted at seq %d: %s", h.Seq, h.Reason)
+		}
+		select {
+		case <-ch:
+		case <-ctx.Done():
+			return fmt.Errorf("waiting for seq %d to be folded (at %d): %w", seq, p.foldedAt.Load(), ctx.Err())
+		}
+	}
+}
+
+// wake tells every waiter, on commits and on folds, to look again.
+func (p *Projector) wake() {
+	ch, fch := make(chan struct{}), make(chan struct{})
+	close(*p.changed.Swap(&ch))
+	close(*p.folds.Swap(&fch))
 }
 
 // WithSeason runs fn with the live folded season (nil if it has no events),
@@ -663,79 +729,26 @@ func (p *Projector) apply(ctx context.Context, batch []natsstore.Msg, deferSeaso
 	if p.Halted() != nil {
 		return &haltError{*p.Halted()}
 	}
-	p.mu.Lock()
-	defer p.mu.Unlock()
-	cp := p.folded
 	tx, err := p.db.BeginTx(ctx, nil)
 	if err != nil {
 		return fmt.Errorf("begin read model transaction: %w", err)
 	}
 	defer tx.Rollback()
-	touched := map[string]bool{}
-	applied := 0
-	var bad *Halt
-	for _, m := range batch {
-		if m.Seq <= cp {
-			continue // a redelivery: already committed
-		}
-		if reason, ok := p.setAside[m.Seq]; ok {
-			if err := p.skip(ctx, tx, m, reason); err != nil {
-				return p.haltOn(m.Seq, "", err)
-			}
-			if season, _, _, ok := natsstore.ParseSubject(m.Subject); ok && p.seasons[season] != nil {
-				touched[season] = true
-			}
-			cp = m.Seq
-			applied++
-			continue
-		}
-		if _, kind, _, _ := natsstore.ParseSubject(m.Subject); kind == natsstore.KindCheckpoint {
-			if err := p.applyCheckpoint(ctx, tx, m); err != nil {
-				bad = &Halt{Seq: m.Seq, Reason: err.Error(), Message: true}
-				break
-			}
-			if err := insertCopy(ctx, tx, m); err != nil {
-				return p.haltOn(m.Seq, "", err)
-			}
-			cp = m.Seq
-			applied++
-			continue
-		}
-		// Fold first: an event that cannot be applied leaves no row behind,
-		// so a restart restores cleanly and halts at it again.
-		var hash string
-		rec, err := decode(m)
-		if err == nil {
-			hash = events.ContentHash(rec.Event)
-			err = p.fold(rec, hash)
-		}
-		if err != nil {
-			bad = &Halt{Seq: m.Seq, Reason: err.Error(), Message: true}
-			break
-		}
-		if err := p.seal(m, rec); err != nil {
-			return p.haltAt(Halt{Seq: m.Seq, Reason: err.Error()})
-		}
-		err = p.insert(ctx, tx, m, rec, hash)
-		if err == nil {
-			err = insertCopy(ctx, tx, m)
-		}
-		if err != nil {
-			// Memory is now ahead of the file: roll back and halt; a
-			// restart restores from what was committed.
-			return p.haltOn(m.Seq, "", err)
-		}
-		if rec.Event.Season != "" {
-			touched[rec.Event.Season] = true
-		}
-		cp = m.Seq
-		applied++
+	// The fold takes mu to write; scoring and the commit only read the
+	// fold, so writers validating against it wait for the fold alone.
+	p.mu.Lock()
+	cp, applied, bad, err := p.foldBatch(ctx, tx, batch)
+	if cp > p.foldedAt.Load() {
+		p.foldedAt.Store(cp)
+		fch := make(chan struct{})
+		close(*p.folds.Swap(&fch))
+	}
+	p.mu.Unlock()
+	if err != nil {
+		return err
 	}
 	if bad != nil && applied == 0 {
 		return p.haltAt(*bad)
-	}
-	for id := range touched {
-		p.dirty[id] = true
 	}
 	// A halt publishes what was applied before the bad event.
 	publish := !deferSeasons || bad != nil
@@ -745,15 +758,31 @@ func (p *Projector) apply(ctx context.Context, batch []natsstore.Msg, deferSeaso
 		for id, ss := range p.snap.Load().Seasons {
 			next.Seasons[id] = ss
 		}
-		for id := range p.dirty {
-			ss, err := buildSeasonSnap(p.seasons[id])
+		type built struct {
+			ss *SeasonSnap
+			d  seasonDelta
+		}
+		var out []built
+		p.mu.RLock()
+		for id, t := range p.dirty {
+			sc := p.scores[id]
+			if sc == nil {
+				sc = &seasonScores{}
+				p.scores[id] = sc
+			}
+			ss, d, err := sc.update(p.seasons[id], t)
 			if err != nil {
+				p.mu.RUnlock()
 				return p.haltAt(Halt{Seq: cp, Reason: fmt.Sprintf("score season %s: %v", id, err)})
 			}
-			if err := writeSeason(ctx, tx, id, ss); err != nil {
-				return p.haltOn(cp, "store season "+id+": ", err)
+			out = append(out, built{ss, d})
+		}
+		p.mu.RUnlock()
+		for _, b := range out {
+			if err := writeSeasonDelta(ctx, tx, b.ss.ID, b.ss, b.d); err != nil {
+				return p.haltOn(cp, "store season "+b.ss.ID+": ", err)
 			}
-			next.Seasons[id] = ss
+			next.Seasons[b.ss.ID] = b.ss
 		}
 	}
 	if err := setMeta(ctx, tx, "checkpoint", strconv.FormatUint(cp, 10)); err != nil {
@@ -776,12 +805,18 @@ func (p *Projector) apply(ctx context.Context, batch []natsstore.Msg, deferSeaso
 		// restart restore from what was committed.
 		return p.haltOn(cp, "commit read model: ", err)
 	}
+	// The snapshot goes out with dirty cleared, under mu: the notary
+	// (Unsigned) never sees a season clean whose snapshot is behind.
+	p.mu.Lock()
 	p.folded = cp
+	if publish {
+		p.snap.Store(next)
+		clear(p.dirty)
+	}
+	p.mu.Unlock()
 	if !publish {
 		return nil
 	}
-	clear(p.dirty)
-	p.snap.Store(next)
 	if applied > 0 {
 		p.lastDelay.Store(int64(time.Since(batch[len(batch)-1].Time)))
 	}
@@ -793,6 +828,67 @@ func (p *Projector) apply(ctx context.Context, batch []natsstore.Msg, deferSeaso
 	return nil
 }
 
+// foldBatch folds a batch into memory and stores its events in tx
+// (callers hold mu): the last seq it reached, how many messages it took,
+// and the message it stopped at, if one could not be folded.
+func (p *Projector) foldBatch(ctx context.Context, tx *sql.Tx, batch []natsstore.Msg) (uint64, int, *Halt, error) {
+	cp := p.foldedAt.Load()
+	applied := 0
+	for _, m := range batch {
+		if m.Seq <= cp {
+			continue // a redelivery: already committed
+		}
+		if reason, ok := p.setAside[m.Seq]; ok {
+			if err := p.skip(ctx, tx, m, reason); err != nil {
+				return cp, applied, nil, p.haltOn(m.Seq, "", err)
+			}
+			if season, _, _, ok := natsstore.ParseSubject(m.Subject); ok && p.seasons[season] != nil {
+				p.touch(season) // its seq moved
+			}
+			cp = m.Seq
+			applied++
+			continue
+		}
+		if _, kind, _, _ := natsstore.ParseSubject(m.Subject); kind == natsstore.KindCheckpoint {
+			if err := p.applyCheckpoint(ctx, tx, m); err != nil {
+				return cp, applied, &Halt{Seq: m.Seq, Reason: err.Error(), Message: true}, nil
+			}
+			if err := insertCopy(ctx, tx, m); err != nil {
+				return cp, applied, nil, p.haltOn(m.Seq, "", err)
+			}
+			cp = m.Seq
+			applied++
+			continue
+		}
+		// Fold first: an event that cannot be applied leaves no row behind,
+		// so a restart restores cleanly and halts at it again.
+		var hash string
+		rec, err := decode(m)
+		if err == nil {
+			hash = events.ContentHash(rec.Event)
+			err = p.fold(rec, hash)
+		}
+		if err != nil {
+			return cp, applied, &Halt{Seq: m.Seq, Reason: err.Error(), Message: true}, nil
+		}
+		if err := p.seal(m, rec); err != nil {
+			return cp, applied, nil, p.haltAt(Halt{Seq: m.Seq, Reason: err.Error()})
+		}
+		err = p.insert(ctx, tx, m, rec, hash)
+		if err == nil {
+			err = insertCopy(ctx, tx, m)
+		}
+		if err != nil {
+			// Memory is now ahead of the file: roll back and halt; a
+			// restart restores from what was committed.
+			return cp, applied, nil, p.haltOn(m.Seq, "", err)
+		}
+		cp = m.Seq
+		applied++
+	}
+	return cp, applied, nil, nil
+}
+
 // haltOn halts on a failure of the read model: what failed, and whether
 // it was for lack of space.
 func (p *Projector) haltOn(seq uint64, what string, err error) error {
@@ -802,8 +898,7 @@ func (p *Projector) haltOn(seq uint64, what string, err error) error {
 func (p *Projector) haltAt(h Halt) error {
 	p.halt.Store(&h)
 	p.logger.Error("projector halted: an event could not be applied; fix the cause and restart", "seq", h.Seq, "reason", h.Reason)
-	ch := make(chan struct{})
-	close(*p.changed.Swap(&ch))
+	p.wake()
 	return &haltError{h}
 }
 

@@ -119,7 +119,7 @@ func (p *Projector) Unsigned() ([]seal.Status, error) {
 	defer p.mu.RUnlock()
 	var out []seal.Status
 	for id, ss := range p.seals {
-		if p.dirty[id] {
+		if p.dirty[id] != nil {
 			continue // rescoring deferred by a catch-up: its snapshot is behind
 		}
 		if ss.tree.Size() > ss.signed {

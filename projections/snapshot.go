@@ -60,53 +60,6 @@ type SheetReply struct {
 	Standing domain.Standing `json:"standing"`
 }
 
-func buildSeasonSnap(s *domain.Season) (*SeasonSnap, error) {
-	ss := &SeasonSnap{ID: s.ID, Seq: s.LastSeq, Views: map[domain.View]*ViewSnap{}, Units: map[string]bool{}}
-	if s.Opened == nil {
-		return ss, nil
-	}
-	ss.Opened, ss.Closed = true, s.Closed != nil
-	ss.Cluster, ss.Year = s.Opened.Cluster, s.Opened.Year
-	opened := *s.Opened
-	opened.Rubric = s.Rubric
-	cat := s.Catalogue // in force, the default filling what the season left out
-	opened.Catalogue = &cat
-	info, err := json.Marshal(SeasonInfo{Season: s.ID, SeasonOpened: opened, Closed: ss.Closed})
-	if err != nil {
-		return nil, err
-	}
-	ss.Info = info
-	for _, m := range s.Members() {
-		ss.Units[m.ID] = true
-	}
-	views := []domain.View{domain.Claimed, domain.Verified}
-	if ss.Closed {
-		views = append(views, domain.Final)
-	}
-	for _, v := range views {
-		st, err := s.Standings(v)
-		if err != nil {
-			return nil, err
-		}
-		vs := &ViewSnap{Standings: st, Sheets: map[string]json.RawMessage{}}
-		if vs.Units, err = json.Marshal(st.Units); err != nil {
-			return nil, err
-		}
-		if vs.Awards, err = json.Marshal(st.Awards); err != nil {
-			return nil, err
-		}
-		for _, row := range st.Units {
-			b, err := json.Marshal(SheetReply{Season: s.ID, View: v, Sheet: st.Sheets[row.Unit], Standing: row})
-			if err != nil {
-				return nil, err
-			}
-			vs.Sheets[row.Unit] = b
-		}
-		ss.Views[v] = vs
-	}
-	return ss, nil
-}
-
 // RankingsReply is the body of GET .../rankings.
 type RankingsReply struct {
 	Season string          `json:"season"`

@@ -44,8 +44,7 @@ func (p *Projector) awaitRoom(ctx context.Context) error {
 		}
 		p.logger.Warn("the read model's disk has room again: resuming", "checkpoint", p.Checkpoint())
 		p.halt.Store(nil)
-		ch := make(chan struct{})
-		close(*p.changed.Swap(&ch))
+		p.wake()
 		return nil
 	}
 }

@@ -116,7 +116,7 @@ func (b *bench) freshnessBaseline(ctx context.Context, f *fleet, bodies []dialog
 	if err != nil {
 		return freshResult{}, err
 	}
-	cons, err := stream.OrderedConsumer(ctx, jetstream.OrderedConsumerConfig{FilterSubjects: []string{natsstore.AllSubjects}})
+	cons, err := stream.OrderedConsumer(ctx, jetstream.OrderedConsumerConfig{FilterSubjects: []string{events.AllSubjects}})
 	if err != nil {
 		return freshResult{}, err
 	}
@@ -149,7 +149,7 @@ func (b *bench) freshnessBaseline(ctx context.Context, f *fleet, bodies []dialog
 	deadline := start.Add(b.cfg.Duration)
 	for w, u := range f.units {
 		sent[w] = map[uint64]time.Time{}
-		subject := natsstore.UnitSubject(u.season.id, u.state.id)
+		subject := events.UnitSubject(u.season.id, u.state.id)
 		wg.Add(1)
 		go func() {
 			defer wg.Done()

@@ -10,7 +10,7 @@ import (
 	"time"
 
 	"github.com/nats-io/nats.go/jetstream"
-	"github.com/thidua/thidua/events/natsstore"
+	"github.com/thidua/thidua/events"
 )
 
 // templatesPerUnit is how many distinct facts each client cycles through.
@@ -71,7 +71,7 @@ func (b *bench) ingestBaseline(ctx context.Context, f *fleet, tmpls [][][]byte) 
 	defer l.close()
 	subjects := make([]string, len(f.units))
 	for i, u := range f.units {
-		subjects[i] = natsstore.UnitSubject(u.season.id, u.state.id)
+		subjects[i] = events.UnitSubject(u.season.id, u.state.id)
 	}
 	acks := make(chan jetstream.PubAckFuture, 8192)
 	type result struct {

@@ -92,7 +92,7 @@ func (b *bench) bigSeason(ctx context.Context, dataDir string, sg *seasonGen) er
 	if err != nil {
 		return err
 	}
-	if err := add(natsstore.CommitteeSubject(sg.id), ev); err != nil {
+	if err := add(events.CommitteeSubject(sg.id), ev); err != nil {
 		return err
 	}
 	for i, u := range sg.units {
@@ -103,7 +103,7 @@ func (b *bench) bigSeason(ctx context.Context, dataDir string, sg *seasonGen) er
 		if err != nil {
 			return err
 		}
-		if err := add(natsstore.UnitSubject(sg.id, u.id), ev); err != nil {
+		if err := add(events.UnitSubject(sg.id, u.id), ev); err != nil {
 			return err
 		}
 	}

@@ -10,7 +10,6 @@ import (
 	"github.com/thidua/thidua/audit"
 	"github.com/thidua/thidua/domain"
 	"github.com/thidua/thidua/events"
-	"github.com/thidua/thidua/events/natsstore"
 	"github.com/thidua/thidua/ledger"
 	"github.com/thidua/thidua/projections"
 	"github.com/thidua/thidua/seal"
@@ -113,7 +112,7 @@ func (b *bench) finishYear(ctx context.Context, l *logServer) (*seal.Verifier, e
 		if err != nil {
 			return nil, err
 		}
-		subject := natsstore.CheckpointSubject(s.ID)
+		subject := events.CheckpointSubject(s.ID)
 		expect, err := l.store.LastSubjectSeq(ctx, subject)
 		if err != nil {
 			return nil, err
@@ -161,7 +160,7 @@ func (b *bench) replay(ctx context.Context, l *logServer) error {
 	}
 	for run := 1; run <= b.cfg.Runs; run++ {
 		collect()
-		n, took, err := rawRead(ctx, l.js, natsstore.AllSubjects)
+		n, took, err := rawRead(ctx, l.js, events.AllSubjects)
 		if err != nil {
 			return err
 		}
@@ -249,20 +248,20 @@ func sameRankings(want, got map[string][]byte) (bool, string) {
 // consumer reading the same season's subjects.
 func (b *bench) auditSeason(ctx context.Context, l *logServer, season string, run int) error {
 	collect()
-	n, took, err := rawRead(ctx, l.js, natsstore.SeasonFilter(season))
+	n, took, err := rawRead(ctx, l.js, events.SeasonFilter(season))
 	if err != nil {
 		return err
 	}
 	base := float64(n) / took.Seconds()
 	b.rep.record(Figure{Phase: PhaseReplay, Name: "audit.baseline", Label: "baseline: one season's subjects", Unit: "events/s",
-		Method: fmt.Sprintf("ordered consumer filtered on %s (%d messages), each discarded", natsstore.SeasonFilter(season), n)}, base)
+		Method: fmt.Sprintf("ordered consumer filtered on %s (%d messages), each discarded", events.SeasonFilter(season), n)}, base)
 	collect()
 	var rep *audit.Report
 	err = b.profile("audit", run, func() error {
 		start := time.Now()
 		var err error
-		rep, err = audit.Run(ctx, func(ctx context.Context, fn func(natsstore.Msg) error) error {
-			return l.store.ReadUntil(ctx, natsstore.SeasonFilter(season), 1, fn)
+		rep, err = audit.Run(ctx, func(ctx context.Context, fn func(events.Stored) error) error {
+			return l.store.ReadUntil(ctx, events.SeasonFilter(season), 1, fn)
 		}, audit.Options{Season: season, Source: "bench", Key: b.key, Open: true})
 		took = time.Since(start)
 		return err

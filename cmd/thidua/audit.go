@@ -10,6 +10,7 @@ import (
 	"strings"
 
 	"github.com/thidua/thidua/audit"
+	"github.com/thidua/thidua/events"
 	"github.com/thidua/thidua/events/logfile"
 	"github.com/thidua/thidua/events/natsstore"
 	"github.com/thidua/thidua/projections"
@@ -87,7 +88,7 @@ func auditCmd(ctx context.Context, args []string, getenv func(string) string, st
 		}
 		defer f.Close()
 		opt.Source = "log " + *logPath
-		src = func(ctx context.Context, fn func(natsstore.Msg) error) error {
+		src = func(ctx context.Context, fn func(events.Stored) error) error {
 			// From the start each time: the audit reads twice when the
 			// log sets seqs aside.
 			if _, err := f.Seek(0, io.SeekStart); err != nil {
@@ -105,8 +106,8 @@ func auditCmd(ctx context.Context, args []string, getenv func(string) string, st
 		if *data != "" {
 			opt.Source = "data " + *data
 		}
-		src = func(ctx context.Context, fn func(natsstore.Msg) error) error {
-			return store.ReadUntil(ctx, natsstore.SeasonFilter(*season), 1, fn)
+		src = func(ctx context.Context, fn func(events.Stored) error) error {
+			return store.ReadUntil(ctx, events.SeasonFilter(*season), 1, fn)
 		}
 	}
 	if *dbPath != "" {

@@ -12,7 +12,7 @@ import (
 	"io"
 	"time"
 
-	"github.com/thidua/thidua/events/natsstore"
+	"github.com/thidua/thidua/events"
 )
 
 // Line is one stored message. Data is the stored bytes, base64 in JSON (as
@@ -27,7 +27,7 @@ type Line struct {
 }
 
 // FromMsg is the line of a stored message.
-func FromMsg(m natsstore.Msg) Line {
+func FromMsg(m events.Stored) Line {
 	l := Line{Seq: m.Seq, Subject: m.Subject, Time: m.Time.UTC(), Data: m.Data}
 	if len(m.Header) > 0 {
 		l.Headers = map[string][]string(m.Header)
@@ -36,8 +36,8 @@ func FromMsg(m natsstore.Msg) Line {
 }
 
 // Msg is the stored message a line records.
-func (l Line) Msg() natsstore.Msg {
-	return natsstore.Msg{Seq: l.Seq, Subject: l.Subject, Time: l.Time, Data: l.Data, Header: l.Headers}
+func (l Line) Msg() events.Stored {
+	return events.Stored{Seq: l.Seq, Subject: l.Subject, Time: l.Time, Data: l.Data, Header: l.Headers}
 }
 
 // Writer writes lines in stream order.
@@ -50,7 +50,7 @@ type Writer struct {
 func NewWriter(w io.Writer) *Writer { return &Writer{w: bufio.NewWriter(w)} }
 
 // Write appends one message; sequences must increase.
-func (w *Writer) Write(m natsstore.Msg) error {
+func (w *Writer) Write(m events.Stored) error {
 	if m.Seq <= w.last {
 		return fmt.Errorf("logfile: seq %d after seq %d", m.Seq, w.last)
 	}

@@ -11,21 +11,20 @@ import (
 	"testing"
 	"time"
 
-	"github.com/nats-io/nats.go"
+	"github.com/thidua/thidua/events"
 	"github.com/thidua/thidua/events/logfile"
-	"github.com/thidua/thidua/events/natsstore"
 )
 
 var update = flag.Bool("update", false, "rewrite the golden file")
 
-func msgs() []natsstore.Msg {
+func msgs() []events.Stored {
 	at := time.Date(2024, 5, 7, 8, 30, 0, 123456789, time.FixedZone("ICT", 7*3600))
-	return []natsstore.Msg{
+	return []events.Stored{
 		{Seq: 1, Subject: "thidua.ev.hn-mttq-cum2-2024.committee", Time: at,
-			Header: nats.Header{"Nats-Msg-Id": {"hn-mttq-cum2-2024/season-opened"}},
+			Header: events.Header{"Nats-Msg-Id": {"hn-mttq-cum2-2024/season-opened"}},
 			Data:   []byte(`{"schema":1,"id":"season-opened","type":"season.opened"}`)},
 		{Seq: 7, Subject: "thidua.ev.hn-mttq-cum2-2024.u.cau-giay", Time: at.Add(time.Second),
-			Header: nats.Header{"Nats-Msg-Id": {"hn-mttq-cum2-2024/cg-dbp70"}, "Nats-Expected-Last-Subject-Sequence": {"0"}},
+			Header: events.Header{"Nats-Msg-Id": {"hn-mttq-cum2-2024/cg-dbp70"}, "Nats-Expected-Last-Subject-Sequence": {"0"}},
 			Data:   []byte("{\"title\":\"Lễ kỷ niệm\"}\n\x00\xff")}, // any bytes survive
 	}
 }
@@ -57,7 +56,7 @@ func TestGolden(t *testing.T) {
 		t.Errorf("export differs from %s (go test -update to accept):\n%s", path, buf.Bytes())
 	}
 
-	var got []natsstore.Msg
+	var got []events.Stored
 	if err := logfile.Read(bytes.NewReader(want), func(l logfile.Line) error { got = append(got, l.Msg()); return nil }); err != nil {
 		t.Fatal(err)
 	}

@@ -224,7 +224,7 @@ func year2024Log(t *testing.T) []events.Stored {
 	}
 	defer f.Close()
 	var out []events.Stored
-	if err := logfile.Read(f, func(l logfile.Line) error { out = append(out, l.Msg()); return nil }); err != nil {
+	if err := logfile.Read(f, func(l logfile.Line) error { out = append(out, l.Stored()); return nil }); err != nil {
 		t.Fatal(err)
 	}
 	return out

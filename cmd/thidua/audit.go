@@ -89,12 +89,9 @@ func auditCmd(ctx context.Context, args []string, getenv func(string) string, st
 		defer f.Close()
 		opt.Source = "log " + *logPath
 		src = func(ctx context.Context, fn func(events.Stored) error) error {
-			// From the start each time: the audit reads twice when the
-			// log sets seqs aside.
-			if _, err := f.Seek(0, io.SeekStart); err != nil {
-				return err
-			}
-			return logfile.Read(f, func(l logfile.Line) error { return fn(l.Msg()) })
+			// Every line, whatever its subject: what does not belong
+			// in the log is for the audit to find, not for the read to skip.
+			return logfile.NewLog(f).ReadUntil(ctx, ">", 0, fn)
 		}
 	default:
 		store, closeLog, err := openLog(ctx, *data, ext)

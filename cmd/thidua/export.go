@@ -217,10 +217,9 @@ func exportTableCmd(ctx context.Context, o tableOptions, data, logPath string, e
 		}
 		defer f.Close()
 		return exportTables(ctx, func(ctx context.Context, fn func(events.Stored) error) error {
-			if _, err := f.Seek(0, io.SeekStart); err != nil {
-				return err
-			}
-			return logfile.Read(f, func(l logfile.Line) error { return fn(l.Msg()) })
+			// Every line, whatever its subject: what does not belong
+			// in the log is for the audit to find, not for the read to skip.
+			return logfile.NewLog(f).ReadUntil(ctx, ">", 0, fn)
 		}, o, stderr)
 	}
 	store, closeLog, err := openLog(ctx, data, ext)

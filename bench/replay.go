@@ -10,6 +10,7 @@ import (
 	"github.com/thidua/thidua/audit"
 	"github.com/thidua/thidua/domain"
 	"github.com/thidua/thidua/events"
+	"github.com/thidua/thidua/events/natsstore"
 	"github.com/thidua/thidua/ledger"
 	"github.com/thidua/thidua/projections"
 	"github.com/thidua/thidua/seal"
@@ -160,7 +161,7 @@ func (b *bench) replay(ctx context.Context, l *logServer) error {
 	}
 	for run := 1; run <= b.cfg.Runs; run++ {
 		collect()
-		n, took, err := rawRead(ctx, l.js, events.AllSubjects)
+		n, took, err := rawRead(ctx, l.raw, events.AllSubjects)
 		if err != nil {
 			return err
 		}
@@ -169,7 +170,7 @@ func (b *bench) replay(ctx context.Context, l *logServer) error {
 		}
 		base := float64(n) / took.Seconds()
 		b.rep.record(Figure{Phase: PhaseReplay, Name: "replay.baseline", Label: "baseline: ordered consumer", Unit: "events/s",
-			Method: fmt.Sprintf("JetStream ordered consumer (pull buffer %d, in-process connection) over all %d messages, each discarded; from consumer creation to the last message", readBuffer, l.last)}, base)
+			Method: fmt.Sprintf("JetStream ordered consumer (pull buffer %d, in-process connection) over all %d messages, each discarded; from consumer creation to the last message", natsstore.ReadBuffer, l.last)}, base)
 
 		collect()
 		var prod float64
@@ -248,7 +249,7 @@ func sameRankings(want, got map[string][]byte) (bool, string) {
 // consumer reading the same season's subjects.
 func (b *bench) auditSeason(ctx context.Context, l *logServer, season string, run int) error {
 	collect()
-	n, took, err := rawRead(ctx, l.js, events.SeasonFilter(season))
+	n, took, err := rawRead(ctx, l.raw, events.SeasonFilter(season))
 	if err != nil {
 		return err
 	}

@@ -4,6 +4,10 @@
 // The log is one JetStream stream holding every subject under "thidua.>". It is
 // the single source of truth and is never edited: the stream denies deletes
 // and purges and has no limits. A seq is always a stream sequence.
+//
+// It is the only package that speaks NATS: what the log holds and answers
+// is named in package events (Stored, Ack, the subjects, ErrWrongLastSeq),
+// and natsstore converts to and from JetStream's types at its boundary.
 package natsstore
 
 import (
@@ -47,7 +51,7 @@ type Config struct {
 	// one with 1), so a reader such as export or audit never changes it.
 	Replicas int
 	// Storage, when set, says whether the log's disk is full (an error
-	// wrapping ErrStorageFull): Append then refuses at once.
+	// wrapping events.ErrStorageFull): Append then refuses at once.
 	Storage func() error
 }
 
@@ -69,7 +73,7 @@ type Store struct {
 	consumers atomic.Uint64
 }
 
-// Open creates the stream if missing (or checks/updates it if present): subjects AllSubjects,
+// Open creates the stream if missing (or checks/updates it if present): subjects events.AllSubjects,
 // file storage, no age/size/msg limits, DenyDelete, DenyPurge, Duplicates window 2 minutes,
 // Replicas from cfg (an existing stream's are kept when cfg.Replicas is 0). Returns a clear error (wrapping ErrIncompatibleStream) if an existing
 // stream has an incompatible config.
@@ -210,7 +214,7 @@ func withProtections(have, want jetstream.StreamConfig) (jetstream.StreamConfig,
 // Append publishes data on subject with Nats-Msg-Id = msgID and
 // Nats-Expected-Last-Subject-Sequence = expectLast (the STREAM sequence of the subject's last
 // message; 0 means "subject must be empty"; the header is sent even when 0).
-// Returns ErrWrongLastSeq (wrapped, so errors.Is works) when the check fails (JetStream
+// Returns events.ErrWrongLastSeq (wrapped, so errors.Is works) when the check fails (JetStream
 // API error 10071, or 10164 on replicated streams). A duplicate Msg-Id inside the window
 // returns Ack{Seq: original, Duplicate: true}.
 //
@@ -262,7 +266,7 @@ func isWrongLastSeq(err error) bool {
 }
 
 // StorageFull is nil unless the log's disk is known to be full (an error
-// wrapping ErrStorageFull).
+// wrapping events.ErrStorageFull).
 func (s *Store) StorageFull() error {
 	if s.storage == nil {
 		return nil
@@ -350,11 +354,11 @@ func (s *Store) ReadUntil(ctx context.Context, filter string, fromSeq uint64, fn
 	}
 }
 
-// Follow delivers every message on AllSubjects from fromSeq on (0 = from the start), in stream
+// Follow delivers every message on events.AllSubjects from fromSeq on (0 = from the start), in stream
 // order with no gaps or duplicates, and keeps following new ones until ctx is done (then returns
 // ctx.Err()) or fn returns an error (returned). The ordered consumer recreates itself after a
 // reset (consumer deleted, missed heartbeats, reconnect) from the last delivered sequence.
-// Sequences are checked: a jump returns an error wrapping ErrGap, because the log holds every
+// Sequences are checked: a jump returns an error wrapping events.ErrGap (a *events.GapError), because the log holds every
 // sequence and a projector must stop rather than skip.
 func (s *Store) Follow(ctx context.Context, fromSeq uint64, fn func(events.Stored) error) error {
 	next := max(fromSeq, 1)

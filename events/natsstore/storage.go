@@ -17,7 +17,7 @@ import (
 // the write error that makes it refuse every later one.
 const MinFree = 4 << 20
 
-// StorageFull returns an error wrapping ErrStorageFull while the store's
+// StorageFull returns an error wrapping events.ErrStorageFull while the store's
 // disk has less than minFree bytes free, or after the store failed a
 // write for lack of space and has not been reloaded since.
 func (e *Embedded) StorageFull(minFree uint64) error {

@@ -24,8 +24,8 @@ import (
 	"sort"
 
 	"github.com/thidua/thidua/domain"
+	"github.com/thidua/thidua/events"
 	"github.com/thidua/thidua/events/logfile"
-	"github.com/thidua/thidua/events/natsstore"
 	"github.com/thidua/thidua/projections"
 	"github.com/thidua/thidua/seal"
 )
@@ -151,7 +151,7 @@ type SetAside struct {
 
 // Source hands a season's messages to fn in stream order, from the start
 // each time it is called.
-type Source func(ctx context.Context, fn func(natsstore.Msg) error) error
+type Source func(ctx context.Context, fn func(events.Stored) error) error
 
 // Options of one audit.
 type Options struct {
@@ -210,7 +210,7 @@ func Run(ctx context.Context, src Source, opt Options) (*Report, error) {
 	}
 	v := newVerifier(opt.Season, opt.Key)
 	rep := &Report{Season: opt.Season, Source: opt.Source, Key: opt.Key.Name(), AsOf: opt.AsOf, Problems: []Problem{}, People: opt.People}
-	var batch []natsstore.Msg
+	var batch []events.Stored
 	flush := func() error {
 		if scratch.Halted() != nil {
 			batch = batch[:0] // nothing more is replayed: hold nothing
@@ -226,7 +226,7 @@ func Run(ctx context.Context, src Source, opt Options) (*Report, error) {
 		}
 		return err
 	}
-	err = src(ctx, func(m natsstore.Msg) error {
+	err = src(ctx, func(m events.Stored) error {
 		if !v.add(m) {
 			return nil
 		}
@@ -323,7 +323,7 @@ func replayAround(ctx context.Context, src Source, season, path string, aside ma
 	for seq, sa := range aside {
 		p.SkipSeq(seq, sa.Reason)
 	}
-	var batch []natsstore.Msg
+	var batch []events.Stored
 	flush := func() error {
 		if p.Halted() != nil {
 			batch = batch[:0]
@@ -339,8 +339,8 @@ func replayAround(ctx context.Context, src Source, season, path string, aside ma
 		}
 		return err
 	}
-	err = src(ctx, func(m natsstore.Msg) error {
-		if s, kind, _, ok := natsstore.ParseSubject(m.Subject); !ok || s != season || kind == natsstore.KindCheckpoint {
+	err = src(ctx, func(m events.Stored) error {
+		if s, kind, _, ok := events.ParseSubject(m.Subject); !ok || s != season || kind == events.KindCheckpoint {
 			return nil // what the verifier does not replay
 		}
 		if batch = append(batch, m); len(batch) == replayBatch {

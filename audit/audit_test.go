@@ -12,7 +12,6 @@ import (
 
 	"github.com/thidua/thidua/domain"
 	"github.com/thidua/thidua/events"
-	"github.com/thidua/thidua/events/natsstore"
 	"github.com/thidua/thidua/seal"
 )
 
@@ -21,7 +20,7 @@ import (
 type logBuilder struct {
 	t      *testing.T
 	signer *seal.Signer
-	msgs   []natsstore.Msg
+	msgs   []events.Stored
 	tree   seal.Tree
 	heads  map[string]seal.Head
 	seq    uint64
@@ -46,7 +45,7 @@ func (b *logBuilder) event(subject string, ev events.Event) {
 	if err != nil {
 		b.t.Fatal(err)
 	}
-	b.msgs = append(b.msgs, natsstore.Msg{Seq: b.seq, Subject: subject, Time: time.Unix(int64(b.seq), 0).UTC(), Data: data})
+	b.msgs = append(b.msgs, events.Stored{Seq: b.seq, Subject: subject, Time: time.Unix(int64(b.seq), 0).UTC(), Data: data})
 	b.heads[subject] = seal.Head{Subject: subject, Seq: b.seq, Hash: seal.ChainHash(data)}
 	if err := b.tree.Add(seal.LeafHash(b.seq, subject, b.heads[subject].Hash)); err != nil {
 		b.t.Fatal(err)
@@ -69,11 +68,11 @@ func (b *logBuilder) checkpoint() {
 		b.t.Fatal(err)
 	}
 	b.seq++
-	b.msgs = append(b.msgs, natsstore.Msg{Seq: b.seq, Subject: natsstore.CheckpointSubject(domain.DemoSeasonID), Data: note})
+	b.msgs = append(b.msgs, events.Stored{Seq: b.seq, Subject: events.CheckpointSubject(domain.DemoSeasonID), Data: note})
 }
 
 func (b *logBuilder) source() Source {
-	return func(ctx context.Context, fn func(natsstore.Msg) error) error {
+	return func(ctx context.Context, fn func(events.Stored) error) error {
 		for _, m := range b.msgs {
 			if err := fn(m); err != nil {
 				return err
@@ -95,11 +94,11 @@ func season(t *testing.T, n int) *logBuilder {
 	if err != nil {
 		t.Fatal(err)
 	}
-	b.event(natsstore.CommitteeSubject(domain.DemoSeasonID), events.Event{ID: "open", Type: events.TypeSeasonOpened, Data: data, Author: events.Author{Role: events.RoleAdmin}})
+	b.event(events.CommitteeSubject(domain.DemoSeasonID), events.Event{ID: "open", Type: events.TypeSeasonOpened, Data: data, Author: events.Author{Role: events.RoleAdmin}})
 	for i := range n {
 		unit := opened.Members[i%len(opened.Members)].ID
 		fact := fmt.Sprintf(`{"kind":"citizen_dialogue","title":"Đối thoại %d"}`, i)
-		b.event(natsstore.UnitSubject(domain.DemoSeasonID, unit), events.Event{ID: fmt.Sprintf("f%d", i), Type: events.TypeActivityHeld, Unit: unit, Date: "2024-05-07",
+		b.event(events.UnitSubject(domain.DemoSeasonID, unit), events.Event{ID: fmt.Sprintf("f%d", i), Type: events.TypeActivityHeld, Unit: unit, Date: "2024-05-07",
 			Data: json.RawMessage(fact), Evidence: []events.Evidence{{Kind: "document", Title: "Biên bản"}}, Author: events.Author{Role: events.RoleUnit, Unit: unit}})
 		if (i+2)%10 == 0 {
 			b.checkpoint()
@@ -206,27 +205,27 @@ func TestRunReportsProgressAndVerifies(t *testing.T) {
 func TestRunNamesTheFirstBadPlace(t *testing.T) {
 	cases := []struct {
 		name   string
-		tamper func(msgs []natsstore.Msg) []natsstore.Msg
+		tamper func(msgs []events.Stored) []events.Stored
 		seq    uint64
 		check  string
 	}{
-		{"a message of another season", func(msgs []natsstore.Msg) []natsstore.Msg {
-			msgs[3].Subject = natsstore.UnitSubject("other-2024", "cau-giay")
+		{"a message of another season", func(msgs []events.Stored) []events.Stored {
+			msgs[3].Subject = events.UnitSubject("other-2024", "cau-giay")
 			return msgs
 		}, 4, CheckSubject},
-		{"an event that does not decode", func(msgs []natsstore.Msg) []natsstore.Msg {
+		{"an event that does not decode", func(msgs []events.Stored) []events.Stored {
 			msgs[5].Data = []byte(`{"schema":1,`)
 			return msgs
 		}, 6, CheckDecode},
-		{"a checkpoint's text altered", func(msgs []natsstore.Msg) []natsstore.Msg {
-			i := slices.IndexFunc(msgs, func(m natsstore.Msg) bool { return strings.HasSuffix(m.Subject, ".checkpoint") })
+		{"a checkpoint's text altered", func(msgs []events.Stored) []events.Stored {
+			i := slices.IndexFunc(msgs, func(m events.Stored) bool { return strings.HasSuffix(m.Subject, ".checkpoint") })
 			msgs[i].Data = bytes.Replace(msgs[i].Data, []byte("\n10\n"), []byte("\n9\n"), 1)
 			return msgs
 		}, 11, CheckSignature},
-		{"the last event a checkpoint signs dropped", func(msgs []natsstore.Msg) []natsstore.Msg {
+		{"the last event a checkpoint signs dropped", func(msgs []events.Stored) []events.Stored {
 			return slices.Delete(msgs, 9, 10) // seq 10, just before the checkpoint at 11
 		}, 10, CheckChain},
-		{"the log cut after an event", func(msgs []natsstore.Msg) []natsstore.Msg {
+		{"the log cut after an event", func(msgs []events.Stored) []events.Stored {
 			return msgs[:len(msgs)-1]
 		}, 23, CheckCoverage}, // f19, after the second checkpoint
 	}
@@ -252,9 +251,9 @@ func TestRunNamesTheFirstBadPlace(t *testing.T) {
 func TestASetAsideSeqIsSkippedAndListed(t *testing.T) {
 	build := func(withRecord bool) *logBuilder {
 		b := season(t, 4)
-		subject := natsstore.UnitSubject(domain.DemoSeasonID, "cau-giay")
+		subject := events.UnitSubject(domain.DemoSeasonID, "cau-giay")
 		b.seq++
-		stray := natsstore.Msg{Seq: b.seq, Subject: subject, Data: []byte("hello from nats pub")}
+		stray := events.Stored{Seq: b.seq, Subject: subject, Data: []byte("hello from nats pub")}
 		b.msgs = append(b.msgs, stray)
 		b.heads[subject] = seal.Head{Subject: subject, Seq: b.seq, Hash: seal.ChainHash(stray.Data)}
 		if err := b.tree.Add(seal.LeafHash(b.seq, subject, b.heads[subject].Hash)); err != nil {
@@ -262,10 +261,10 @@ func TestASetAsideSeqIsSkippedAndListed(t *testing.T) {
 		}
 		if withRecord {
 			data := fmt.Sprintf(`{"seq":%d,"reason":"thao tác nhầm","by":"committee"}`, stray.Seq)
-			b.event(natsstore.CommitteeSubject(domain.DemoSeasonID), events.Event{ID: "set-aside", Type: events.TypeSeqSetAside, Data: json.RawMessage(data), Author: events.Author{Role: events.RoleCommittee}})
+			b.event(events.CommitteeSubject(domain.DemoSeasonID), events.Event{ID: "set-aside", Type: events.TypeSeqSetAside, Data: json.RawMessage(data), Author: events.Author{Role: events.RoleCommittee}})
 		}
 		unit := "tay-ho"
-		b.event(natsstore.UnitSubject(domain.DemoSeasonID, unit), events.Event{ID: "after", Type: events.TypeActivityHeld, Unit: unit, Date: "2024-05-07",
+		b.event(events.UnitSubject(domain.DemoSeasonID, unit), events.Event{ID: "after", Type: events.TypeActivityHeld, Unit: unit, Date: "2024-05-07",
 			Data: json.RawMessage(`{"kind":"other","title":"Sau"}`), Evidence: []events.Evidence{{Kind: "document", Title: "Biên bản"}}, Author: events.Author{Role: events.RoleUnit, Unit: unit}})
 		b.checkpoint()
 		return b

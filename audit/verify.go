@@ -6,7 +6,6 @@ import (
 	"slices"
 
 	"github.com/thidua/thidua/events"
-	"github.com/thidua/thidua/events/natsstore"
 	"github.com/thidua/thidua/seal"
 )
 
@@ -73,18 +72,18 @@ func (v *verifier) fail(seq uint64, id, subject, check, format string, args ...a
 
 // add checks one message; it reports whether the message is an event to
 // replay.
-func (v *verifier) add(m natsstore.Msg) bool {
+func (v *verifier) add(m events.Stored) bool {
 	v.stats.Messages++
 	if v.stats.FirstSeq == 0 {
 		v.stats.FirstSeq = m.Seq
 	}
 	v.stats.LastSeq = m.Seq
-	season, kind, unit, ok := natsstore.ParseSubject(m.Subject)
+	season, kind, unit, ok := events.ParseSubject(m.Subject)
 	if !ok || season != v.season {
 		v.fail(m.Seq, "", m.Subject, CheckSubject, "subject %s is not one of season %s", m.Subject, v.season)
 		return false
 	}
-	if kind == natsstore.KindCheckpoint {
+	if kind == events.KindCheckpoint {
 		v.checkpoint(m)
 		return false
 	}
@@ -92,7 +91,7 @@ func (v *verifier) add(m natsstore.Msg) bool {
 	return true
 }
 
-func (v *verifier) event(m natsstore.Msg, kind, unit string) {
+func (v *verifier) event(m events.Stored, kind, unit string) {
 	v.stats.Events++
 	hash := seal.ChainHash(m.Data)
 	ev, payload, err := events.Decode(m.Data)
@@ -121,14 +120,14 @@ func (v *verifier) event(m natsstore.Msg, kind, unit string) {
 }
 
 // place checks that an event sits on the subject its content names.
-func (v *verifier) place(m natsstore.Msg, ev events.Event, kind, unit string) {
+func (v *verifier) place(m events.Stored, ev events.Event, kind, unit string) {
 	spec, _ := events.Lookup(ev.Type)
 	switch {
 	case ev.Season != v.season:
 		v.fail(m.Seq, ev.ID, m.Subject, CheckSubject, "the event names season %q, but sits on a subject of season %s", ev.Season, v.season)
-	case kind == natsstore.KindUnit && (spec.By != events.ByUnit || ev.Unit != unit):
+	case kind == events.KindUnit && (spec.By != events.ByUnit || ev.Unit != unit):
 		v.fail(m.Seq, ev.ID, m.Subject, CheckSubject, "a %s event about unit %q sits on unit %s's subject", ev.Type, ev.Unit, unit)
-	case kind == natsstore.KindCommittee && spec.By == events.ByUnit:
+	case kind == events.KindCommittee && spec.By == events.ByUnit:
 		v.fail(m.Seq, ev.ID, m.Subject, CheckSubject, "a unit's %s event sits on the committee's subject", ev.Type)
 	}
 }
@@ -136,7 +135,7 @@ func (v *verifier) place(m natsstore.Msg, ev events.Event, kind, unit string) {
 // chain checks an event's link to the event before it on its subject. The
 // recorded sequence tells which place is bad: an altered predecessor, a
 // missing one, or one that should not be there.
-func (v *verifier) chain(m natsstore.Msg, ev events.Event, decoded bool, hash string) {
+func (v *verifier) chain(m events.Stored, ev events.Event, decoded bool, hash string) {
 	i, seen := v.heads[m.Subject]
 	var before leaf
 	if seen {
@@ -162,7 +161,7 @@ func (v *verifier) chain(m natsstore.Msg, ev events.Event, decoded bool, hash st
 	v.heads[m.Subject] = len(v.leaves)
 }
 
-func (v *verifier) checkpoint(m natsstore.Msg) {
+func (v *verifier) checkpoint(m events.Stored) {
 	v.stats.Checkpoints++
 	cp, err := v.key.Open(m.Data)
 	if err != nil {

@@ -33,7 +33,7 @@ import (
 	"strings"
 	"time"
 
-	"github.com/nats-io/nats.go"
+	"github.com/thidua/thidua/events/natsstore"
 	"github.com/thidua/thidua/seal"
 )
 
@@ -94,7 +94,7 @@ type Env struct {
 	// OpenLog connects to the embedded NATS that Serve would use in
 	// dataDir, while no serve runs there, to lay down a log before it
 	// starts.
-	OpenLog func(dataDir string) (*nats.Conn, func(), error)
+	OpenLog func(dataDir string) (*natsstore.Conn, func(), error)
 	// ServeProcess is thidua serve as a child process against an external
 	// NATS, listening on httpAddr.
 	ServeProcess func(ctx context.Context, natsURL, dataDir, httpAddr, adminToken string) *exec.Cmd

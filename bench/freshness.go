@@ -10,9 +10,7 @@ import (
 	"sync"
 	"time"
 
-	"github.com/nats-io/nats.go/jetstream"
 	"github.com/thidua/thidua/events"
-	"github.com/thidua/thidua/events/natsstore"
 )
 
 // freshness measures, per run, at a paced rate: publish → ordered
@@ -112,36 +110,16 @@ func (b *bench) freshnessBaseline(ctx context.Context, f *fleet, bodies []dialog
 		return freshResult{}, err
 	}
 	defer l.close()
-	stream, err := l.js.Stream(ctx, natsstore.DefaultStream)
-	if err != nil {
-		return freshResult{}, err
-	}
-	cons, err := stream.OrderedConsumer(ctx, jetstream.OrderedConsumerConfig{FilterSubjects: []string{natsstore.AllSubjects}})
-	if err != nil {
-		return freshResult{}, err
-	}
-	it, err := cons.Messages(jetstream.PullMaxMessages(readBuffer))
-	if err != nil {
-		return freshResult{}, err
-	}
 	var mu sync.Mutex
 	received := map[uint64]time.Time{}
-	recvDone := make(chan struct{})
-	go func() {
-		defer close(recvDone)
-		for {
-			m, err := it.Next()
-			if err != nil {
-				return // stopped
-			}
-			at := time.Now()
-			if meta, err := m.Metadata(); err == nil {
-				mu.Lock()
-				received[meta.Sequence.Stream] = at
-				mu.Unlock()
-			}
-		}
-	}()
+	stop, err := l.raw.Watch(ctx, events.AllSubjects, func(seq uint64, at time.Time) {
+		mu.Lock()
+		received[seq] = at
+		mu.Unlock()
+	})
+	if err != nil {
+		return freshResult{}, err
+	}
 	sent := make([]map[uint64]time.Time, len(f.units))
 	errs := make([]error, len(f.units))
 	var wg sync.WaitGroup
@@ -149,7 +127,7 @@ func (b *bench) freshnessBaseline(ctx context.Context, f *fleet, bodies []dialog
 	deadline := start.Add(b.cfg.Duration)
 	for w, u := range f.units {
 		sent[w] = map[uint64]time.Time{}
-		subject := natsstore.UnitSubject(u.season.id, u.state.id)
+		subject := events.UnitSubject(u.season.id, u.state.id)
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
@@ -159,18 +137,18 @@ func (b *bench) freshnessBaseline(ctx context.Context, f *fleet, bodies []dialog
 					return err
 				}
 				t0 := time.Now()
-				ack, err := l.js.Publish(ctx, subject, body)
+				seq, err := l.raw.Publish(ctx, subject, body)
 				if err != nil {
 					return err
 				}
-				sent[w][ack.Sequence] = t0
+				sent[w][seq] = t0
 				return nil
 			})
 		}()
 	}
 	wg.Wait()
 	if err := errors.Join(errs...); err != nil {
-		it.Stop()
+		stop()
 		return freshResult{}, err
 	}
 	var lat []time.Duration
@@ -186,15 +164,14 @@ func (b *bench) freshnessBaseline(ctx context.Context, f *fleet, bodies []dialog
 					break
 				}
 				if time.Now().After(wait) {
-					it.Stop()
+					stop()
 					return freshResult{}, fmt.Errorf("the ordered consumer never received seq %d", seq)
 				}
 				time.Sleep(time.Millisecond)
 			}
 		}
 	}
-	it.Stop()
-	<-recvDone
+	stop()
 	slices.Sort(lat)
 	return freshResult{p50: percentile(lat, 50), p99: percentile(lat, 99)}, nil
 }

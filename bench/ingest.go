@@ -9,8 +9,7 @@ import (
 	"sync"
 	"time"
 
-	"github.com/nats-io/nats.go/jetstream"
-	"github.com/thidua/thidua/events/natsstore"
+	"github.com/thidua/thidua/events"
 )
 
 // templatesPerUnit is how many distinct facts each client cycles through.
@@ -71,52 +70,36 @@ func (b *bench) ingestBaseline(ctx context.Context, f *fleet, tmpls [][][]byte) 
 	defer l.close()
 	subjects := make([]string, len(f.units))
 	for i, u := range f.units {
-		subjects[i] = natsstore.UnitSubject(u.season.id, u.state.id)
+		subjects[i] = events.UnitSubject(u.season.id, u.state.id)
 	}
-	acks := make(chan jetstream.PubAckFuture, 8192)
-	type result struct {
-		n   int
-		end time.Time
-		err error
-	}
-	done := make(chan result, 1)
-	go func() {
-		var r result
-		for fut := range acks {
-			select {
-			case <-fut.Ok():
-				r.n++
-			case err := <-fut.Err():
-				if r.err == nil {
-					r.err = err
-				}
-			}
-		}
-		r.end = time.Now()
-		done <- r
-	}()
+	var n int
+	var ackErr error
 	start := time.Now()
 	deadline := start.Add(b.cfg.Duration)
-	var perr error
-	for i := 0; time.Now().Before(deadline); i++ {
+	i := 0
+	perr := l.raw.PublishAsync(func() (string, []byte, bool, error) {
+		if !time.Now().Before(deadline) {
+			return "", nil, false, nil
+		}
 		c := i % len(subjects)
 		body := withID(tmpls[c][(i/len(subjects))%len(tmpls[c])], f.units[c].state.id+"-"+strconv.Itoa(i))
-		fut, err := l.js.PublishAsync(subjects[c], body, jetstream.WithStallWait(time.Minute))
-		if err != nil {
-			perr = err
-			break
+		i++
+		return subjects[c], body, true, nil
+	}, func(_ int, _ uint64, err error) {
+		if err == nil {
+			n++
+		} else if ackErr == nil {
+			ackErr = err
 		}
-		acks <- fut
-	}
-	close(acks)
-	r := <-done
+	})
+	end := time.Now() // PublishAsync returns after the last ack
 	if perr != nil {
 		return 0, perr
 	}
-	if r.err != nil {
-		return 0, r.err
+	if ackErr != nil {
+		return 0, ackErr
 	}
-	return float64(r.n) / r.end.Sub(start).Seconds(), nil
+	return float64(n) / end.Sub(start).Seconds(), nil
 }
 
 type ingestResult struct {

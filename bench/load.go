@@ -14,7 +14,6 @@ import (
 	"github.com/thidua/thidua/access"
 	"github.com/thidua/thidua/domain"
 	"github.com/thidua/thidua/events"
-	"github.com/thidua/thidua/events/natsstore"
 	"github.com/thidua/thidua/seal"
 )
 
@@ -415,17 +414,17 @@ func (s *seasonGen) token(recorded, id, role, unit string) (string, events.Event
 		return "", events.Event{}, err
 	}
 	ev := events.Event{Schema: events.Schema, ID: id, Type: events.TypeTokenIssued, Data: data, Author: events.Author{Role: events.RoleAdmin, Token: "admin"}, Recorded: recorded}
-	return natsstore.AccessSubject, ev, nil
+	return events.AccessSubject, ev, nil
 }
 
 func (s *seasonGen) committeeEvent(recorded string, step int, typ, unit, date string, p events.Payload) (string, events.Event, error) {
 	ev, err := s.event(recorded, step, typ, unit, date, p, nil, s.committeeAuthor())
-	return natsstore.CommitteeSubject(s.id), ev, err
+	return events.CommitteeSubject(s.id), ev, err
 }
 
 func (s *seasonGen) unitEvent(recorded string, step int, u *unitState, typ, date string, p events.Payload, ev []events.Evidence) (string, events.Event, error) {
 	e, err := s.event(recorded, step, typ, u.id, date, p, ev, s.unitAuthor(u))
-	return natsstore.UnitSubject(s.id, u.id), e, err
+	return events.UnitSubject(s.id, u.id), e, err
 }
 
 func (s *seasonGen) event(recorded string, step int, typ, unit, date string, p events.Payload, evidence []events.Evidence, author events.Author) (events.Event, error) {

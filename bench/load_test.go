@@ -11,7 +11,6 @@ import (
 	"github.com/thidua/thidua/audit"
 	"github.com/thidua/thidua/domain"
 	"github.com/thidua/thidua/events"
-	"github.com/thidua/thidua/events/natsstore"
 	"github.com/thidua/thidua/seal"
 )
 
@@ -61,14 +60,14 @@ func TestBenchLoadIsValid(t *testing.T) {
 			if err := events.ValidatePayload(p); err != nil {
 				t.Fatalf("seq %d %s: %v", m.Seq, ev.Type, err)
 			}
-			if m.Subject != natsstore.AccessSubject {
+			if m.Subject != events.AccessSubject {
 				t.Fatalf("seq %d: a token event on %s", m.Seq, m.Subject)
 			}
 			continue
 		}
-		wantSubject := natsstore.CommitteeSubject(ev.Season)
+		wantSubject := events.CommitteeSubject(ev.Season)
 		if spec.By == events.ByUnit {
-			wantSubject = natsstore.UnitSubject(ev.Season, ev.Unit)
+			wantSubject = events.UnitSubject(ev.Season, ev.Unit)
 		}
 		if m.Subject != wantSubject {
 			t.Fatalf("seq %d %s on %s, want %s", m.Seq, ev.Type, m.Subject, wantSubject)
@@ -141,10 +140,10 @@ func TestBenchLoadChainVerifies(t *testing.T) {
 		t.Fatal(err)
 	}
 	season := "cum-0001-2024"
-	rep, err := audit.Run(context.Background(), func(_ context.Context, fn func(natsstore.Msg) error) error {
+	rep, err := audit.Run(context.Background(), func(_ context.Context, fn func(events.Stored) error) error {
 		for _, m := range msgs {
-			if s, _, _, ok := natsstore.ParseSubject(m.Subject); ok && s == season {
-				if err := fn(natsstore.Msg{Seq: m.Seq, Subject: m.Subject, Data: m.Data}); err != nil {
+			if s, _, _, ok := events.ParseSubject(m.Subject); ok && s == season {
+				if err := fn(events.Stored{Seq: m.Seq, Subject: m.Subject, Data: m.Data}); err != nil {
 					return err
 				}
 			}

@@ -10,24 +10,17 @@ import (
 	"sync"
 	"time"
 
-	"github.com/nats-io/nats.go"
-	"github.com/nats-io/nats.go/jetstream"
 	"github.com/thidua/thidua/events/natsstore"
 	"github.com/thidua/thidua/projections"
 )
-
-// readBuffer is the pull buffer of the baselines' ordered consumers: the
-// same as the product's (natsstore), so a ratio shows the product's own
-// work rather than a different read window.
-const readBuffer = 5000
 
 // logServer is an embedded NATS holding a generated log. It listens on
 // loopback so that child processes (serve, the replay child) read the very
 // same stream; this process reads it in-process, as serve does.
 type logServer struct {
 	srv     *natsstore.Embedded
-	nc      *nats.Conn
-	js      jetstream.JetStream
+	nc      *natsstore.Conn
+	raw     *natsstore.Raw // the baselines' plain JetStream
 	store   *natsstore.Store
 	url     string
 	last    uint64
@@ -54,9 +47,9 @@ func startLogServer(ctx context.Context, dir string, syncAlways bool) (*logServe
 		l.close()
 		return nil, err
 	}
-	if l.js, err = jetstream.New(l.nc, jetstream.WithPublishAsyncTimeout(time.Minute)); err != nil {
+	if l.raw, err = natsstore.NewRaw(ctx, l.nc, natsstore.DefaultStream); err != nil {
 		l.close()
-		return nil, fmt.Errorf("jetstream: %w", err)
+		return nil, err
 	}
 	return l, nil
 }
@@ -79,7 +72,7 @@ func (l *logServer) load(ctx context.Context, spec LoadSpec) error {
 		return err
 	}
 	l.spec, l.seasons = spec, g.Seasons()
-	last, err := publishAll(ctx, l.js, g.Next)
+	last, err := publishAll(ctx, l.raw, g.Next)
 	if err != nil {
 		return err
 	}
@@ -96,52 +89,38 @@ func (l *logServer) load(ctx context.Context, spec LoadSpec) error {
 
 // publishAll publishes messages in order with async publishes and checks
 // each acknowledged sequence against the one the message was made for.
-func publishAll(ctx context.Context, js jetstream.JetStream, next func() (Message, bool, error)) (uint64, error) {
-	type inflight struct {
-		f   jetstream.PubAckFuture
-		seq uint64
-	}
-	acks := make(chan inflight, 4096)
-	checked := make(chan error, 1)
-	go func() {
-		var first error
-		for p := range acks {
-			select {
-			case a := <-p.f.Ok():
-				if a.Sequence != p.seq && first == nil {
-					first = fmt.Errorf("message made for seq %d was stored at seq %d", p.seq, a.Sequence)
-				}
-			case err := <-p.f.Err():
-				if first == nil {
-					first = fmt.Errorf("publish seq %d: %w", p.seq, err)
-				}
-			}
-		}
-		checked <- first
-	}()
+func publishAll(ctx context.Context, raw *natsstore.Raw, next func() (Message, bool, error)) (uint64, error) {
+	var mu sync.Mutex // seqs grows as acks come in on another goroutine
+	var seqs []uint64 // the seq each message was made for, by publish index
+	var first error
 	var last uint64
-	var err error
-	for err == nil {
-		var m Message
-		var ok bool
-		if m, ok, err = next(); err != nil || !ok {
-			break
+	err := raw.PublishAsync(func() (string, []byte, bool, error) {
+		m, ok, err := next()
+		if err != nil || !ok {
+			return "", nil, false, err
 		}
 		if m.Seq%10000 == 0 && ctx.Err() != nil {
-			err = ctx.Err()
-			break
+			return "", nil, false, ctx.Err()
 		}
-		var f jetstream.PubAckFuture
-		if f, err = js.PublishAsync(m.Subject, m.Data, jetstream.WithStallWait(time.Minute)); err != nil {
-			err = fmt.Errorf("publish seq %d: %w", m.Seq, err)
-			break
-		}
-		acks <- inflight{f, m.Seq}
+		mu.Lock()
+		seqs = append(seqs, m.Seq)
+		mu.Unlock()
 		last = m.Seq
-	}
-	close(acks)
-	if aerr := <-checked; err == nil {
-		err = aerr
+		return m.Subject, m.Data, true, nil
+	}, func(i int, seq uint64, err error) {
+		mu.Lock()
+		want := seqs[i]
+		mu.Unlock()
+		switch {
+		case first != nil:
+		case err != nil:
+			first = fmt.Errorf("publish seq %d: %w", want, err)
+		case seq != want:
+			first = fmt.Errorf("message made for seq %d was stored at seq %d", want, seq)
+		}
+	})
+	if err == nil {
+		err = first
 	}
 	return last, err
 }
@@ -149,35 +128,10 @@ func publishAll(ctx context.Context, js jetstream.JetStream, next func() (Messag
 // rawRead is the read baseline: an ordered consumer over filter with the
 // product's pull buffer, every message taken and discarded. It returns how
 // many it read and how long that took from the consumer's creation.
-func rawRead(ctx context.Context, js jetstream.JetStream, filter string) (uint64, time.Duration, error) {
-	stream, err := js.Stream(ctx, natsstore.DefaultStream)
-	if err != nil {
-		return 0, 0, fmt.Errorf("stream: %w", err)
-	}
+func rawRead(ctx context.Context, raw *natsstore.Raw, filter string) (uint64, time.Duration, error) {
 	start := time.Now()
-	cons, err := stream.OrderedConsumer(ctx, jetstream.OrderedConsumerConfig{FilterSubjects: []string{filter}})
-	if err != nil {
-		return 0, 0, fmt.Errorf("ordered consumer: %w", err)
-	}
-	defer func() {
-		if info := cons.CachedInfo(); info != nil {
-			_ = js.DeleteConsumer(context.WithoutCancel(ctx), natsstore.DefaultStream, info.Name)
-		}
-	}()
-	want := cons.CachedInfo().NumPending
-	it, err := cons.Messages(jetstream.PullMaxMessages(readBuffer))
-	if err != nil {
-		return 0, 0, fmt.Errorf("consume: %w", err)
-	}
-	defer it.Stop()
-	var n uint64
-	for n < want {
-		if _, err := it.Next(jetstream.NextContext(ctx)); err != nil {
-			return n, 0, fmt.Errorf("read message %d of %d: %w", n+1, want, err)
-		}
-		n++
-	}
-	return n, time.Since(start), nil
+	n, err := raw.Read(ctx, filter)
+	return n, time.Since(start), err
 }
 
 // running is a projector following a log, as serve runs it.

@@ -15,7 +15,6 @@ import (
 	"syscall"
 	"time"
 
-	"github.com/nats-io/nats.go"
 	"github.com/thidua/thidua/events/natsstore"
 )
 
@@ -32,9 +31,9 @@ type ChildResult struct {
 // does, and prints a ChildResult with its own peak RSS. Running it in its
 // own process makes the RSS the replay's alone.
 func ChildReplay(ctx context.Context, natsURL, dbPath string, out io.Writer) error {
-	nc, err := nats.Connect(natsURL, nats.Name("thidua-bench-replay"))
+	nc, err := natsstore.Dial(natsstore.DialConfig{URLs: natsURL, Name: "thidua-bench-replay"})
 	if err != nil {
-		return fmt.Errorf("connect to %s: %w", natsURL, err)
+		return err
 	}
 	defer nc.Close()
 	store, err := natsstore.Open(ctx, nc, natsstore.Config{})

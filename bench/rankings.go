@@ -13,7 +13,6 @@ import (
 	"sync"
 	"time"
 
-	"github.com/nats-io/nats.go/jetstream"
 	"github.com/thidua/thidua/events"
 	"github.com/thidua/thidua/events/natsstore"
 )
@@ -74,7 +73,7 @@ func (b *bench) bigSeason(ctx context.Context, dataDir string, sg *seasonGen) er
 	if _, err := natsstore.Open(ctx, nc, natsstore.Config{}); err != nil {
 		return err
 	}
-	js, err := jetstream.New(nc, jetstream.WithPublishAsyncTimeout(time.Minute))
+	raw, err := natsstore.NewRaw(ctx, nc, natsstore.DefaultStream)
 	if err != nil {
 		return err
 	}
@@ -92,7 +91,7 @@ func (b *bench) bigSeason(ctx context.Context, dataDir string, sg *seasonGen) er
 	if err != nil {
 		return err
 	}
-	if err := add(natsstore.CommitteeSubject(sg.id), ev); err != nil {
+	if err := add(events.CommitteeSubject(sg.id), ev); err != nil {
 		return err
 	}
 	for i, u := range sg.units {
@@ -103,12 +102,12 @@ func (b *bench) bigSeason(ctx context.Context, dataDir string, sg *seasonGen) er
 		if err != nil {
 			return err
 		}
-		if err := add(natsstore.UnitSubject(sg.id, u.id), ev); err != nil {
+		if err := add(events.UnitSubject(sg.id, u.id), ev); err != nil {
 			return err
 		}
 	}
 	i := 0
-	_, err = publishAll(ctx, js, func() (Message, bool, error) {
+	_, err = publishAll(ctx, raw, func() (Message, bool, error) {
 		if i == len(msgs) {
 			return Message{}, false, nil
 		}

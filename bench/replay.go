@@ -113,7 +113,7 @@ func (b *bench) finishYear(ctx context.Context, l *logServer) (*seal.Verifier, e
 		if err != nil {
 			return nil, err
 		}
-		subject := natsstore.CheckpointSubject(s.ID)
+		subject := events.CheckpointSubject(s.ID)
 		expect, err := l.store.LastSubjectSeq(ctx, subject)
 		if err != nil {
 			return nil, err
@@ -161,7 +161,7 @@ func (b *bench) replay(ctx context.Context, l *logServer) error {
 	}
 	for run := 1; run <= b.cfg.Runs; run++ {
 		collect()
-		n, took, err := rawRead(ctx, l.js, natsstore.AllSubjects)
+		n, took, err := rawRead(ctx, l.raw, events.AllSubjects)
 		if err != nil {
 			return err
 		}
@@ -170,7 +170,7 @@ func (b *bench) replay(ctx context.Context, l *logServer) error {
 		}
 		base := float64(n) / took.Seconds()
 		b.rep.record(Figure{Phase: PhaseReplay, Name: "replay.baseline", Label: "baseline: ordered consumer", Unit: "events/s",
-			Method: fmt.Sprintf("JetStream ordered consumer (pull buffer %d, in-process connection) over all %d messages, each discarded; from consumer creation to the last message", readBuffer, l.last)}, base)
+			Method: fmt.Sprintf("JetStream ordered consumer (pull buffer %d, in-process connection) over all %d messages, each discarded; from consumer creation to the last message", natsstore.ReadBuffer, l.last)}, base)
 
 		collect()
 		var prod float64
@@ -249,20 +249,20 @@ func sameRankings(want, got map[string][]byte) (bool, string) {
 // consumer reading the same season's subjects.
 func (b *bench) auditSeason(ctx context.Context, l *logServer, season string, run int) error {
 	collect()
-	n, took, err := rawRead(ctx, l.js, natsstore.SeasonFilter(season))
+	n, took, err := rawRead(ctx, l.raw, events.SeasonFilter(season))
 	if err != nil {
 		return err
 	}
 	base := float64(n) / took.Seconds()
 	b.rep.record(Figure{Phase: PhaseReplay, Name: "audit.baseline", Label: "baseline: one season's subjects", Unit: "events/s",
-		Method: fmt.Sprintf("ordered consumer filtered on %s (%d messages), each discarded", natsstore.SeasonFilter(season), n)}, base)
+		Method: fmt.Sprintf("ordered consumer filtered on %s (%d messages), each discarded", events.SeasonFilter(season), n)}, base)
 	collect()
 	var rep *audit.Report
 	err = b.profile("audit", run, func() error {
 		start := time.Now()
 		var err error
-		rep, err = audit.Run(ctx, func(ctx context.Context, fn func(natsstore.Msg) error) error {
-			return l.store.ReadUntil(ctx, natsstore.SeasonFilter(season), 1, fn)
+		rep, err = audit.Run(ctx, func(ctx context.Context, fn func(events.Stored) error) error {
+			return l.store.ReadUntil(ctx, events.SeasonFilter(season), 1, fn)
 		}, audit.Options{Season: season, Source: "bench", Key: b.key, Open: true})
 		took = time.Since(start)
 		return err

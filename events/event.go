@@ -1,5 +1,6 @@
 // Package events holds the facts of thidua: the envelope, the typed payloads
-// of every event type, the wire codec and the schema version. It imports the
+// of every event type, the wire codec, the schema version, and the log's
+// vocabulary (stored events, subjects, append conflicts; log.go). It imports the
 // standard library and golang.org/x/text (for Unicode NFC) only.
 package events
 

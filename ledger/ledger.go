@@ -24,10 +24,10 @@ import (
 
 // Log is what the ledger needs of the event log.
 type Log interface {
-	Append(ctx context.Context, subject, msgID string, data []byte, expectLast uint64) (natsstore.Ack, error)
+	Append(ctx context.Context, subject, msgID string, data []byte, expectLast uint64) (events.Ack, error)
 	LastSubjectSeq(ctx context.Context, subject string) (uint64, error)
 	LastSeq(ctx context.Context) (uint64, error)
-	Get(ctx context.Context, seq uint64) (natsstore.Msg, error)
+	Get(ctx context.Context, seq uint64) (events.Stored, error)
 }
 
 // State is what the ledger needs of the read model.
@@ -148,9 +148,9 @@ func (l *Ledger) append(ctx context.Context, ev events.Event, payload events.Pay
 	if err := l.state.Integrity(); err != nil {
 		return Reply{}, false, err
 	}
-	subject := natsstore.CommitteeSubject(ev.Season)
+	subject := events.CommitteeSubject(ev.Season)
 	if spec, _ := events.Lookup(ev.Type); spec.By == events.ByUnit {
-		subject = natsstore.UnitSubject(ev.Season, ev.Unit)
+		subject = events.UnitSubject(ev.Season, ev.Unit)
 	}
 	// Writers of this process queue per subject; then the one wait of a
 	// write: until the fold holds the subject's last
@@ -233,10 +233,10 @@ func (l *Ledger) attachFiles(ctx context.Context, season string, items []events.
 // After a conflict it is called again. Writers of this process
 // queue per subject, so the retries only arbitrate between processes, with
 // jittered backoff so two do not collide in step.
-func (l *Ledger) publish(ctx context.Context, subject, msgID string, prepare func(prev projections.Head) ([]byte, error)) (natsstore.Ack, error) {
+func (l *Ledger) publish(ctx context.Context, subject, msgID string, prepare func(prev projections.Head) ([]byte, error)) (events.Ack, error) {
 	unlock, err := l.lockSubject(ctx, subject)
 	if err != nil {
-		return natsstore.Ack{}, err
+		return events.Ack{}, err
 	}
 	defer unlock()
 	return l.publishLocked(ctx, subject, msgID, nil, prepare)
@@ -257,7 +257,7 @@ func (l *Ledger) lockSubject(ctx context.Context, subject string) (func(), error
 // publishLocked is publish for a caller that holds the subject's lock.
 // known, when given, is the subject's last seq as the caller read it and
 // waited for: the first attempt then neither reads the log nor waits again.
-func (l *Ledger) publishLocked(ctx context.Context, subject, msgID string, known *uint64, prepare func(prev projections.Head) ([]byte, error)) (natsstore.Ack, error) {
+func (l *Ledger) publishLocked(ctx context.Context, subject, msgID string, known *uint64, prepare func(prev projections.Head) ([]byte, error)) (events.Ack, error) {
 	for attempt := 0; attempt < maxAttempts; attempt++ {
 		if attempt > 0 {
 			backoff(ctx, attempt)
@@ -268,10 +268,10 @@ func (l *Ledger) publishLocked(ctx context.Context, subject, msgID string, known
 		} else {
 			var err error
 			if expect, err = l.lastSubjectSeq(ctx, subject); err != nil {
-				return natsstore.Ack{}, unavailable("read the log", err)
+				return events.Ack{}, unavailable("read the log", err)
 			}
 			if err := l.state.WaitFolded(ctx, max(expect, l.acked())); err != nil {
-				return natsstore.Ack{}, unavailable("catch up with the log", err)
+				return events.Ack{}, unavailable("catch up with the log", err)
 			}
 		}
 		head := l.state.SubjectHead(subject)
@@ -280,24 +280,24 @@ func (l *Ledger) publishLocked(ctx context.Context, subject, msgID string, known
 		}
 		data, err := prepare(head)
 		if err != nil {
-			return natsstore.Ack{}, err
+			return events.Ack{}, err
 		}
 		ack, err := l.appendOnce(ctx, subject, msgID, data, expect)
-		if errors.Is(err, natsstore.ErrWrongLastSeq) {
+		if errors.Is(err, events.ErrWrongLastSeq) {
 			continue // another process got there first: re-read and re-check
 		}
 		if err != nil {
-			return natsstore.Ack{}, unavailable("append to the log", err)
+			return events.Ack{}, unavailable("append to the log", err)
 		}
 		if !ack.Duplicate {
 			if err := l.state.Appended(ack.Seq, msgID); err != nil {
-				return natsstore.Ack{}, err
+				return events.Ack{}, err
 			}
 			l.ack(ack.Seq)
 		}
 		return ack, nil
 	}
-	return natsstore.Ack{}, domain.Errorf(domain.Conflict, "", "too many concurrent writes to %s; try again", subject)
+	return events.Ack{}, domain.Errorf(domain.Conflict, "", "too many concurrent writes to %s; try again", subject)
 }
 
 // check runs domain validation, the token's scope first; an unknown target
@@ -357,7 +357,7 @@ func (l *Ledger) lastSubjectSeq(ctx context.Context, subject string) (uint64, er
 	return l.log.LastSubjectSeq(ctx, subject)
 }
 
-func (l *Ledger) appendOnce(ctx context.Context, subject, msgID string, data []byte, expect uint64) (natsstore.Ack, error) {
+func (l *Ledger) appendOnce(ctx context.Context, subject, msgID string, data []byte, expect uint64) (events.Ack, error) {
 	ctx, cancel := context.WithTimeout(ctx, logCallTimeout)
 	defer cancel()
 	return l.log.Append(ctx, subject, msgID, data, expect)
@@ -401,7 +401,7 @@ func unavailable(what string, err error) error {
 	if errors.Is(err, context.Canceled) || errors.As(err, &de) && (de.Code == domain.LogLostEvents || de.Code == domain.StorageFull) {
 		return err
 	}
-	if errors.Is(err, natsstore.ErrStorageFull) {
+	if errors.Is(err, events.ErrStorageFull) {
 		return &domain.Error{Code: domain.StorageFull, Message: what + ": the log's disk is full; free space and retry with the same id: " + err.Error()}
 	}
 	return &domain.Error{Code: domain.Unavailable, Message: what + ": " + err.Error()}
@@ -536,7 +536,7 @@ func (l *Ledger) system(ctx context.Context, typ, id string, by events.Author, p
 		return err
 	}
 	ev := events.Event{Schema: events.Schema, ID: id, Type: typ, Data: data, Author: by, Recorded: l.now().UTC().Format(time.RFC3339Nano)}
-	ack, err := l.publish(ctx, natsstore.AccessSubject, id, func(prev projections.Head) ([]byte, error) {
+	ack, err := l.publish(ctx, events.AccessSubject, id, func(prev projections.Head) ([]byte, error) {
 		ev.PrevSeq, ev.Prev = prev.Seq, prev.Hash
 		return events.Encode(ev)
 	})

@@ -82,7 +82,7 @@ func TestConcurrentWritersOnOneSubject(t *testing.T) {
 	if len(seqs) != 4*perWriter {
 		t.Fatalf("%d events appended, want %d", len(seqs), 4*perWriter)
 	}
-	last, err := store.LastSubjectSeq(context.Background(), natsstore.UnitSubject(domain.DemoSeasonID, "ha-dong"))
+	last, err := store.LastSubjectSeq(context.Background(), events.UnitSubject(domain.DemoSeasonID, "ha-dong"))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -217,12 +217,12 @@ func TestWritesGiveUpWhileTheLogDoesNotAnswer(t *testing.T) {
 }
 
 // fullDisk is the log on a disk with no room: every append is refused
-// with natsstore.ErrStorageFull (what the embedded store's watch or
+// with events.ErrStorageFull (what the embedded store's watch or
 // JetStream's 10023/10047 answers become).
 type fullDisk struct{ *natsstore.Store }
 
-func (fullDisk) Append(context.Context, string, string, []byte, uint64) (natsstore.Ack, error) {
-	return natsstore.Ack{}, fmt.Errorf("%w: 0 bytes free", natsstore.ErrStorageFull)
+func (fullDisk) Append(context.Context, string, string, []byte, uint64) (events.Ack, error) {
+	return events.Ack{}, fmt.Errorf("%w: 0 bytes free", events.ErrStorageFull)
 }
 
 // TestAFullDiskIsStorageFull: a write the log refuses for lack of space

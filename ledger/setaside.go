@@ -8,7 +8,6 @@ import (
 
 	"github.com/thidua/thidua/domain"
 	"github.com/thidua/thidua/events"
-	"github.com/thidua/thidua/events/natsstore"
 	"github.com/thidua/thidua/seal"
 )
 
@@ -46,10 +45,10 @@ func (l *Ledger) SetAside(ctx context.Context, by events.Author, seq uint64, rea
 	if err != nil {
 		return Reply{}, unavailable("read the message to set aside", err)
 	}
-	season, _, _, inSeason := natsstore.ParseSubject(bad.Subject)
-	subject := natsstore.AccessSubject
+	season, _, _, inSeason := events.ParseSubject(bad.Subject)
+	subject := events.AccessSubject
 	if inSeason {
-		subject = natsstore.CommitteeSubject(season)
+		subject = events.CommitteeSubject(season)
 	}
 	data, err := jsonData(p)
 	if err != nil {
@@ -80,7 +79,7 @@ func (l *Ledger) SetAside(ctx context.Context, by events.Author, seq uint64, rea
 			return Reply{}, err
 		}
 		ack, err := l.appendOnce(ctx, subject, id, b, last)
-		if errors.Is(err, natsstore.ErrWrongLastSeq) {
+		if errors.Is(err, events.ErrWrongLastSeq) {
 			continue
 		}
 		if err != nil {

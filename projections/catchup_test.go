@@ -13,21 +13,20 @@ import (
 
 	"github.com/thidua/thidua/domain"
 	"github.com/thidua/thidua/events"
-	"github.com/thidua/thidua/events/natsstore"
 )
 
 // catchUpLog is two seasons opened and n facts alternating between them,
 // as stored messages.
-func catchUpLog(t *testing.T, n int) []natsstore.Msg {
+func catchUpLog(t *testing.T, n int) []events.Stored {
 	t.Helper()
-	var msgs []natsstore.Msg
+	var msgs []events.Stored
 	add := func(subject string, ev events.Event) {
 		ev.Schema = events.Schema
 		data, err := events.Encode(ev)
 		if err != nil {
 			t.Fatal(err)
 		}
-		msgs = append(msgs, natsstore.Msg{Seq: uint64(len(msgs) + 1), Subject: subject, Time: time.Unix(0, 0), Data: data})
+		msgs = append(msgs, events.Stored{Seq: uint64(len(msgs) + 1), Subject: subject, Time: time.Unix(0, 0), Data: data})
 	}
 	seasons := []string{"cum-a-2024", "cum-b-2024"}
 	members := domain.DemoSeason().Members
@@ -37,11 +36,11 @@ func catchUpLog(t *testing.T, n int) []natsstore.Msg {
 		if err != nil {
 			t.Fatal(err)
 		}
-		add(natsstore.CommitteeSubject(id), events.Event{ID: "open-" + id, Type: events.TypeSeasonOpened, Season: id, Data: data, Author: events.Author{Role: events.RoleAdmin}})
+		add(events.CommitteeSubject(id), events.Event{ID: "open-" + id, Type: events.TypeSeasonOpened, Season: id, Data: data, Author: events.Author{Role: events.RoleAdmin}})
 	}
 	for i := range n {
 		season, unit := seasons[i%2], members[i%len(members)].ID
-		add(natsstore.UnitSubject(season, unit), events.Event{ID: fmt.Sprintf("f%d", i), Type: events.TypeActivityHeld, Season: season, Unit: unit, Date: "2024-05-07",
+		add(events.UnitSubject(season, unit), events.Event{ID: fmt.Sprintf("f%d", i), Type: events.TypeActivityHeld, Season: season, Unit: unit, Date: "2024-05-07",
 			Data:     json.RawMessage(fmt.Sprintf(`{"kind":"citizen_dialogue","title":"Đối thoại %d"}`, i)),
 			Evidence: []events.Evidence{{Kind: "document", Title: "Biên bản"}}, Author: events.Author{Role: events.RoleUnit, Unit: unit}})
 	}

@@ -14,7 +14,7 @@ import (
 	"time"
 
 	"github.com/thidua/thidua/domain"
-	"github.com/thidua/thidua/events/natsstore"
+	"github.com/thidua/thidua/events"
 )
 
 // The read model keeps a copy of every message it has committed (seq,
@@ -49,11 +49,11 @@ func EncodeHeader(h map[string][]string) []byte {
 	return b
 }
 
-func msgCopyHash(m natsstore.Msg) string {
+func msgCopyHash(m events.Stored) string {
 	return CopyHash(m.Seq, m.Subject, EncodeHeader(m.Header), m.Data)
 }
 
-func insertCopy(ctx context.Context, tx *sql.Tx, m natsstore.Msg) error {
+func insertCopy(ctx context.Context, tx *sql.Tx, m events.Stored) error {
 	header := EncodeHeader(m.Header)
 	_, err := tx.ExecContext(ctx, `INSERT INTO log_copy (seq, subject, time_ns, header, data, hash) VALUES (?, ?, ?, ?, ?, ?)`,
 		m.Seq, m.Subject, m.Time.UnixNano(), header, m.Data, CopyHash(m.Seq, m.Subject, header, m.Data))
@@ -248,7 +248,7 @@ func (c *Copy) End() uint64 { return c.end }
 // Each delivers the copy's messages in seq order. Every row must hash to
 // its recorded hash and the seqs must run from 1 to End without a gap;
 // otherwise it stops with a *CopyError.
-func (c *Copy) Each(ctx context.Context, fn func(natsstore.Msg) error) error {
+func (c *Copy) Each(ctx context.Context, fn func(events.Stored) error) error {
 	rows, err := c.db.QueryContext(ctx, `SELECT seq, subject, time_ns, header, data, hash FROM log_copy WHERE seq <= ? ORDER BY seq`, c.end)
 	if err != nil {
 		return fmt.Errorf("read the copy: %w", err)
@@ -257,7 +257,7 @@ func (c *Copy) Each(ctx context.Context, fn func(natsstore.Msg) error) error {
 	var want uint64 = 1
 	for rows.Next() {
 		var (
-			m           natsstore.Msg
+			m           events.Stored
 			ns          int64
 			header      []byte
 			hash        string
@@ -292,7 +292,7 @@ func (c *Copy) Each(ctx context.Context, fn func(natsstore.Msg) error) error {
 
 // Reader reads the log in stream order.
 type Reader interface {
-	ReadUntil(ctx context.Context, filter string, fromSeq uint64, fn func(natsstore.Msg) error) error
+	ReadUntil(ctx context.Context, filter string, fromSeq uint64, fn func(events.Stored) error) error
 }
 
 // errCompared stops the comparison once the log passes the copy's end.
@@ -338,7 +338,7 @@ func (c *Copy) Compare(ctx context.Context, log Reader, last uint64) (*Loss, err
 		}
 		return nil
 	}
-	err = log.ReadUntil(ctx, natsstore.AllSubjects, 1, func(m natsstore.Msg) error {
+	err = log.ReadUntil(ctx, events.AllSubjects, 1, func(m events.Stored) error {
 		if m.Seq > cp {
 			return errCompared
 		}

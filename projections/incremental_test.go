@@ -21,7 +21,6 @@ import (
 	"github.com/thidua/thidua/domain"
 	"github.com/thidua/thidua/events"
 	"github.com/thidua/thidua/events/logfile"
-	"github.com/thidua/thidua/events/natsstore"
 	"github.com/thidua/thidua/projections"
 )
 
@@ -208,7 +207,7 @@ func sameRows(t *testing.T, at string, p *projections.Projector, ss *projections
 
 type scenario struct {
 	name string
-	msgs []natsstore.Msg
+	msgs []events.Stored
 	// rowsEvery and asOfEvery space the checks of stored rows and of
 	// as-of views (1: after every event); the published season is
 	// checked after every event, but for targets assigned while a large
@@ -217,28 +216,28 @@ type scenario struct {
 	rowsEvery, asOfEvery, targetsEvery int
 }
 
-func year2024Log(t *testing.T) []natsstore.Msg {
+func year2024Log(t *testing.T) []events.Stored {
 	t.Helper()
 	f, err := os.Open(filepath.Join("..", "cmd", "thidua", "testdata", "oldlogs", "v1-2024-year-16b0d34", "season.jsonl"))
 	if err != nil {
 		t.Fatal(err)
 	}
 	defer f.Close()
-	var out []natsstore.Msg
-	if err := logfile.Read(f, func(l logfile.Line) error { out = append(out, l.Msg()); return nil }); err != nil {
+	var out []events.Stored
+	if err := logfile.Read(f, func(l logfile.Line) error { out = append(out, l.Stored()); return nil }); err != nil {
 		t.Fatal(err)
 	}
 	return out
 }
 
-func generatedLog(t *testing.T, spec bench.LoadSpec) []natsstore.Msg {
+func generatedLog(t *testing.T, spec bench.LoadSpec) []events.Stored {
 	t.Helper()
 	g, err := bench.NewGenerator(spec)
 	if err != nil {
 		t.Fatal(err)
 	}
 	base := time.Date(2024, 1, 1, 0, 0, 0, 0, time.UTC)
-	var out []natsstore.Msg
+	var out []events.Stored
 	for {
 		m, ok, err := g.Next()
 		if err != nil {
@@ -247,7 +246,7 @@ func generatedLog(t *testing.T, spec bench.LoadSpec) []natsstore.Msg {
 		if !ok {
 			return out
 		}
-		out = append(out, natsstore.Msg{Seq: m.Seq, Subject: m.Subject, Data: m.Data, Time: base.Add(time.Duration(m.Seq) * time.Second)})
+		out = append(out, events.Stored{Seq: m.Seq, Subject: m.Subject, Data: m.Data, Time: base.Add(time.Duration(m.Seq) * time.Second)})
 	}
 }
 
@@ -297,13 +296,13 @@ func checkEquivalence(t *testing.T, sc scenario) {
 	digests := map[string]map[uint64][32]byte{} // season → seq → digest of the reference
 	targets := 0
 	for i, m := range sc.msgs {
-		if err := p.Apply(ctx, []natsstore.Msg{m}); err != nil {
+		if err := p.Apply(ctx, []events.Stored{m}); err != nil {
 			t.Fatalf("seq %d: %v", m.Seq, err)
 		}
 		if p.Checkpoint() != m.Seq {
 			t.Fatalf("seq %d: checkpoint %d", m.Seq, p.Checkpoint())
 		}
-		if _, kind, _, _ := natsstore.ParseSubject(m.Subject); kind == natsstore.KindCheckpoint {
+		if _, kind, _, _ := events.ParseSubject(m.Subject); kind == events.KindCheckpoint {
 			continue
 		}
 		ev, payload, err := events.Decode(m.Data)

@@ -15,13 +15,12 @@ import (
 
 	"github.com/thidua/thidua/domain"
 	"github.com/thidua/thidua/events"
-	"github.com/thidua/thidua/events/natsstore"
 )
 
 // Log is what the projector needs of the event log.
 type Log interface {
-	Follow(ctx context.Context, fromSeq uint64, fn func(natsstore.Msg) error) error
-	ReadUntil(ctx context.Context, filter string, fromSeq uint64, fn func(natsstore.Msg) error) error
+	Follow(ctx context.Context, fromSeq uint64, fn func(events.Stored) error) error
+	ReadUntil(ctx context.Context, filter string, fromSeq uint64, fn func(events.Stored) error) error
 	LastSeq(ctx context.Context) (uint64, error)
 	// Missing lists the seqs the log no longer holds below its last.
 	Missing(ctx context.Context) ([]uint64, error)
@@ -296,7 +295,7 @@ func metaSeq(ctx context.Context, q querier, key string) (uint64, error) {
 	return seq, nil
 }
 
-func decode(m natsstore.Msg) (events.Record, error) {
+func decode(m events.Stored) (events.Record, error) {
 	ev, payload, err := events.Decode(m.Data)
 	if err != nil {
 		return events.Record{}, err
@@ -551,10 +550,10 @@ func (p *Projector) runOnce(ctx context.Context, log Log) error {
 	}
 	ctx, cancel := context.WithCancel(ctx)
 	defer cancel()
-	msgs := make(chan natsstore.Msg, maxBatch)
+	msgs := make(chan events.Stored, maxBatch)
 	followErr := make(chan error, 1)
 	go func() {
-		followErr <- log.Follow(ctx, p.foldedSeq()+1, func(m natsstore.Msg) error {
+		followErr <- log.Follow(ctx, p.foldedSeq()+1, func(m events.Stored) error {
 			select {
 			case msgs <- m:
 				return nil
@@ -563,7 +562,7 @@ func (p *Projector) runOnce(ctx context.Context, log Log) error {
 			}
 		})
 	}()
-	batch := make([]natsstore.Msg, 0, maxBatch)
+	batch := make([]events.Stored, 0, maxBatch)
 	timer := time.NewTimer(time.Hour)
 	timer.Stop()
 	deferred := 0 // batches committed since the snapshot was last published
@@ -612,7 +611,7 @@ func (p *Projector) runOnce(ctx context.Context, log Log) error {
 			if ctx.Err() != nil {
 				return nil
 			}
-			var gap *natsstore.GapError
+			var gap *events.GapError
 			if errors.As(err, &gap) {
 				// Fold what came before the gap (Follow sent it before
 				// its error), then stop there.
@@ -709,7 +708,7 @@ func (e *haltError) Error() string { return fmt.Sprintf("halted at seq %d: %s", 
 // recomputed rankings of every season they touch and the checkpoint, in one
 // transaction, and publishes the new snapshot. The replay of the audit
 // uses it too.
-func (p *Projector) Apply(ctx context.Context, batch []natsstore.Msg) error {
+func (p *Projector) Apply(ctx context.Context, batch []events.Stored) error {
 	return p.apply(ctx, batch, false)
 }
 
@@ -725,7 +724,7 @@ func (p *Projector) foldedSeq() uint64 {
 // to a later apply, and publishes nothing: readers keep the last complete
 // snapshot, whose checkpoint says what it holds. Exactly once still holds:
 // a restart rewrites every season's rows from the committed events.
-func (p *Projector) apply(ctx context.Context, batch []natsstore.Msg, deferSeasons bool) error {
+func (p *Projector) apply(ctx context.Context, batch []events.Stored, deferSeasons bool) error {
 	if p.Halted() != nil {
 		return &haltError{*p.Halted()}
 	}
@@ -831,7 +830,7 @@ func (p *Projector) apply(ctx context.Context, batch []natsstore.Msg, deferSeaso
 // foldBatch folds a batch into memory and stores its events in tx
 // (callers hold mu): the last seq it reached, how many messages it took,
 // and the message it stopped at, if one could not be folded.
-func (p *Projector) foldBatch(ctx context.Context, tx *sql.Tx, batch []natsstore.Msg) (uint64, int, *Halt, error) {
+func (p *Projector) foldBatch(ctx context.Context, tx *sql.Tx, batch []events.Stored) (uint64, int, *Halt, error) {
 	cp := p.foldedAt.Load()
 	applied := 0
 	for _, m := range batch {
@@ -842,14 +841,14 @@ func (p *Projector) foldBatch(ctx context.Context, tx *sql.Tx, batch []natsstore
 			if err := p.skip(ctx, tx, m, reason); err != nil {
 				return cp, applied, nil, p.haltOn(m.Seq, "", err)
 			}
-			if season, _, _, ok := natsstore.ParseSubject(m.Subject); ok && p.seasons[season] != nil {
+			if season, _, _, ok := events.ParseSubject(m.Subject); ok && p.seasons[season] != nil {
 				p.touch(season) // its seq moved
 			}
 			cp = m.Seq
 			applied++
 			continue
 		}
-		if _, kind, _, _ := natsstore.ParseSubject(m.Subject); kind == natsstore.KindCheckpoint {
+		if _, kind, _, _ := events.ParseSubject(m.Subject); kind == events.KindCheckpoint {
 			if err := p.applyCheckpoint(ctx, tx, m); err != nil {
 				return cp, applied, &Halt{Seq: m.Seq, Reason: err.Error(), Message: true}, nil
 			}
@@ -902,7 +901,7 @@ func (p *Projector) haltAt(h Halt) error {
 	return &haltError{h}
 }
 
-func (p *Projector) insert(ctx context.Context, tx *sql.Tx, m natsstore.Msg, rec events.Record, hash string) error {
+func (p *Projector) insert(ctx context.Context, tx *sql.Tx, m events.Stored, rec events.Record, hash string) error {
 	ev := rec.Event
 	if _, err := tx.ExecContext(ctx, `INSERT INTO events (seq, id, season, unit, type, subject, time_ns, hash, body) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
 		m.Seq, ev.ID, ev.Season, ev.Unit, ev.Type, m.Subject, m.Time.UnixNano(), hash, m.Data); err != nil {

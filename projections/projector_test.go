@@ -151,8 +151,8 @@ func TestRedeliveryIsHarmless(t *testing.T) {
 	last := appendSome(t, ledger.New(log, p, time.Now), 5)
 	waitFor(t, p, last)
 	before := rankingsBytes(t, p, domain.Claimed)
-	var batch []natsstore.Msg
-	if err := log.ReadUntil(context.Background(), natsstore.AllSubjects, 1, func(m natsstore.Msg) error {
+	var batch []events.Stored
+	if err := log.ReadUntil(context.Background(), events.AllSubjects, 1, func(m events.Stored) error {
 		batch = append(batch, m)
 		return nil
 	}); err != nil {
@@ -181,7 +181,7 @@ func TestHaltsLoudlyOnAnEventItCannotDecode(t *testing.T) {
 	good := appendSome(t, led, 3)
 	waitFor(t, p, good)
 	// Someone with raw NATS access writes garbage onto a season subject.
-	subj := natsstore.UnitSubject(domain.DemoSeasonID, "cau-giay")
+	subj := events.UnitSubject(domain.DemoSeasonID, "cau-giay")
 	exp, err := log.LastSubjectSeq(context.Background(), subj)
 	if err != nil {
 		t.Fatal(err)
@@ -239,13 +239,13 @@ func TestHaltsAtAnEventItCannotFoldAndRestartsThere(t *testing.T) {
 	// Written while no projector runs, so that one batch holds them all.
 	season := domain.DemoSeason()
 	open, _ := ledger.NewEvent(domain.DemoSeasonID, "open", events.TypeSeasonOpened, "", "", committee, &season, nil)
-	raw(natsstore.CommitteeSubject(domain.DemoSeasonID), open)
+	raw(events.CommitteeSubject(domain.DemoSeasonID), open)
 	fact := &events.ActivityHeld{Kind: "other", Title: "Hoạt động"}
 	unit := events.Author{Role: events.RoleUnit, Unit: "cau-giay"}
 	ev, _ := ledger.NewEvent(domain.DemoSeasonID, "good", events.TypeActivityHeld, "cau-giay", "2024-05-07", unit, fact, []events.Evidence{{Kind: "document", Title: "Biên bản"}})
-	good := raw(natsstore.UnitSubject(domain.DemoSeasonID, "cau-giay"), ev)
+	good := raw(events.UnitSubject(domain.DemoSeasonID, "cau-giay"), ev)
 	noSeason, _ := ledger.NewEvent("", "no-season", events.TypeActivityHeld, "cau-giay", "2024-05-07", unit, fact, nil)
-	bad := raw(natsstore.UnitSubject(domain.DemoSeasonID, "cau-giay"), noSeason)
+	bad := raw(events.UnitSubject(domain.DemoSeasonID, "cau-giay"), noSeason)
 
 	haltedAt := func(p *projections.Projector) uint64 {
 		t.Helper()
@@ -322,8 +322,8 @@ func TestNothingToSignWhileCatchingUp(t *testing.T) {
 	if err := p.Reconcile(ctx, log); err != nil {
 		t.Fatal(err)
 	}
-	var msgs []natsstore.Msg
-	if err := log.ReadUntil(ctx, natsstore.AllSubjects, 1, func(m natsstore.Msg) error { msgs = append(msgs, m); return nil }); err != nil {
+	var msgs []events.Stored
+	if err := log.ReadUntil(ctx, events.AllSubjects, 1, func(m events.Stored) error { msgs = append(msgs, m); return nil }); err != nil {
 		t.Fatal(err)
 	}
 	if err := p.Apply(ctx, msgs[:len(msgs)/2]); err != nil {

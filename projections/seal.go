@@ -9,7 +9,6 @@ import (
 
 	"github.com/thidua/thidua/domain"
 	"github.com/thidua/thidua/events"
-	"github.com/thidua/thidua/events/natsstore"
 	"github.com/thidua/thidua/seal"
 )
 
@@ -27,7 +26,7 @@ type seasonSeal struct {
 // seal records a folded event in its subject's chain and, for a season's
 // event, in the season's tree (callers hold mu). The bytes are hashed once,
 // for both.
-func (p *Projector) seal(m natsstore.Msg, rec events.Record) error {
+func (p *Projector) seal(m events.Stored, rec events.Record) error {
 	h := Head{Subject: m.Subject, Seq: m.Seq, Hash: seal.ChainHash(m.Data)}
 	p.heads[m.Subject] = h
 	season := rec.Event.Season
@@ -45,8 +44,8 @@ func (p *Projector) seal(m natsstore.Msg, rec events.Record) error {
 // applyCheckpoint records a signed checkpoint found on the log. Its
 // signature is the audit's to check; here it only tells the notary how far
 // the season is signed.
-func (p *Projector) applyCheckpoint(ctx context.Context, tx *sql.Tx, m natsstore.Msg) error {
-	season, _, _, _ := natsstore.ParseSubject(m.Subject)
+func (p *Projector) applyCheckpoint(ctx context.Context, tx *sql.Tx, m events.Stored) error {
+	season, _, _, _ := events.ParseSubject(m.Subject)
 	cp, err := seal.ParseSigned(m.Data)
 	if err != nil {
 		return fmt.Errorf("checkpoint: %w", err)
@@ -149,7 +148,7 @@ func (p *Projector) NextCheckpoint(season string) (seal.Checkpoint, error) {
 	}
 	cp := seal.Checkpoint{Season: season, Size: ss.tree.Size(), Root: root, Seq: s.LastSeq}
 	for subject, h := range p.heads {
-		if sn, _, _, _ := natsstore.ParseSubject(subject); sn == season {
+		if sn, _, _, _ := events.ParseSubject(subject); sn == season {
 			cp.Heads = append(cp.Heads, h)
 		}
 	}

@@ -7,7 +7,6 @@ import (
 	"fmt"
 
 	"github.com/thidua/thidua/events"
-	"github.com/thidua/thidua/events/natsstore"
 	"github.com/thidua/thidua/seal"
 )
 
@@ -55,7 +54,7 @@ func (p *Projector) SetAsides(ctx context.Context) ([]Skipped, error) {
 // skip commits a set-aside message: its copy and its row in set_aside,
 // and its place in its subject's chain and its season's tree (callers
 // hold mu).
-func (p *Projector) skip(ctx context.Context, tx *sql.Tx, m natsstore.Msg, reason string) error {
+func (p *Projector) skip(ctx context.Context, tx *sql.Tx, m events.Stored, reason string) error {
 	if _, err := tx.ExecContext(ctx, `INSERT INTO set_aside (seq, subject, reason) VALUES (?, ?, ?)`, m.Seq, m.Subject, reason); err != nil {
 		return fmt.Errorf("store set-aside seq %d: %w", m.Seq, err)
 	}
@@ -69,9 +68,9 @@ func (p *Projector) skip(ctx context.Context, tx *sql.Tx, m natsstore.Msg, reaso
 // sealRaw records a message that is not folded in its subject's chain
 // and, on a season's unit or committee subject, in the season's tree, as
 // the audit does with every message on those subjects.
-func (p *Projector) sealRaw(m natsstore.Msg) error {
-	season, kind, _, ok := natsstore.ParseSubject(m.Subject)
-	if ok && kind == natsstore.KindCheckpoint {
+func (p *Projector) sealRaw(m events.Stored) error {
+	season, kind, _, ok := events.ParseSubject(m.Subject)
+	if ok && kind == events.KindCheckpoint {
 		return nil
 	}
 	h := Head{Subject: m.Subject, Seq: m.Seq, Hash: seal.ChainHash(m.Data)}
@@ -103,7 +102,7 @@ var errFound = errors.New("found")
 // and returns its reason.
 func (p *Projector) awaitSetAside(ctx context.Context, log Log, seq uint64) (string, error) {
 	var reason string
-	err := log.Follow(ctx, seq+1, func(m natsstore.Msg) error {
+	err := log.Follow(ctx, seq+1, func(m events.Stored) error {
 		_, payload, err := events.Decode(m.Data)
 		if sa, ok := payload.(*events.SeqSetAside); err == nil && ok && sa.Seq == seq {
 			reason = sa.Reason
@@ -119,17 +118,17 @@ func (p *Projector) awaitSetAside(ctx context.Context, log Log, seq uint64) (str
 
 // restoreSetAsides loads the set-aside seqs with their messages, for
 // restore to seal in order among the events.
-func (p *Projector) restoreSetAsides(ctx context.Context) ([]natsstore.Msg, error) {
+func (p *Projector) restoreSetAsides(ctx context.Context) ([]events.Stored, error) {
 	rows, err := p.db.QueryContext(ctx, `SELECT s.seq, s.reason, c.subject, c.data, c.header, c.hash
 		FROM set_aside s LEFT JOIN log_copy c ON c.seq = s.seq ORDER BY s.seq`)
 	if err != nil {
 		return nil, err
 	}
 	defer rows.Close()
-	var out []natsstore.Msg
+	var out []events.Stored
 	for rows.Next() {
 		var (
-			m             natsstore.Msg
+			m             events.Stored
 			reason        string
 			subject, hash *string
 			data, header  []byte

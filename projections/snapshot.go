@@ -11,7 +11,6 @@ import (
 
 	"github.com/thidua/thidua/domain"
 	"github.com/thidua/thidua/events"
-	"github.com/thidua/thidua/events/natsstore"
 )
 
 // Snapshot is an immutable picture of the read model at one checkpoint,
@@ -121,14 +120,14 @@ func (r RankingsReply) WriteTo(w io.Writer) (int64, error) {
 
 // scanEvents reads stored events with a query selecting seq, subject,
 // time_ns, hash and body, in order, and hands each decoded to fn.
-func scanEvents(ctx context.Context, db *sql.DB, query string, args []any, fn func(natsstore.Msg, events.Record, string) error) error {
+func scanEvents(ctx context.Context, db *sql.DB, query string, args []any, fn func(events.Stored, events.Record, string) error) error {
 	rows, err := db.QueryContext(ctx, query, args...)
 	if err != nil {
 		return err
 	}
 	defer rows.Close()
 	for rows.Next() {
-		var m natsstore.Msg
+		var m events.Stored
 		var ns int64
 		var hash string
 		if err := rows.Scan(&m.Seq, &m.Subject, &ns, &hash, &m.Data); err != nil {
@@ -169,7 +168,7 @@ func (p *Projector) ResolveAsOf(ctx context.Context, asOf string) (uint64, error
 func (p *Projector) SeasonAsOf(ctx context.Context, season string, seq uint64) (*SeasonSnap, error) {
 	s := domain.NewSeason(season)
 	err := scanEvents(ctx, p.rdb, `SELECT seq, subject, time_ns, hash, body FROM events WHERE season = ? AND seq <= ? ORDER BY seq`,
-		[]any{season, seq}, func(_ natsstore.Msg, rec events.Record, _ string) error { return s.Apply(rec) })
+		[]any{season, seq}, func(_ events.Stored, rec events.Record, _ string) error { return s.Apply(rec) })
 	if err != nil {
 		return nil, fmt.Errorf("replay season %s: %w", season, err)
 	}

@@ -12,7 +12,6 @@ import (
 
 	"github.com/mattn/go-sqlite3"
 	"github.com/thidua/thidua/events"
-	"github.com/thidua/thidua/events/natsstore"
 	"github.com/thidua/thidua/seal"
 )
 
@@ -119,7 +118,7 @@ func (p *Projector) restoreEvents(ctx context.Context) error {
 	defer rows.Close()
 	for rows.Next() {
 		var (
-			m               natsstore.Msg
+			m               events.Stored
 			ns              int64
 			hash            string
 			cSubject, cHash *string

@@ -15,8 +15,8 @@ import (
 	"errors"
 	"fmt"
 
+	"github.com/thidua/thidua/events"
 	"github.com/thidua/thidua/events/logfile"
-	"github.com/thidua/thidua/events/natsstore"
 	"github.com/thidua/thidua/projections"
 )
 
@@ -26,7 +26,7 @@ type Log interface {
 	LastSeq(ctx context.Context) (uint64, error)
 	Readers(ctx context.Context) (int, error)
 	Recreate(ctx context.Context) error
-	Restore(ctx context.Context, m natsstore.Msg) error
+	Restore(ctx context.Context, m events.Stored) error
 }
 
 // ErrInUse reports a log that something still reads (a serve follows it
@@ -61,7 +61,7 @@ func Run(ctx context.Context, saved *projections.Copy, log Log, dump *logfile.Wr
 	} else if n > 0 {
 		return res, fmt.Errorf("%w: %d consumers follow it; stop every thidua serve of this log first", ErrInUse, n)
 	}
-	if err := saved.Each(ctx, func(natsstore.Msg) error { return nil }); err != nil {
+	if err := saved.Each(ctx, func(events.Stored) error { return nil }); err != nil {
 		return res, err
 	}
 	last, err := log.LastSeq(ctx)
@@ -77,8 +77,8 @@ func Run(ctx context.Context, saved *projections.Copy, log Log, dump *logfile.Wr
 	// Keep the damaged log: all of it to the dump, and the run after the
 	// copy's end to put back.
 	end := saved.End()
-	var tail []natsstore.Msg
-	err = log.ReadUntil(ctx, natsstore.AllSubjects, 1, func(m natsstore.Msg) error {
+	var tail []events.Stored
+	err = log.ReadUntil(ctx, events.AllSubjects, 1, func(m events.Stored) error {
 		res.Kept++
 		if err := dump.Write(m); err != nil {
 			return err
@@ -102,7 +102,7 @@ func Run(ctx context.Context, saved *projections.Copy, log Log, dump *logfile.Wr
 	if err := log.Recreate(ctx); err != nil {
 		return res, err
 	}
-	err = saved.Each(ctx, func(m natsstore.Msg) error {
+	err = saved.Each(ctx, func(m events.Stored) error {
 		res.Restored++
 		return log.Restore(ctx, m)
 	})

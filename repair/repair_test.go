@@ -62,10 +62,10 @@ func project(t *testing.T, path string, log *natsstore.Store, n int) uint64 {
 	return r.Seq
 }
 
-func readAll(t *testing.T, log *natsstore.Store) []natsstore.Msg {
+func readAll(t *testing.T, log *natsstore.Store) []events.Stored {
 	t.Helper()
-	var all []natsstore.Msg
-	if err := log.ReadUntil(context.Background(), natsstore.AllSubjects, 1, func(m natsstore.Msg) error { all = append(all, m); return nil }); err != nil {
+	var all []events.Stored
+	if err := log.ReadUntil(context.Background(), events.AllSubjects, 1, func(m events.Stored) error { all = append(all, m); return nil }); err != nil {
 		t.Fatal(err)
 	}
 	return all
@@ -81,7 +81,7 @@ func TestRepairKeepsTheTailAfterTheCopy(t *testing.T) {
 	end := project(t, dbPath, log, 40)
 	ctx := context.Background()
 	for i := range 3 { // the read model does not see these
-		subject := natsstore.UnitSubject(domain.DemoSeasonID, "tay-ho")
+		subject := events.UnitSubject(domain.DemoSeasonID, "tay-ho")
 		exp, _ := log.LastSubjectSeq(ctx, subject)
 		if _, err := log.Append(ctx, subject, fmt.Sprintf("tail-%d", i), []byte(fmt.Sprintf(`{"tail":%d}`, i)), exp); err != nil {
 			t.Fatal(err)
@@ -141,7 +141,7 @@ func TestRepairRefusesALogWithReaders(t *testing.T) {
 	ctx, cancel := context.WithCancel(context.Background())
 	defer cancel()
 	following := make(chan struct{})
-	go log.Follow(ctx, 1, func(natsstore.Msg) error {
+	go log.Follow(ctx, 1, func(events.Stored) error {
 		select {
 		case <-following:
 		default:

@@ -7,7 +7,7 @@ import (
 	"log/slog"
 	"time"
 
-	"github.com/thidua/thidua/events/natsstore"
+	"github.com/thidua/thidua/events"
 )
 
 // Status is how far a season's events are signed.
@@ -30,7 +30,7 @@ type Source interface {
 
 // Log is what the notary needs of the log.
 type Log interface {
-	Append(ctx context.Context, subject, msgID string, data []byte, expectLast uint64) (natsstore.Ack, error)
+	Append(ctx context.Context, subject, msgID string, data []byte, expectLast uint64) (events.Ack, error)
 	LastSubjectSeq(ctx context.Context, subject string) (uint64, error)
 }
 
@@ -115,7 +115,7 @@ func (n *Notary) sign(ctx context.Context, season string) error {
 	if err != nil {
 		return fmt.Errorf("sign: %w", err)
 	}
-	subject := natsstore.CheckpointSubject(season)
+	subject := events.CheckpointSubject(season)
 	expect, err := n.log.LastSubjectSeq(ctx, subject)
 	if err != nil {
 		return fmt.Errorf("read the log: %w", err)
@@ -123,7 +123,7 @@ func (n *Notary) sign(ctx context.Context, season string) error {
 	// The size names the checkpoint: two processes signing the same size
 	// write it once.
 	_, err = n.log.Append(ctx, subject, fmt.Sprintf("checkpoint-%s-%d", season, cp.Size), msg, expect)
-	if errors.Is(err, natsstore.ErrWrongLastSeq) {
+	if errors.Is(err, events.ErrWrongLastSeq) {
 		return nil // another process signed meanwhile; the next pass looks again
 	}
 	if err != nil {

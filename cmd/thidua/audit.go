@@ -10,6 +10,7 @@ import (
 	"strings"
 
 	"github.com/thidua/thidua/audit"
+	"github.com/thidua/thidua/events"
 	"github.com/thidua/thidua/events/logfile"
 	"github.com/thidua/thidua/events/natsstore"
 	"github.com/thidua/thidua/projections"
@@ -87,13 +88,10 @@ func auditCmd(ctx context.Context, args []string, getenv func(string) string, st
 		}
 		defer f.Close()
 		opt.Source = "log " + *logPath
-		src = func(ctx context.Context, fn func(natsstore.Msg) error) error {
-			// From the start each time: the audit reads twice when the
-			// log sets seqs aside.
-			if _, err := f.Seek(0, io.SeekStart); err != nil {
-				return err
-			}
-			return logfile.Read(f, func(l logfile.Line) error { return fn(l.Msg()) })
+		src = func(ctx context.Context, fn func(events.Stored) error) error {
+			// Every line, whatever its subject: what does not belong
+			// in the log is for the audit to find, not for the read to skip.
+			return logfile.NewLog(f).ReadUntil(ctx, ">", 0, fn)
 		}
 	default:
 		store, closeLog, err := openLog(ctx, *data, ext)
@@ -105,8 +103,8 @@ func auditCmd(ctx context.Context, args []string, getenv func(string) string, st
 		if *data != "" {
 			opt.Source = "data " + *data
 		}
-		src = func(ctx context.Context, fn func(natsstore.Msg) error) error {
-			return store.ReadUntil(ctx, natsstore.SeasonFilter(*season), 1, fn)
+		src = func(ctx context.Context, fn func(events.Stored) error) error {
+			return store.ReadUntil(ctx, events.SeasonFilter(*season), 1, fn)
 		}
 	}
 	if *dbPath != "" {

@@ -18,7 +18,6 @@ import (
 	"github.com/thidua/thidua/domain"
 	"github.com/thidua/thidua/events"
 	"github.com/thidua/thidua/events/logfile"
-	"github.com/thidua/thidua/events/natsstore"
 	"github.com/thidua/thidua/seal"
 )
 
@@ -341,7 +340,7 @@ func TestAuditOfAnExportedLog(t *testing.T) {
 				if err != nil {
 					t.Fatal(err)
 				}
-				return append(lines, logfile.Line{Seq: last.Seq + 1, Subject: natsstore.UnitSubject(domain.DemoSeasonID, "cau-giay"), Time: last.Time, Data: data})
+				return append(lines, logfile.Line{Seq: last.Seq + 1, Subject: events.UnitSubject(domain.DemoSeasonID, "cau-giay"), Time: last.Time, Data: data})
 			}, 0, "forged", ""},
 			{"the rubric changed inside season.opened", func(lines []logfile.Line) []logfile.Line {
 				var ev map[string]any
@@ -443,7 +442,7 @@ func TestAuditStatesWhatItProves(t *testing.T) {
 	var cut []logfile.Line
 	for _, l := range as.lines {
 		cut = append(cut, l)
-		if _, kind, _, _ := natsstore.ParseSubject(l.Subject); kind == natsstore.KindCheckpoint {
+		if _, kind, _, _ := events.ParseSubject(l.Subject); kind == events.KindCheckpoint {
 			break
 		}
 	}

@@ -9,7 +9,6 @@ import (
 	"strings"
 	"sync"
 
-	"github.com/nats-io/nats.go"
 	"github.com/thidua/thidua/bench"
 	"github.com/thidua/thidua/events/natsstore"
 )
@@ -85,7 +84,7 @@ func benchEnv(exe string) bench.Env {
 				return nil, fmt.Errorf("serve stopped before listening (%v): %s", err, tail())
 			}
 		},
-		OpenLog: func(dataDir string) (*nats.Conn, func(), error) { return logConn(dataDir, natsstore.DialConfig{}) },
+		OpenLog: func(dataDir string) (*natsstore.Conn, func(), error) { return logConn(dataDir, natsstore.DialConfig{}) },
 		ServeProcess: func(ctx context.Context, natsURL, dataDir, httpAddr, adminToken string) *exec.Cmd {
 			cmd := exec.CommandContext(ctx, exe, "serve", "--nats-url", natsURL, "--data", dataDir, "--http", httpAddr, "--admin-token", adminToken)
 			cmd.Env = childEnv()

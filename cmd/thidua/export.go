@@ -81,12 +81,12 @@ func export(ctx context.Context, args []string, getenv func(string) string, stdo
 	var first, last uint64
 	var named []string // files the events name, in log order, once each
 	seen := map[string]bool{}
-	err = store.ReadUntil(ctx, natsstore.SeasonFilter(*season), 1, func(m natsstore.Msg) error {
+	err = store.ReadUntil(ctx, events.SeasonFilter(*season), 1, func(m events.Stored) error {
 		if first == 0 {
 			first = m.Seq
 		}
 		last = m.Seq
-		if _, kind, _, _ := natsstore.ParseSubject(m.Subject); kind == natsstore.KindCheckpoint {
+		if _, kind, _, _ := events.ParseSubject(m.Subject); kind == events.KindCheckpoint {
 			checkpoints++
 		} else {
 			n++
@@ -216,11 +216,10 @@ func exportTableCmd(ctx context.Context, o tableOptions, data, logPath string, e
 			return fmt.Errorf("log: %w", err)
 		}
 		defer f.Close()
-		return exportTables(ctx, func(ctx context.Context, fn func(natsstore.Msg) error) error {
-			if _, err := f.Seek(0, io.SeekStart); err != nil {
-				return err
-			}
-			return logfile.Read(f, func(l logfile.Line) error { return fn(l.Msg()) })
+		return exportTables(ctx, func(ctx context.Context, fn func(events.Stored) error) error {
+			// Every line, whatever its subject: what does not belong
+			// in the log is for the audit to find, not for the read to skip.
+			return logfile.NewLog(f).ReadUntil(ctx, ">", 0, fn)
 		}, o, stderr)
 	}
 	store, closeLog, err := openLog(ctx, data, ext)
@@ -228,7 +227,7 @@ func exportTableCmd(ctx context.Context, o tableOptions, data, logPath string, e
 		return err
 	}
 	defer closeLog()
-	return exportTables(ctx, func(ctx context.Context, fn func(natsstore.Msg) error) error {
-		return store.ReadUntil(ctx, natsstore.SeasonFilter(o.season), 1, fn)
+	return exportTables(ctx, func(ctx context.Context, fn func(events.Stored) error) error {
+		return store.ReadUntil(ctx, events.SeasonFilter(o.season), 1, fn)
 	}, o, stderr)
 }

@@ -13,7 +13,6 @@ import (
 	"github.com/thidua/thidua/domain"
 	"github.com/thidua/thidua/events"
 	"github.com/thidua/thidua/events/logfile"
-	"github.com/thidua/thidua/events/natsstore"
 )
 
 // TestExport: the exported file holds every event of the season, exactly as
@@ -57,7 +56,7 @@ func TestExport(t *testing.T) {
 	defer f.Close()
 	i, checkpoints := 0, 0
 	err = logfile.Read(f, func(l logfile.Line) error {
-		if l.Subject == natsstore.CheckpointSubject(domain.DemoSeasonID) {
+		if l.Subject == events.CheckpointSubject(domain.DemoSeasonID) {
 			checkpoints++
 			return nil
 		}

@@ -12,13 +12,12 @@ import (
 	"github.com/thidua/thidua/documents"
 	"github.com/thidua/thidua/domain"
 	"github.com/thidua/thidua/events"
-	"github.com/thidua/thidua/events/natsstore"
 	"github.com/thidua/thidua/projections"
 )
 
 // msgSource reads a season's messages from the start, each time it is
 // called: from a data dir's log or from an exported log file.
-type msgSource func(ctx context.Context, fn func(natsstore.Msg) error) error
+type msgSource func(ctx context.Context, fn func(events.Stored) error) error
 
 // tableOptions are what export --xlsx and --csv write.
 type tableOptions struct {
@@ -35,7 +34,7 @@ func exportTables(ctx context.Context, src msgSource, o tableOptions, stderr io.
 		return usageError("--view: " + err.Error())
 	}
 	aside := map[uint64]string{}
-	err = src(ctx, func(m natsstore.Msg) error {
+	err = src(ctx, func(m events.Stored) error {
 		if _, p, err := events.Decode(m.Data); err == nil {
 			if sa, ok := p.(*events.SeqSetAside); ok {
 				aside[sa.Seq] = sa.Reason
@@ -60,7 +59,7 @@ func exportTables(ctx context.Context, src msgSource, o tableOptions, stderr io.
 	for seq, reason := range aside {
 		p.SkipSeq(seq, reason)
 	}
-	var batch []natsstore.Msg
+	var batch []events.Stored
 	var last uint64 // the season's last message, its checkpoints too: the seq the server would report
 	flush := func() error {
 		if len(batch) == 0 || p.Halted() != nil {
@@ -71,13 +70,13 @@ func exportTables(ctx context.Context, src msgSource, o tableOptions, stderr io.
 		batch = batch[:0]
 		return err
 	}
-	err = src(ctx, func(m natsstore.Msg) error {
-		s, kind, _, ok := natsstore.ParseSubject(m.Subject)
+	err = src(ctx, func(m events.Stored) error {
+		s, kind, _, ok := events.ParseSubject(m.Subject)
 		if !ok || s != o.season {
 			return nil
 		}
 		last = max(last, m.Seq)
-		if kind == natsstore.KindCheckpoint {
+		if kind == events.KindCheckpoint {
 			return nil
 		}
 		if batch = append(batch, m); len(batch) == 500 {

@@ -16,7 +16,6 @@ import (
 	"syscall"
 	"time"
 
-	"github.com/nats-io/nats.go"
 	"github.com/prometheus/client_golang/prometheus"
 	"github.com/thidua/thidua/domain"
 	"github.com/thidua/thidua/events"
@@ -100,14 +99,14 @@ func parseServe(args []string, getenv func(string) string, stderr io.Writer) (se
 // logConn connects to the log: an embedded NATS server with JetStream whose
 // file store syncs every write before acknowledging it (this node holds the
 // only copy of the year's log), or an external NATS by URL.
-func logConn(dir string, ext natsstore.DialConfig) (*nats.Conn, func(), error) {
+func logConn(dir string, ext natsstore.DialConfig) (*natsstore.Conn, func(), error) {
 	nc, _, closeLog, err := dialLog(dir, ext)
 	return nc, closeLog, err
 }
 
 // dialLog is logConn that also returns the embedded server (nil for an
 // external NATS), whose disk serve watches.
-func dialLog(dir string, ext natsstore.DialConfig) (*nats.Conn, *natsstore.Embedded, func(), error) {
+func dialLog(dir string, ext natsstore.DialConfig) (*natsstore.Conn, *natsstore.Embedded, func(), error) {
 	if ext.URLs != "" {
 		nc, err := natsstore.Dial(ext)
 		if err != nil {

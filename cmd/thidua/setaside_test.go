@@ -11,7 +11,7 @@ import (
 	"time"
 
 	"github.com/thidua/thidua/domain"
-	"github.com/thidua/thidua/events/natsstore"
+	"github.com/thidua/thidua/events"
 	"github.com/thidua/thidua/events/natsstore/natstest"
 )
 
@@ -35,7 +35,7 @@ func TestStrayMessageIsSetAside(t *testing.T) {
 	// The stray message, with raw NATS access to the stopped server's log.
 	log, stop := natstest.Restartable(t, filepath.Join(ts.data, "nats"))
 	ctx := context.Background()
-	subject := natsstore.UnitSubject(domain.DemoSeasonID, "cau-giay")
+	subject := events.UnitSubject(domain.DemoSeasonID, "cau-giay")
 	last, err := log.LastSubjectSeq(ctx, subject)
 	if err != nil {
 		t.Fatal(err)

@@ -6,13 +6,14 @@ package logfile
 import (
 	"bufio"
 	"bytes"
+	"context"
 	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
 	"time"
 
-	"github.com/thidua/thidua/events/natsstore"
+	"github.com/thidua/thidua/events"
 )
 
 // Line is one stored message. Data is the stored bytes, base64 in JSON (as
@@ -26,8 +27,8 @@ type Line struct {
 	Data    []byte              `json:"data"`
 }
 
-// FromMsg is the line of a stored message.
-func FromMsg(m natsstore.Msg) Line {
+// FromStored is the line of a stored message.
+func FromStored(m events.Stored) Line {
 	l := Line{Seq: m.Seq, Subject: m.Subject, Time: m.Time.UTC(), Data: m.Data}
 	if len(m.Header) > 0 {
 		l.Headers = map[string][]string(m.Header)
@@ -35,9 +36,9 @@ func FromMsg(m natsstore.Msg) Line {
 	return l
 }
 
-// Msg is the stored message a line records.
-func (l Line) Msg() natsstore.Msg {
-	return natsstore.Msg{Seq: l.Seq, Subject: l.Subject, Time: l.Time, Data: l.Data, Header: l.Headers}
+// Stored is the stored message a line records.
+func (l Line) Stored() events.Stored {
+	return events.Stored{Seq: l.Seq, Subject: l.Subject, Time: l.Time, Data: l.Data, Header: l.Headers}
 }
 
 // Writer writes lines in stream order.
@@ -50,11 +51,11 @@ type Writer struct {
 func NewWriter(w io.Writer) *Writer { return &Writer{w: bufio.NewWriter(w)} }
 
 // Write appends one message; sequences must increase.
-func (w *Writer) Write(m natsstore.Msg) error {
+func (w *Writer) Write(m events.Stored) error {
 	if m.Seq <= w.last {
 		return fmt.Errorf("logfile: seq %d after seq %d", m.Seq, w.last)
 	}
-	b, err := json.Marshal(FromMsg(m))
+	b, err := json.Marshal(FromStored(m))
 	if err != nil {
 		return fmt.Errorf("logfile: encode seq %d: %w", m.Seq, err)
 	}
@@ -120,4 +121,46 @@ func Read(r io.Reader, fn func(Line) error) error {
 		return &FormatError{Line: n + 1, Msg: err.Error()}
 	}
 	return nil
+}
+
+// Log reads a log file as the log itself reads: it is an events.LogReader,
+// so the audit and the exports read a file and the stream alike. Each read
+// goes through the file from its start (the audit reads twice when the log
+// sets seqs aside), and a line that is not a log line stops it with a
+// *FormatError.
+type Log struct{ r io.ReadSeeker }
+
+var _ events.LogReader = (*Log)(nil)
+
+// NewLog reads the log file r.
+func NewLog(r io.ReadSeeker) *Log { return &Log{r: r} }
+
+// LastSeq is the seq of the file's last line, 0 for an empty file.
+func (l *Log) LastSeq(ctx context.Context) (uint64, error) {
+	var last uint64
+	err := l.each(ctx, func(line Line) error { last = line.Seq; return nil })
+	return last, err
+}
+
+// ReadUntil delivers, in file order, every message whose subject matches
+// filter from fromSeq on (a file does not grow, so "until" is its end).
+func (l *Log) ReadUntil(ctx context.Context, filter string, fromSeq uint64, fn func(events.Stored) error) error {
+	return l.each(ctx, func(line Line) error {
+		if line.Seq < fromSeq || !events.MatchSubject(filter, line.Subject) {
+			return nil
+		}
+		return fn(line.Stored())
+	})
+}
+
+func (l *Log) each(ctx context.Context, fn func(Line) error) error {
+	if _, err := l.r.Seek(0, io.SeekStart); err != nil {
+		return fmt.Errorf("logfile: rewind: %w", err)
+	}
+	return Read(l.r, func(line Line) error {
+		if err := ctx.Err(); err != nil {
+			return err
+		}
+		return fn(line)
+	})
 }

@@ -2,30 +2,31 @@ package logfile_test
 
 import (
 	"bytes"
+	"context"
 	"errors"
 	"flag"
 	"os"
 	"path/filepath"
 	"reflect"
+	"slices"
 	"strings"
 	"testing"
 	"time"
 
-	"github.com/nats-io/nats.go"
+	"github.com/thidua/thidua/events"
 	"github.com/thidua/thidua/events/logfile"
-	"github.com/thidua/thidua/events/natsstore"
 )
 
 var update = flag.Bool("update", false, "rewrite the golden file")
 
-func msgs() []natsstore.Msg {
+func msgs() []events.Stored {
 	at := time.Date(2024, 5, 7, 8, 30, 0, 123456789, time.FixedZone("ICT", 7*3600))
-	return []natsstore.Msg{
+	return []events.Stored{
 		{Seq: 1, Subject: "thidua.ev.hn-mttq-cum2-2024.committee", Time: at,
-			Header: nats.Header{"Nats-Msg-Id": {"hn-mttq-cum2-2024/season-opened"}},
+			Header: events.Header{"Nats-Msg-Id": {"hn-mttq-cum2-2024/season-opened"}},
 			Data:   []byte(`{"schema":1,"id":"season-opened","type":"season.opened"}`)},
 		{Seq: 7, Subject: "thidua.ev.hn-mttq-cum2-2024.u.cau-giay", Time: at.Add(time.Second),
-			Header: nats.Header{"Nats-Msg-Id": {"hn-mttq-cum2-2024/cg-dbp70"}, "Nats-Expected-Last-Subject-Sequence": {"0"}},
+			Header: events.Header{"Nats-Msg-Id": {"hn-mttq-cum2-2024/cg-dbp70"}, "Nats-Expected-Last-Subject-Sequence": {"0"}},
 			Data:   []byte("{\"title\":\"Lễ kỷ niệm\"}\n\x00\xff")}, // any bytes survive
 	}
 }
@@ -57,8 +58,8 @@ func TestGolden(t *testing.T) {
 		t.Errorf("export differs from %s (go test -update to accept):\n%s", path, buf.Bytes())
 	}
 
-	var got []natsstore.Msg
-	if err := logfile.Read(bytes.NewReader(want), func(l logfile.Line) error { got = append(got, l.Msg()); return nil }); err != nil {
+	var got []events.Stored
+	if err := logfile.Read(bytes.NewReader(want), func(l logfile.Line) error { got = append(got, l.Stored()); return nil }); err != nil {
 		t.Fatal(err)
 	}
 	for i, m := range msgs() {
@@ -105,5 +106,66 @@ func TestReadRejects(t *testing.T) {
 				t.Fatalf("got %v, want ErrFormat naming %q", err, c.want)
 			}
 		})
+	}
+}
+
+// A file reads as the stream does: the same messages, filtered the same
+// way, from the start on every read, its last seq that of its last line.
+func TestLogReadsLikeTheStream(t *testing.T) {
+	ctx := context.Background()
+	t0 := time.Date(2024, 5, 7, 8, 0, 0, 0, time.UTC)
+	msgs := []events.Stored{
+		{Seq: 1, Subject: events.CommitteeSubject("2024"), Time: t0, Data: []byte(`{"a":1}`), Header: events.Header{"Nats-Msg-Id": {"open"}}},
+		{Seq: 2, Subject: events.AccessSubject, Time: t0, Data: []byte(`{"b":2}`)},
+		{Seq: 4, Subject: events.UnitSubject("2024", "u1"), Time: t0, Data: []byte(`{"c":3}`), Header: events.Header{"Nats-Expected-Last-Subject-Sequence": {"0"}}},
+		{Seq: 5, Subject: events.UnitSubject("2025", "u1"), Time: t0, Data: []byte(`{"d":4}`)},
+		{Seq: 6, Subject: events.CheckpointSubject("2024"), Time: t0, Data: []byte(`{"e":5}`)},
+	}
+	var buf bytes.Buffer
+	w := logfile.NewWriter(&buf)
+	for _, m := range msgs {
+		if err := w.Write(m); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := w.Flush(); err != nil {
+		t.Fatal(err)
+	}
+	log := logfile.NewLog(bytes.NewReader(buf.Bytes()))
+	if last, err := log.LastSeq(ctx); err != nil || last != 6 {
+		t.Fatalf("LastSeq = %d, %v; want 6", last, err)
+	}
+	tests := []struct {
+		name    string
+		filter  string
+		fromSeq uint64
+		want    []uint64
+	}{
+		{"everything", ">", 0, []uint64{1, 2, 4, 5, 6}},
+		{"all subjects", events.AllSubjects, 0, []uint64{1, 2, 4, 5, 6}},
+		{"a season", events.SeasonFilter("2024"), 0, []uint64{1, 4, 6}},
+		{"a season from a seq", events.SeasonFilter("2024"), 3, []uint64{4, 6}},
+		{"past the end", events.AllSubjects, 7, nil},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			var got []uint64
+			err := log.ReadUntil(ctx, tt.filter, tt.fromSeq, func(m events.Stored) error {
+				want := msgs[slices.IndexFunc(msgs, func(w events.Stored) bool { return w.Seq == m.Seq })]
+				if m.Subject != want.Subject || !m.Time.Equal(want.Time) || !bytes.Equal(m.Data, want.Data) || !reflect.DeepEqual(m.Header, want.Header) {
+					t.Errorf("seq %d read as %+v, want %+v", m.Seq, m, want)
+				}
+				got = append(got, m.Seq)
+				return nil
+			})
+			if err != nil || !slices.Equal(got, tt.want) {
+				t.Errorf("ReadUntil(%q, %d) = %v, %v; want %v", tt.filter, tt.fromSeq, got, err, tt.want)
+			}
+		})
+	}
+
+	bad := logfile.NewLog(strings.NewReader(buf.String() + "not json\n"))
+	if _, err := bad.LastSeq(ctx); !errors.Is(err, logfile.ErrFormat) {
+		t.Errorf("LastSeq of a file with a bad line: %v, want ErrFormat", err)
 	}
 }

@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"strconv"
 	"testing"
+
+	"github.com/thidua/thidua/events"
 )
 
 // benchUnits spreads appends over several unit subjects, as a season does.
@@ -77,7 +79,7 @@ func BenchmarkReadUntil(b *testing.B) {
 	}
 	b.ResetTimer()
 	n := 0
-	if err := st.ReadUntil(ctx, AllSubjects, 0, func(Msg) error { n++; return nil }); err != nil {
+	if err := st.ReadUntil(ctx, events.AllSubjects, 0, func(events.Stored) error { n++; return nil }); err != nil {
 		b.Fatal(err)
 	}
 	b.StopTimer()
@@ -90,7 +92,7 @@ func BenchmarkReadUntil(b *testing.B) {
 func benchSubjects() []string {
 	s := make([]string, benchUnits)
 	for i := range s {
-		s[i] = UnitSubject("2025", fmt.Sprintf("unit-%03d", i))
+		s[i] = events.UnitSubject("2025", fmt.Sprintf("unit-%03d", i))
 	}
 	return s
 }

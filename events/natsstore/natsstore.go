@@ -4,6 +4,10 @@
 // The log is one JetStream stream holding every subject under "thidua.>". It is
 // the single source of truth and is never edited: the stream denies deletes
 // and purges and has no limits. A seq is always a stream sequence.
+//
+// It is the only package that speaks NATS: what the log holds and answers
+// is named in package events (Stored, Ack, the subjects, ErrWrongLastSeq),
+// and natsstore converts to and from JetStream's types at its boundary.
 package natsstore
 
 import (
@@ -20,60 +24,7 @@ import (
 
 	"github.com/nats-io/nats.go"
 	"github.com/nats-io/nats.go/jetstream"
-)
-
-// Subjects. Ids are already restricted to [a-z0-9-], safe as subject tokens.
-
-// UnitSubject is the subject of one unit's events in a season:
-// "thidua.ev.<season>.u.<unit>".
-func UnitSubject(season, unit string) string { return "thidua.ev." + season + ".u." + unit }
-
-// CommitteeSubject is the subject of a season's committee events:
-// "thidua.ev.<season>.committee".
-func CommitteeSubject(season string) string { return "thidua.ev." + season + ".committee" }
-
-// CheckpointSubject carries a season's signed checkpoints:
-// "thidua.ev.<season>.checkpoint". They are not events; they sign the
-// season's events.
-func CheckpointSubject(season string) string { return "thidua.ev." + season + ".checkpoint" }
-
-// SeasonFilter matches every message of a season, its events and its
-// checkpoints: "thidua.ev.<season>.>".
-func SeasonFilter(season string) string { return "thidua.ev." + season + ".>" }
-
-// Kinds of subject.
-const (
-	KindUnit       = "unit"
-	KindCommittee  = "committee"
-	KindCheckpoint = "checkpoint"
-)
-
-// ParseSubject splits a season subject into its season, kind and unit (for
-// KindUnit); ok is false for any other subject.
-func ParseSubject(subject string) (season, kind, unit string, ok bool) {
-	// Cut, not Split: the projector asks this of every message it folds.
-	rest, found := strings.CutPrefix(subject, "thidua.ev.")
-	season, tail, _ := strings.Cut(rest, ".")
-	if !found || season == "" {
-		return "", "", "", false
-	}
-	switch tail {
-	case "committee":
-		return season, KindCommittee, "", true
-	case "checkpoint":
-		return season, KindCheckpoint, "", true
-	}
-	if unit, ok := strings.CutPrefix(tail, "u."); ok && unit != "" && !strings.Contains(unit, ".") {
-		return season, KindUnit, unit, true
-	}
-	return "", "", "", false
-}
-
-const (
-	// AccessSubject carries token issue/revoke events.
-	AccessSubject = "thidua.access"
-	// AllSubjects is the stream's only subject filter.
-	AllSubjects = "thidua.>"
+	"github.com/thidua/thidua/events"
 )
 
 const (
@@ -89,19 +40,9 @@ const (
 	cleanupTimeout = 5 * time.Second
 )
 
-var (
-	// ErrWrongLastSeq reports that the expected-last-subject-sequence check
-	// failed: another append to the subject won (optimistic concurrency
-	// conflict). Re-read and retry.
-	ErrWrongLastSeq = errors.New("natsstore: wrong last subject sequence")
-	// ErrIncompatibleStream reports that an existing stream's configuration
-	// cannot hold the log (wrong storage, subjects, limits, ...).
-	ErrIncompatibleStream = errors.New("natsstore: incompatible existing stream")
-	// ErrGap reports that Follow saw a stream sequence jump: a message the log
-	// should hold is missing. The log is never edited, so this is corruption
-	// or tampering; the reader must stop rather than skip.
-	ErrGap = errors.New("natsstore: gap in stream sequence")
-)
+// ErrIncompatibleStream reports that an existing stream's configuration
+// cannot hold the log (wrong storage, subjects, limits, ...).
+var ErrIncompatibleStream = errors.New("natsstore: incompatible existing stream")
 
 // Config selects the stream.
 type Config struct {
@@ -110,9 +51,13 @@ type Config struct {
 	// one with 1), so a reader such as export or audit never changes it.
 	Replicas int
 	// Storage, when set, says whether the log's disk is full (an error
-	// wrapping ErrStorageFull): Append then refuses at once.
+	// wrapping events.ErrStorageFull): Append then refuses at once.
 	Storage func() error
 }
+
+// Store appends to and reads from the event stream.
+// It is the log a serve reads as it grows; an exported file reads the same way.
+var _ events.LogReader = (*Store)(nil)
 
 // Store appends to and reads from the event stream.
 type Store struct {
@@ -128,22 +73,7 @@ type Store struct {
 	consumers atomic.Uint64
 }
 
-// Ack is the result of a successful Append.
-type Ack struct {
-	Seq       uint64 // stream sequence of the stored message
-	Duplicate bool   // the Msg-Id was already stored at Seq; nothing new was written
-}
-
-// Msg is a stored message.
-type Msg struct {
-	Seq     uint64 // stream sequence
-	Subject string
-	Time    time.Time // server time of storage
-	Data    []byte
-	Header  nats.Header
-}
-
-// Open creates the stream if missing (or checks/updates it if present): subjects AllSubjects,
+// Open creates the stream if missing (or checks/updates it if present): subjects events.AllSubjects,
 // file storage, no age/size/msg limits, DenyDelete, DenyPurge, Duplicates window 2 minutes,
 // Replicas from cfg (an existing stream's are kept when cfg.Replicas is 0). Returns a clear error (wrapping ErrIncompatibleStream) if an existing
 // stream has an incompatible config.
@@ -196,7 +126,7 @@ func streamConfig(cfg Config) jetstream.StreamConfig {
 	return jetstream.StreamConfig{
 		Name:              cfg.Stream,
 		Description:       "thidua event log: the source of truth, never edited",
-		Subjects:          []string{AllSubjects},
+		Subjects:          []string{events.AllSubjects},
 		Retention:         jetstream.LimitsPolicy,
 		Storage:           jetstream.FileStorage,
 		Replicas:          cfg.Replicas,
@@ -222,8 +152,8 @@ func incompatibilities(c jetstream.StreamConfig) []string {
 	if c.Retention != jetstream.LimitsPolicy {
 		bad = append(bad, fmt.Sprintf("retention is %s, want limits", c.Retention))
 	}
-	if !slices.Equal(c.Subjects, []string{AllSubjects}) {
-		bad = append(bad, fmt.Sprintf("subjects are %q, want [%q]", c.Subjects, AllSubjects))
+	if !slices.Equal(c.Subjects, []string{events.AllSubjects}) {
+		bad = append(bad, fmt.Sprintf("subjects are %q, want [%q]", c.Subjects, events.AllSubjects))
 	}
 	// Limits may already have removed events: not something to fix silently.
 	if c.MaxMsgs > 0 {
@@ -284,7 +214,7 @@ func withProtections(have, want jetstream.StreamConfig) (jetstream.StreamConfig,
 // Append publishes data on subject with Nats-Msg-Id = msgID and
 // Nats-Expected-Last-Subject-Sequence = expectLast (the STREAM sequence of the subject's last
 // message; 0 means "subject must be empty"; the header is sent even when 0).
-// Returns ErrWrongLastSeq (wrapped, so errors.Is works) when the check fails (JetStream
+// Returns events.ErrWrongLastSeq (wrapped, so errors.Is works) when the check fails (JetStream
 // API error 10071, or 10164 on replicated streams). A duplicate Msg-Id inside the window
 // returns Ack{Seq: original, Duplicate: true}.
 //
@@ -293,12 +223,12 @@ func withProtections(have, want jetstream.StreamConfig) (jetstream.StreamConfig,
 // being reported as a duplicate. Append therefore looks at the subject's last
 // message on a conflict: if it carries msgID, the earlier attempt was stored
 // and Append reports it as a duplicate.
-func (s *Store) Append(ctx context.Context, subject, msgID string, data []byte, expectLast uint64) (Ack, error) {
+func (s *Store) Append(ctx context.Context, subject, msgID string, data []byte, expectLast uint64) (events.Ack, error) {
 	if msgID == "" {
-		return Ack{}, fmt.Errorf("natsstore: append to %s: empty msg id", subject)
+		return events.Ack{}, fmt.Errorf("natsstore: append to %s: empty msg id", subject)
 	}
 	if err := s.StorageFull(); err != nil {
-		return Ack{}, err
+		return events.Ack{}, err
 	}
 	msg := &nats.Msg{Subject: subject, Data: data, Header: nats.Header{}}
 	pa, err := s.js.PublishMsg(ctx, msg,
@@ -306,21 +236,21 @@ func (s *Store) Append(ctx context.Context, subject, msgID string, data []byte, 
 		jetstream.WithExpectLastSequencePerSubject(expectLast),
 	)
 	if err == nil {
-		return Ack{Seq: pa.Sequence, Duplicate: pa.Duplicate}, nil
+		return events.Ack{Seq: pa.Sequence, Duplicate: pa.Duplicate}, nil
 	}
 	if isStorageFull(err) {
-		return Ack{}, fmt.Errorf("%w: append %s to %s: %w", ErrStorageFull, msgID, subject, err)
+		return events.Ack{}, fmt.Errorf("%w: append %s to %s: %w", events.ErrStorageFull, msgID, subject, err)
 	}
 	if !isWrongLastSeq(err) {
-		return Ack{}, fmt.Errorf("natsstore: append %s to %s: %w", msgID, subject, err)
+		return events.Ack{}, fmt.Errorf("natsstore: append %s to %s: %w", msgID, subject, err)
 	}
 	// If this lookup fails, the conflict stands: the caller re-reads and
 	// retries, and the server's dedup catches an earlier success then.
 	last, lerr := s.stream.GetLastMsgForSubject(ctx, subject)
 	if lerr == nil && last.Header.Get(jetstream.MsgIDHeader) == msgID {
-		return Ack{Seq: last.Sequence, Duplicate: true}, nil
+		return events.Ack{Seq: last.Sequence, Duplicate: true}, nil
 	}
-	return Ack{}, fmt.Errorf("%w: append %s to %s expecting seq %d: %w", ErrWrongLastSeq, msgID, subject, expectLast, err)
+	return events.Ack{}, fmt.Errorf("%w: append %s to %s expecting seq %d: %w", events.ErrWrongLastSeq, msgID, subject, expectLast, err)
 }
 
 // isWrongLastSeq reports whether err is JetStream's "wrong last sequence"
@@ -336,7 +266,7 @@ func isWrongLastSeq(err error) bool {
 }
 
 // StorageFull is nil unless the log's disk is known to be full (an error
-// wrapping ErrStorageFull).
+// wrapping events.ErrStorageFull).
 func (s *Store) StorageFull() error {
 	if s.storage == nil {
 		return nil
@@ -366,19 +296,19 @@ func (s *Store) LastSeq(ctx context.Context) (uint64, error) {
 }
 
 // Get returns the message at seq (error wrapping jetstream.ErrMsgNotFound if none).
-func (s *Store) Get(ctx context.Context, seq uint64) (Msg, error) {
+func (s *Store) Get(ctx context.Context, seq uint64) (events.Stored, error) {
 	m, err := s.stream.GetMsg(ctx, seq)
 	if err != nil {
-		return Msg{}, fmt.Errorf("natsstore: get seq %d: %w", seq, err)
+		return events.Stored{}, fmt.Errorf("natsstore: get seq %d: %w", seq, err)
 	}
-	return Msg{Seq: m.Sequence, Subject: m.Subject, Time: m.Time, Data: m.Data, Header: m.Header}, nil
+	return events.Stored{Seq: m.Sequence, Subject: m.Subject, Time: m.Time, Data: m.Data, Header: events.Header(m.Header)}, nil
 }
 
 // ReadUntil delivers, in stream order, every message on filter from fromSeq up to and including
 // the stream's last sequence at the time of the call, then returns nil. fn's error stops it and
 // is returned. fromSeq 0 reads from the start. Used by replays and the audit; reads through an
 // ordered consumer with a large pull buffer.
-func (s *Store) ReadUntil(ctx context.Context, filter string, fromSeq uint64, fn func(Msg) error) error {
+func (s *Store) ReadUntil(ctx context.Context, filter string, fromSeq uint64, fn func(events.Stored) error) error {
 	fromSeq = max(fromSeq, 1)
 	until, err := s.LastSeq(ctx)
 	if err != nil {
@@ -424,15 +354,15 @@ func (s *Store) ReadUntil(ctx context.Context, filter string, fromSeq uint64, fn
 	}
 }
 
-// Follow delivers every message on AllSubjects from fromSeq on (0 = from the start), in stream
+// Follow delivers every message on events.AllSubjects from fromSeq on (0 = from the start), in stream
 // order with no gaps or duplicates, and keeps following new ones until ctx is done (then returns
 // ctx.Err()) or fn returns an error (returned). The ordered consumer recreates itself after a
 // reset (consumer deleted, missed heartbeats, reconnect) from the last delivered sequence.
-// Sequences are checked: a jump returns an error wrapping ErrGap, because the log holds every
+// Sequences are checked: a jump returns an error wrapping events.ErrGap (a *events.GapError), because the log holds every
 // sequence and a projector must stop rather than skip.
-func (s *Store) Follow(ctx context.Context, fromSeq uint64, fn func(Msg) error) error {
+func (s *Store) Follow(ctx context.Context, fromSeq uint64, fn func(events.Stored) error) error {
 	next := max(fromSeq, 1)
-	cons, err := s.orderedConsumer(ctx, "thidua-projector", AllSubjects, next)
+	cons, err := s.orderedConsumer(ctx, "thidua-projector", events.AllSubjects, next)
 	if err != nil {
 		return err
 	}
@@ -458,7 +388,7 @@ func (s *Store) Follow(ctx context.Context, fromSeq uint64, fn func(Msg) error) 
 		case m.Seq < next:
 			continue // already delivered; the ordered consumer should never do this
 		case m.Seq > next:
-			return &GapError{Want: next, Got: m.Seq}
+			return &events.GapError{Want: next, Got: m.Seq}
 		}
 		if err := fn(m); err != nil {
 			return err
@@ -466,15 +396,6 @@ func (s *Store) Follow(ctx context.Context, fromSeq uint64, fn func(Msg) error) 
 		next++
 	}
 }
-
-// GapError is Follow's ErrGap: the seqs Want to Got-1 are missing.
-type GapError struct{ Want, Got uint64 }
-
-func (e *GapError) Error() string {
-	return fmt.Sprintf("%v: follow wanted seq %d, got %d", ErrGap, e.Want, e.Got)
-}
-
-func (e *GapError) Unwrap() error { return ErrGap }
 
 // orderedConsumer starts an ordered consumer on filter at fromSeq, named
 // role-<reader>-<n>_<m> (the client counts m up on each reset).
@@ -506,17 +427,17 @@ func (s *Store) deleteConsumer(ctx context.Context, cons jetstream.Consumer) {
 
 // fromJetStream converts a consumed message and returns the consumer's count of
 // matching messages not yet delivered.
-func fromJetStream(jm jetstream.Msg) (Msg, uint64, error) {
+func fromJetStream(jm jetstream.Msg) (events.Stored, uint64, error) {
 	meta, err := jm.Metadata()
 	if err != nil {
-		return Msg{}, 0, fmt.Errorf("message metadata: %w", err)
+		return events.Stored{}, 0, fmt.Errorf("message metadata: %w", err)
 	}
-	m := Msg{
+	m := events.Stored{
 		Seq:     meta.Sequence.Stream,
 		Subject: jm.Subject(),
 		Time:    meta.Timestamp,
 		Data:    jm.Data(),
-		Header:  jm.Headers(),
+		Header:  events.Header(jm.Headers()),
 	}
 	return m, meta.NumPending, nil
 }
@@ -558,7 +479,7 @@ func (s *Store) Recreate(ctx context.Context) error {
 // again) and fails unless the stream stores it at m.Seq. Republishing a
 // log in seq order into a recreated stream therefore gives every message
 // back its seq.
-func (s *Store) Restore(ctx context.Context, m Msg) error {
+func (s *Store) Restore(ctx context.Context, m events.Stored) error {
 	msg := &nats.Msg{Subject: m.Subject, Data: m.Data, Header: nats.Header{}}
 	for k, v := range m.Header {
 		msg.Header[k] = append([]string(nil), v...)

@@ -13,54 +13,8 @@ import (
 
 	"github.com/nats-io/nats.go"
 	"github.com/nats-io/nats.go/jetstream"
+	"github.com/thidua/thidua/events"
 )
-
-func TestSubjects(t *testing.T) {
-	tests := []struct {
-		name string
-		got  string
-		want string
-	}{
-		{"unit", UnitSubject("2025", "unit-7"), "thidua.ev.2025.u.unit-7"},
-		{"committee", CommitteeSubject("2025"), "thidua.ev.2025.committee"},
-		{"checkpoint", CheckpointSubject("2025"), "thidua.ev.2025.checkpoint"},
-		{"season filter", SeasonFilter("2025"), "thidua.ev.2025.>"},
-		{"access", AccessSubject, "thidua.access"},
-		{"all", AllSubjects, "thidua.>"},
-	}
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			if tt.got != tt.want {
-				t.Errorf("got %q, want %q", tt.got, tt.want)
-			}
-		})
-	}
-}
-
-func TestParseSubject(t *testing.T) {
-	tests := []struct {
-		name, subject, season, kind, unit string
-		ok                                bool
-	}{
-		{"unit", UnitSubject("2025", "unit-7"), "2025", KindUnit, "unit-7", true},
-		{"committee", CommitteeSubject("2025"), "2025", KindCommittee, "", true},
-		{"checkpoint", CheckpointSubject("2025"), "2025", KindCheckpoint, "", true},
-		{"access", AccessSubject, "", "", "", false},
-		{"no season", "thidua.ev..committee", "", "", "", false},
-		{"no unit", "thidua.ev.2025.u.", "", "", "", false},
-		{"a unit with a dot", "thidua.ev.2025.u.a.b", "", "", "", false},
-		{"another kind", "thidua.ev.2025.other", "", "", "", false},
-		{"season only", "thidua.ev.2025", "", "", "", false},
-	}
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			season, kind, unit, ok := ParseSubject(tt.subject)
-			if season != tt.season || kind != tt.kind || unit != tt.unit || ok != tt.ok {
-				t.Errorf("ParseSubject(%q) = %q %q %q %v, want %q %q %q %v", tt.subject, season, kind, unit, ok, tt.season, tt.kind, tt.unit, tt.ok)
-			}
-		})
-	}
-}
 
 func TestStartEmbedded(t *testing.T) {
 	t.Parallel()
@@ -108,7 +62,7 @@ func TestStartEmbedded(t *testing.T) {
 			if err != nil {
 				t.Fatalf("Open: %v", err)
 			}
-			mustAppend(t, st, AccessSubject, "a1", "x")
+			mustAppend(t, st, events.AccessSubject, "a1", "x")
 		})
 	}
 }
@@ -138,7 +92,7 @@ func TestOpenStreamConfig(t *testing.T) {
 		got, want any
 	}{
 		{"name", c.Name, "THIDUA"},
-		{"subjects", strings.Join(c.Subjects, ","), AllSubjects},
+		{"subjects", strings.Join(c.Subjects, ","), events.AllSubjects},
 		{"storage", c.Storage, jetstream.FileStorage},
 		{"retention", c.Retention, jetstream.LimitsPolicy},
 		{"replicas", c.Replicas, 1},
@@ -167,7 +121,7 @@ func TestLogRefusesEdits(t *testing.T) {
 	t.Parallel()
 	st, js := newStore(t)
 	ctx := testContext(t)
-	subject := UnitSubject("s1", "u1")
+	subject := events.UnitSubject("s1", "u1")
 	seq := mustAppend(t, st, subject, "e1", "first")
 
 	tests := []struct {
@@ -216,7 +170,7 @@ func TestOpenExistingStream(t *testing.T) {
 	base := func(mod func(*jetstream.StreamConfig)) jetstream.StreamConfig {
 		c := jetstream.StreamConfig{
 			Name:     DefaultStream,
-			Subjects: []string{AllSubjects},
+			Subjects: []string{events.AllSubjects},
 			Storage:  jetstream.FileStorage,
 		}
 		mod(&c)
@@ -286,7 +240,7 @@ type appendStep struct {
 
 func TestAppend(t *testing.T) {
 	t.Parallel()
-	a, b := UnitSubject("s1", "a"), UnitSubject("s1", "b")
+	a, b := events.UnitSubject("s1", "a"), events.UnitSubject("s1", "b")
 	tests := []struct {
 		name     string
 		steps    []appendStep
@@ -310,7 +264,7 @@ func TestAppend(t *testing.T) {
 			name: "stale expectLast conflicts and writes nothing",
 			steps: []appendStep{
 				{subject: a, id: "e1", expectLast: 0, wantSeq: 1},
-				{subject: a, id: "e2", expectLast: 0, wantErr: ErrWrongLastSeq},
+				{subject: a, id: "e2", expectLast: 0, wantErr: events.ErrWrongLastSeq},
 			},
 			wantMsgs: 1,
 		},
@@ -318,7 +272,7 @@ func TestAppend(t *testing.T) {
 			name: "expectLast ahead of the subject conflicts",
 			steps: []appendStep{
 				{subject: a, id: "e1", expectLast: 0, wantSeq: 1},
-				{subject: a, id: "e2", expectLast: 7, wantErr: ErrWrongLastSeq},
+				{subject: a, id: "e2", expectLast: 7, wantErr: events.ErrWrongLastSeq},
 			},
 			wantMsgs: 1,
 		},
@@ -327,7 +281,7 @@ func TestAppend(t *testing.T) {
 			steps: []appendStep{
 				{subject: a, id: "e1", expectLast: 0, wantSeq: 1},
 				{subject: a, id: "e2", expectLast: 1, wantSeq: 2},
-				{subject: a, id: "e3", expectLast: 0, wantErr: ErrWrongLastSeq},
+				{subject: a, id: "e3", expectLast: 0, wantErr: events.ErrWrongLastSeq},
 			},
 			wantMsgs: 2,
 		},
@@ -338,7 +292,7 @@ func TestAppend(t *testing.T) {
 				{subject: b, id: "e2", expectLast: 0, wantSeq: 2}, // B is still empty
 				{subject: a, id: "e3", expectLast: 1, wantSeq: 3}, // stream moved on, A did not
 				{subject: b, id: "e4", expectLast: 2, wantSeq: 4},
-				{subject: b, id: "e5", expectLast: 3, wantErr: ErrWrongLastSeq}, // 3 is A's, not B's
+				{subject: b, id: "e5", expectLast: 3, wantErr: events.ErrWrongLastSeq}, // 3 is A's, not B's
 			},
 			wantMsgs: 4,
 		},
@@ -363,7 +317,7 @@ func TestAppend(t *testing.T) {
 			steps: []appendStep{
 				{subject: a, id: "e1", expectLast: 0, wantSeq: 1},
 				{subject: a, id: "e2", expectLast: 1, wantSeq: 2},
-				{subject: a, id: "e1", expectLast: 0, wantErr: ErrWrongLastSeq}, // last is e2, not ours
+				{subject: a, id: "e1", expectLast: 0, wantErr: events.ErrWrongLastSeq}, // last is e2, not ours
 				{subject: a, id: "e1", expectLast: 2, wantSeq: 1, wantDup: true},
 			},
 			wantMsgs: 2,
@@ -393,7 +347,7 @@ func TestAppend(t *testing.T) {
 				if err != nil {
 					t.Fatalf("step %d: Append: %v", i, err)
 				}
-				if ack != (Ack{Seq: step.wantSeq, Duplicate: step.wantDup}) {
+				if ack != (events.Ack{Seq: step.wantSeq, Duplicate: step.wantDup}) {
 					t.Fatalf("step %d: ack = %+v, want {Seq:%d Duplicate:%v}", i, ack, step.wantSeq, step.wantDup)
 				}
 			}
@@ -412,7 +366,7 @@ func TestAppendHeaders(t *testing.T) {
 	t.Parallel()
 	st, _ := newStore(t)
 	ctx := testContext(t)
-	subject := CommitteeSubject("s1")
+	subject := events.CommitteeSubject("s1")
 	if _, err := st.Append(ctx, subject, "e1", []byte("x"), 0); err != nil {
 		t.Fatalf("Append: %v", err)
 	}
@@ -435,7 +389,7 @@ func TestAppendHeaders(t *testing.T) {
 				t.Fatalf("Get: %v", err)
 			}
 			if got := m.Header.Get(jetstream.MsgIDHeader); got != tt.wantID {
-				t.Errorf("Nats-Msg-Id = %q, want %q", got, tt.wantID)
+				t.Errorf("Nats-events.Stored-Id = %q, want %q", got, tt.wantID)
 			}
 			if got := m.Header.Get(jetstream.ExpectedLastSubjSeqHeader); got != tt.wantExpect {
 				t.Errorf("%s = %q, want %q", jetstream.ExpectedLastSubjSeqHeader, got, tt.wantExpect)
@@ -446,7 +400,7 @@ func TestAppendHeaders(t *testing.T) {
 
 func TestAppendRejectsEmptyID(t *testing.T) {
 	st, _ := newStore(t)
-	if _, err := st.Append(testContext(t), AccessSubject, "", []byte("x"), 0); err == nil {
+	if _, err := st.Append(testContext(t), events.AccessSubject, "", []byte("x"), 0); err == nil {
 		t.Fatal("Append with empty msg id succeeded")
 	}
 }
@@ -454,11 +408,11 @@ func TestAppendRejectsEmptyID(t *testing.T) {
 func TestWrongLastSeqKeepsAPIError(t *testing.T) {
 	st, _ := newStore(t)
 	ctx := testContext(t)
-	mustAppend(t, st, AccessSubject, "e1", "x")
-	_, err := st.Append(ctx, AccessSubject, "e2", []byte("y"), 0)
+	mustAppend(t, st, events.AccessSubject, "e1", "x")
+	_, err := st.Append(ctx, events.AccessSubject, "e2", []byte("y"), 0)
 	var apiErr *jetstream.APIError
-	if !errors.Is(err, ErrWrongLastSeq) || !errors.As(err, &apiErr) {
-		t.Fatalf("err = %v, want ErrWrongLastSeq wrapping a *jetstream.APIError", err)
+	if !errors.Is(err, events.ErrWrongLastSeq) || !errors.As(err, &apiErr) {
+		t.Fatalf("err = %v, want events.ErrWrongLastSeq wrapping a *jetstream.APIError", err)
 	}
 	if apiErr.ErrorCode != jetstream.JSErrCodeStreamWrongLastSequence {
 		t.Fatalf("error code = %d, want %d", apiErr.ErrorCode, jetstream.JSErrCodeStreamWrongLastSequence)
@@ -488,7 +442,7 @@ func TestAppendConcurrent(t *testing.T) {
 			for w := range tt.writers {
 				wg.Go(func() {
 					for i := range tt.each {
-						subject := UnitSubject("s1", "u"+strconv.Itoa(i%tt.subjects))
+						subject := events.UnitSubject("s1", "u"+strconv.Itoa(i%tt.subjects))
 						id := fmt.Sprintf("w%d-e%d", w, i)
 						if err := appendRetrying(ctx, st, subject, id); err != nil {
 							errs <- err
@@ -511,7 +465,7 @@ func TestAppendConcurrent(t *testing.T) {
 			// exactly the previous one: the appends were serialised.
 			seen := map[string]bool{}
 			prev := map[string]uint64{}
-			err := st.ReadUntil(ctx, AllSubjects, 0, func(m Msg) error {
+			err := st.ReadUntil(ctx, events.AllSubjects, 0, func(m events.Stored) error {
 				id := m.Header.Get(jetstream.MsgIDHeader)
 				if seen[id] {
 					return fmt.Errorf("id %s stored twice", id)
@@ -543,7 +497,7 @@ func appendRetrying(ctx context.Context, st *Store, subject, id string) error {
 			return err
 		}
 		ack, err := st.Append(ctx, subject, id, []byte(id), last)
-		if errors.Is(err, ErrWrongLastSeq) {
+		if errors.Is(err, events.ErrWrongLastSeq) {
 			continue
 		}
 		if err != nil {
@@ -560,7 +514,7 @@ func TestLastSeqs(t *testing.T) {
 	t.Parallel()
 	st, _ := newStore(t)
 	ctx := testContext(t)
-	a, b := UnitSubject("s1", "a"), UnitSubject("s1", "b")
+	a, b := events.UnitSubject("s1", "a"), events.UnitSubject("s1", "b")
 
 	check := func(t *testing.T, wantLast, wantA, wantB uint64) {
 		t.Helper()
@@ -591,7 +545,7 @@ func TestGet(t *testing.T) {
 	t.Parallel()
 	st, _ := newStore(t)
 	ctx := testContext(t)
-	subject := UnitSubject("s1", "a")
+	subject := events.UnitSubject("s1", "a")
 	mustAppend(t, st, subject, "e1", "hello")
 	tests := []struct {
 		name     string
@@ -625,16 +579,16 @@ func TestGet(t *testing.T) {
 func fixture(t *testing.T, st *Store) []string {
 	t.Helper()
 	subjects := []string{
-		UnitSubject("s1", "a"),    // 1
-		UnitSubject("s1", "b"),    // 2
-		CommitteeSubject("s1"),    // 3
-		UnitSubject("s2", "a"),    // 4
-		AccessSubject,             // 5
-		UnitSubject("s1", "a"),    // 6
-		UnitSubject("s2", "a"),    // 7
-		UnitSubject("s1", "b"),    // 8
-		AccessSubject,             // 9
-		UnitSubject("s1", "zz-9"), // 10
+		events.UnitSubject("s1", "a"),    // 1
+		events.UnitSubject("s1", "b"),    // 2
+		events.CommitteeSubject("s1"),    // 3
+		events.UnitSubject("s2", "a"),    // 4
+		events.AccessSubject,             // 5
+		events.UnitSubject("s1", "a"),    // 6
+		events.UnitSubject("s2", "a"),    // 7
+		events.UnitSubject("s1", "b"),    // 8
+		events.AccessSubject,             // 9
+		events.UnitSubject("s1", "zz-9"), // 10
 	}
 	for i, subj := range subjects {
 		seq := mustAppend(t, st, subj, fmt.Sprintf("e%d", i+1), fmt.Sprintf("data-%d", i+1))
@@ -659,24 +613,24 @@ func TestReadUntil(t *testing.T) {
 		want    []uint64
 		wantErr error
 	}{
-		{name: "everything from 0", filter: AllSubjects, from: 0, want: []uint64{1, 2, 3, 4, 5, 6, 7, 8, 9, 10}},
-		{name: "everything from 1", filter: AllSubjects, from: 1, want: []uint64{1, 2, 3, 4, 5, 6, 7, 8, 9, 10}},
-		{name: "from the middle", filter: AllSubjects, from: 7, want: []uint64{7, 8, 9, 10}},
-		{name: "from the last", filter: AllSubjects, from: 10, want: []uint64{10}},
-		{name: "from beyond the end", filter: AllSubjects, from: 11, want: nil},
-		{name: "season", filter: SeasonFilter("s1"), from: 0, want: []uint64{1, 2, 3, 6, 8, 10}},
-		{name: "season from the middle", filter: SeasonFilter("s2"), from: 5, want: []uint64{7}},
-		{name: "one unit", filter: UnitSubject("s1", "b"), from: 0, want: []uint64{2, 8}},
-		{name: "filter ending before the stream", filter: UnitSubject("s2", "a"), from: 0, want: []uint64{4, 7}},
-		{name: "access", filter: AccessSubject, from: 0, want: []uint64{5, 9}},
-		{name: "no match", filter: SeasonFilter("s9"), from: 0, want: nil},
-		{name: "no match after fromSeq", filter: UnitSubject("s2", "a"), from: 8, want: nil},
-		{name: "fn error stops", filter: AllSubjects, from: 0, stopAt: 3, want: []uint64{1, 2, 3}, wantErr: errStop},
+		{name: "everything from 0", filter: events.AllSubjects, from: 0, want: []uint64{1, 2, 3, 4, 5, 6, 7, 8, 9, 10}},
+		{name: "everything from 1", filter: events.AllSubjects, from: 1, want: []uint64{1, 2, 3, 4, 5, 6, 7, 8, 9, 10}},
+		{name: "from the middle", filter: events.AllSubjects, from: 7, want: []uint64{7, 8, 9, 10}},
+		{name: "from the last", filter: events.AllSubjects, from: 10, want: []uint64{10}},
+		{name: "from beyond the end", filter: events.AllSubjects, from: 11, want: nil},
+		{name: "season", filter: events.SeasonFilter("s1"), from: 0, want: []uint64{1, 2, 3, 6, 8, 10}},
+		{name: "season from the middle", filter: events.SeasonFilter("s2"), from: 5, want: []uint64{7}},
+		{name: "one unit", filter: events.UnitSubject("s1", "b"), from: 0, want: []uint64{2, 8}},
+		{name: "filter ending before the stream", filter: events.UnitSubject("s2", "a"), from: 0, want: []uint64{4, 7}},
+		{name: "access", filter: events.AccessSubject, from: 0, want: []uint64{5, 9}},
+		{name: "no match", filter: events.SeasonFilter("s9"), from: 0, want: nil},
+		{name: "no match after fromSeq", filter: events.UnitSubject("s2", "a"), from: 8, want: nil},
+		{name: "fn error stops", filter: events.AllSubjects, from: 0, stopAt: 3, want: []uint64{1, 2, 3}, wantErr: errStop},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			var got []uint64
-			err := st.ReadUntil(testContext(t), tt.filter, tt.from, func(m Msg) error {
+			err := st.ReadUntil(testContext(t), tt.filter, tt.from, func(m events.Stored) error {
 				got = append(got, m.Seq)
 				if m.Subject != subjects[m.Seq-1] || string(m.Data) != fmt.Sprintf("data-%d", m.Seq) {
 					return fmt.Errorf("seq %d: subject %q data %q", m.Seq, m.Subject, m.Data)
@@ -704,8 +658,8 @@ func TestReadUntilStopsAtCallTime(t *testing.T) {
 		filter string
 		want   []uint64
 	}{
-		{"all subjects", AllSubjects, []uint64{1, 2, 3, 4, 5, 6, 7, 8, 9, 10}},
-		{"filtered", AccessSubject, []uint64{5, 9}},
+		{"all subjects", events.AllSubjects, []uint64{1, 2, 3, 4, 5, 6, 7, 8, 9, 10}},
+		{"filtered", events.AccessSubject, []uint64{5, 9}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -713,11 +667,11 @@ func TestReadUntilStopsAtCallTime(t *testing.T) {
 			st, _ := newStore(t)
 			fixture(t, st)
 			var got []uint64
-			err := st.ReadUntil(testContext(t), tt.filter, 0, func(m Msg) error {
+			err := st.ReadUntil(testContext(t), tt.filter, 0, func(m events.Stored) error {
 				got = append(got, m.Seq)
 				if len(got) == 1 {
 					// Lands after the call started, on the filtered subject too.
-					mustAppend(t, st, AccessSubject, "late", "late")
+					mustAppend(t, st, events.AccessSubject, "late", "late")
 				}
 				return nil
 			})
@@ -751,7 +705,7 @@ func TestFollow(t *testing.T) {
 		t.Run(tt.name, func(t *testing.T) {
 			t.Parallel()
 			st, js := newStore(t)
-			subjects := []string{UnitSubject("s1", "a"), UnitSubject("s1", "b"), CommitteeSubject("s1"), AccessSubject}
+			subjects := []string{events.UnitSubject("s1", "a"), events.UnitSubject("s1", "b"), events.CommitteeSubject("s1"), events.AccessSubject}
 			appendN := func(n int) {
 				for range n {
 					seq, err := st.LastSeq(testContext(t))
@@ -765,10 +719,10 @@ func TestFollow(t *testing.T) {
 
 			ctx, cancel := context.WithCancel(testContext(t))
 			defer cancel()
-			got := make(chan Msg)
+			got := make(chan events.Stored)
 			done := make(chan error, 1)
 			go func() {
-				done <- st.Follow(ctx, tt.from, func(m Msg) error {
+				done <- st.Follow(ctx, tt.from, func(m events.Stored) error {
 					select {
 					case got <- m:
 						return nil
@@ -873,7 +827,7 @@ func TestFollowFnErrorStops(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			var got []uint64
-			err := st.Follow(testContext(t), tt.from, func(m Msg) error {
+			err := st.Follow(testContext(t), tt.from, func(m events.Stored) error {
 				got = append(got, m.Seq)
 				if m.Seq == tt.stopAt {
 					return errStop
@@ -897,10 +851,10 @@ func TestReadersCleanUp(t *testing.T) {
 	fixture(t, st)
 	ctx := testContext(t)
 	errStop := errors.New("stop")
-	if err := st.ReadUntil(ctx, AllSubjects, 0, func(Msg) error { return nil }); err != nil {
+	if err := st.ReadUntil(ctx, events.AllSubjects, 0, func(events.Stored) error { return nil }); err != nil {
 		t.Fatal(err)
 	}
-	if err := st.Follow(ctx, 0, func(Msg) error { return errStop }); !errors.Is(err, errStop) {
+	if err := st.Follow(ctx, 0, func(events.Stored) error { return errStop }); !errors.Is(err, errStop) {
 		t.Fatal(err)
 	}
 	info, err := st.stream.Info(ctx)
@@ -941,11 +895,11 @@ func TestDurableAcrossRestart(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			var before []Msg
+			var before []events.Stored
 			for i := range 30 {
-				subj := UnitSubject("s1", fmt.Sprintf("u%d", i%4))
+				subj := events.UnitSubject("s1", fmt.Sprintf("u%d", i%4))
 				seq := mustAppend(t, st1, subj, fmt.Sprintf("e%d", i), fmt.Sprintf("payload %d", i))
-				before = append(before, Msg{Seq: seq, Subject: subj, Data: []byte(fmt.Sprintf("payload %d", i))})
+				before = append(before, events.Stored{Seq: seq, Subject: subj, Data: []byte(fmt.Sprintf("payload %d", i))})
 			}
 			nc1.Close()
 			stopServer(srv1)
@@ -955,8 +909,8 @@ func TestDurableAcrossRestart(t *testing.T) {
 			if err != nil {
 				t.Fatalf("Open after restart: %v", err)
 			}
-			var after []Msg
-			if err := st2.ReadUntil(ctx, AllSubjects, 0, func(m Msg) error {
+			var after []events.Stored
+			if err := st2.ReadUntil(ctx, events.AllSubjects, 0, func(m events.Stored) error {
 				after = append(after, m)
 				return nil
 			}); err != nil {
@@ -972,7 +926,7 @@ func TestDurableAcrossRestart(t *testing.T) {
 				}
 			}
 			// Optimistic concurrency continues from the recovered per-subject state.
-			subj := UnitSubject("s1", "u1")
+			subj := events.UnitSubject("s1", "u1")
 			last, err := st2.LastSubjectSeq(ctx, subj)
 			if err != nil || last != 30 {
 				t.Fatalf("LastSubjectSeq = %d, %v; want 30", last, err)
@@ -994,13 +948,13 @@ func TestFollowStopsAtGap(t *testing.T) {
 	ctx := testContext(t)
 	js := jetStream(t, nc)
 	stream, err := js.CreateStream(ctx, jetstream.StreamConfig{
-		Name: DefaultStream, Subjects: []string{AllSubjects}, Storage: jetstream.FileStorage,
+		Name: DefaultStream, Subjects: []string{events.AllSubjects}, Storage: jetstream.FileStorage,
 	})
 	if err != nil {
 		t.Fatal(err)
 	}
 	for i := range 4 {
-		if _, err := js.Publish(ctx, AccessSubject, []byte(strconv.Itoa(i))); err != nil {
+		if _, err := js.Publish(ctx, events.AccessSubject, []byte(strconv.Itoa(i))); err != nil {
 			t.Fatal(err)
 		}
 	}
@@ -1022,12 +976,12 @@ func TestFollowStopsAtGap(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			var got []uint64
-			err := st.Follow(ctx, tt.from, func(m Msg) error {
+			err := st.Follow(ctx, tt.from, func(m events.Stored) error {
 				got = append(got, m.Seq)
 				return nil
 			})
-			if !errors.Is(err, ErrGap) {
-				t.Fatalf("err = %v, want ErrGap", err)
+			if !errors.Is(err, events.ErrGap) {
+				t.Fatalf("err = %v, want events.ErrGap", err)
 			}
 			if !slices.Equal(got, tt.want) {
 				t.Fatalf("seqs = %v, want %v", got, tt.want)
@@ -1049,7 +1003,7 @@ func TestConsumersOfOneProcessDoNotCollide(t *testing.T) {
 	errs := make(chan error, 2)
 	for range 2 {
 		go func() {
-			errs <- st.Follow(ctx, 1, func(m Msg) error {
+			errs <- st.Follow(ctx, 1, func(m events.Stored) error {
 				got <- m.Seq
 				return nil
 			})
@@ -1062,7 +1016,7 @@ func TestConsumersOfOneProcessDoNotCollide(t *testing.T) {
 			t.Fatalf("Follow: %v", err)
 		}
 	}
-	if err := st.ReadUntil(ctx, AllSubjects, 1, func(Msg) error { return nil }); err != nil {
+	if err := st.ReadUntil(ctx, events.AllSubjects, 1, func(events.Stored) error { return nil }); err != nil {
 		t.Fatalf("ReadUntil beside two Follows: %v", err)
 	}
 	names := consumerNames(t, st)

@@ -9,19 +9,15 @@ import (
 	"time"
 
 	"github.com/nats-io/nats.go/jetstream"
+	"github.com/thidua/thidua/events"
 )
-
-// ErrStorageFull reports that the log's disk has no room for another
-// message: a write is refused at once (rather than after the write's
-// deadline), and is worth retrying once space is freed.
-var ErrStorageFull = errors.New("natsstore: the log's storage is full")
 
 // MinFree is the free space below which the embedded store counts as
 // full: refusing a write before the disk is full keeps the store from
 // the write error that makes it refuse every later one.
 const MinFree = 4 << 20
 
-// StorageFull returns an error wrapping ErrStorageFull while the store's
+// StorageFull returns an error wrapping events.ErrStorageFull while the store's
 // disk has less than minFree bytes free, or after the store failed a
 // write for lack of space and has not been reloaded since.
 func (e *Embedded) StorageFull(minFree uint64) error {
@@ -30,10 +26,10 @@ func (e *Embedded) StorageFull(minFree uint64) error {
 		return nil // cannot tell: let the write itself say
 	}
 	if e.logs.noSpace.Load() {
-		return fmt.Errorf("%w: a write failed for lack of space (%d bytes free now under %s)", ErrStorageFull, free, e.dir)
+		return fmt.Errorf("%w: a write failed for lack of space (%d bytes free now under %s)", events.ErrStorageFull, free, e.dir)
 	}
 	if free < minFree {
-		return fmt.Errorf("%w: %d bytes free under %s, below %d", ErrStorageFull, free, e.dir, minFree)
+		return fmt.Errorf("%w: %d bytes free under %s, below %d", events.ErrStorageFull, free, e.dir, minFree)
 	}
 	return nil
 }

@@ -10,6 +10,8 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/thidua/thidua/events"
 )
 
 // smallDisk mounts a tmpfs of size under a temp dir for the test (root
@@ -70,12 +72,12 @@ func TestFullDiskIsNamedAndWritesResume(t *testing.T) {
 	if i == 10000 {
 		t.Fatal("1 MiB never filled")
 	}
-	if err := appendNext(i); !errors.Is(err, ErrStorageFull) {
-		t.Fatalf("append to a full disk: %v, want ErrStorageFull", err)
+	if err := appendNext(i); !errors.Is(err, events.ErrStorageFull) {
+		t.Fatalf("append to a full disk: %v, want events.ErrStorageFull", err)
 	}
 	resize("8m")
-	if err := appendNext(i); !errors.Is(err, ErrStorageFull) {
-		t.Fatalf("append before the store is reloaded: %v, want ErrStorageFull still", err)
+	if err := appendNext(i); !errors.Is(err, events.ErrStorageFull) {
+		t.Fatalf("append before the store is reloaded: %v, want events.ErrStorageFull still", err)
 	}
 	ctx, cancel := context.WithCancel(context.Background())
 	defer cancel()

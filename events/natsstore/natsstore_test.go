@@ -999,19 +999,21 @@ func TestConsumersOfOneProcessDoNotCollide(t *testing.T) {
 	fixture(t, st)
 	ctx, cancel := context.WithCancel(testContext(t))
 	defer cancel()
-	got := make(chan uint64, 100)
+	// Each Follow says when its first message came: its consumer exists.
+	first := []chan struct{}{make(chan struct{}), make(chan struct{})}
 	errs := make(chan error, 2)
-	for range 2 {
+	for i := range 2 {
 		go func() {
-			errs <- st.Follow(ctx, 1, func(m events.Stored) error {
-				got <- m.Seq
+			var once sync.Once
+			errs <- st.Follow(ctx, 1, func(events.Stored) error {
+				once.Do(func() { close(first[i]) })
 				return nil
 			})
 		}()
 	}
-	for range 2 {
+	for i := range 2 {
 		select {
-		case <-got:
+		case <-first[i]:
 		case err := <-errs:
 			t.Fatalf("Follow: %v", err)
 		}

@@ -33,16 +33,9 @@ func (s *Server) listFacts(w http.ResponseWriter, r *http.Request) {
 		s.writeError(w, r, err)
 		return
 	}
-	var out *domain.Queue
-	err = s.withFold(ss.ID, func(season *domain.Season) error {
-		out, err = season.Queue(f)
-		return err
+	answerFromFold(s, w, r, ss.ID, func(season *domain.Season) (*domain.Queue, error) {
+		return season.Queue(f)
 	})
-	if err != nil {
-		s.writeError(w, r, err)
-		return
-	}
-	writeJSON(w, http.StatusOK, out)
 }
 
 // postPreview says what a committee decision about one unit would change,
@@ -66,20 +59,13 @@ func (s *Server) postPreview(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	ev.Season, ev.Author = ss.ID, c.author
-	var out *domain.Preview
-	err = s.withFold(ss.ID, func(season *domain.Season) error {
+	answerFromFold(s, w, r, ss.ID, func(season *domain.Season) (*domain.Preview, error) {
 		if err := domain.CheckScope(season, ev, payload, c.scope); err != nil {
-			return err
+			return nil, err
 		}
 		if err := domain.Check(season, ev, payload); err != nil {
-			return err
+			return nil, err
 		}
-		out, err = season.Preview(ev, payload)
-		return err
+		return season.Preview(ev, payload)
 	})
-	if err != nil {
-		s.writeError(w, r, err)
-		return
-	}
-	writeJSON(w, http.StatusOK, out)
 }

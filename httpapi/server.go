@@ -375,18 +375,13 @@ func (s *Server) getSeason(w http.ResponseWriter, r *http.Request) {
 // It is made when asked, from the fold, not on every commit.
 func (s *Server) getSchema(w http.ResponseWriter, r *http.Request) {
 	_, _, ss, err := s.readableBy(r)
-	var schema domain.SeasonSchema
-	if err == nil {
-		err = s.withFold(ss.ID, func(season *domain.Season) error {
-			schema = season.Schema()
-			return nil
-		})
-	}
 	if err != nil {
 		s.writeError(w, r, err)
 		return
 	}
-	writeJSON(w, http.StatusOK, schema)
+	answerFromFold(s, w, r, ss.ID, func(season *domain.Season) (domain.SeasonSchema, error) {
+		return season.Schema(), nil
+	})
 }
 
 // withFold runs fn on the live folded season, at or past the snapshot the
@@ -398,6 +393,20 @@ func (s *Server) withFold(id string, fn func(*domain.Season) error) error {
 		}
 		return fn(season)
 	})
+}
+
+// answerFromFold answers the JSON of what fn makes of the season's fold.
+func answerFromFold[T any](s *Server, w http.ResponseWriter, r *http.Request, id string, fn func(*domain.Season) (T, error)) {
+	var out T
+	err := s.withFold(id, func(season *domain.Season) (err error) {
+		out, err = fn(season)
+		return err
+	})
+	if err != nil {
+		s.writeError(w, r, err)
+		return
+	}
+	writeJSON(w, http.StatusOK, out)
 }
 
 // view resolves the view and as_of of a read to a season snapshot.
@@ -475,16 +484,9 @@ func (s *Server) getTodo(w http.ResponseWriter, r *http.Request) {
 	if date == "" {
 		date = s.now().In(vietnam).Format(time.DateOnly)
 	}
-	var todo *domain.Todo
-	err = s.withFold(ss.ID, func(season *domain.Season) error {
-		todo, err = season.Todo(unit, date)
-		return err
+	answerFromFold(s, w, r, ss.ID, func(season *domain.Season) (*domain.Todo, error) {
+		return season.Todo(unit, date)
 	})
-	if err != nil {
-		s.writeError(w, r, err)
-		return
-	}
-	writeJSON(w, http.StatusOK, todo)
 }
 
 // getMe says who the token is: its role, unit and cluster, so that a page

@@ -381,13 +381,8 @@ func (p *Projector) WaitFor(ctx context.Context, seq uint64) error {
 		if p.Checkpoint() >= seq {
 			return nil
 		}
-		if err := p.Integrity(); err != nil {
+		if err := p.unreachable(); err != nil {
 			return err
-		}
-		if h := p.Halted(); h != nil && h.Storage {
-			return &domain.Error{Code: domain.StorageFull, Message: fmt.Sprintf("the read model's disk is full (projector paused at seq %d): %s; it resumes once space is freed", h.Seq, h.Reason)}
-		} else if h != nil {
-			return fmt.Errorf("projector halted at seq %d: %s", h.Seq, h.Reason)
 		}
 		select {
 		case <-ch:
@@ -395,6 +390,20 @@ func (p *Projector) WaitFor(ctx context.Context, seq uint64) error {
 			return fmt.Errorf("waiting for seq %d (at %d): %w", seq, p.Checkpoint(), ctx.Err())
 		}
 	}
+}
+
+// unreachable says why a wait can no longer be met: the log lost events,
+// or the projector halted (its disk full, or an event it cannot fold).
+func (p *Projector) unreachable() error {
+	if err := p.Integrity(); err != nil {
+		return err
+	}
+	if h := p.Halted(); h != nil && h.Storage {
+		return &domain.Error{Code: domain.StorageFull, Message: fmt.Sprintf("the read model's disk is full (projector paused at seq %d): %s; it resumes once space is freed", h.Seq, h.Reason)}
+	} else if h != nil {
+		return fmt.Errorf("projector halted at seq %d: %s", h.Seq, h.Reason)
+	}
+	return nil
 }
 
 // WaitFolded blocks until seq is folded into memory (committed to SQLite
@@ -413,13 +422,8 @@ func (p *Projector) WaitFolded(ctx context.Context, seq uint64) error {
 		if at >= seq {
 			return nil
 		}
-		if err := p.Integrity(); err != nil {
+		if err := p.unreachable(); err != nil {
 			return err
-		}
-		if h := p.Halted(); h != nil && h.Storage {
-			return &domain.Error{Code: domain.StorageFull, Message: fmt.Sprintf("the read model's disk is full (projector paused at seq %d): %s; it resumes once space is freed", h.Seq, h.Reason)}
-		} else if h != nil {
-			return fmt.Errorf("projector halted at seq %d: %s", h.Seq, h.Reason)
 		}
 		select {
 		case <-ch:

@@ -2,6 +2,7 @@ package main
 
 import (
 	"context"
+	"encoding/json"
 	"fmt"
 	"net/http"
 	"net/url"
@@ -29,8 +30,11 @@ func retype(sel, text string) chromedp.Action {
 // textOf reads an element's text.
 func textOf(t *testing.T, ctx context.Context, sel string) string {
 	t.Helper()
+	// One script finds the element and reads it: the live stream may
+	// replace a row between a lookup by node id and the read.
+	sq, _ := json.Marshal(sel)
 	var s string
-	must(t, ctx, "read "+sel, chromedp.WaitVisible(sel, chromedp.ByQuery), chromedp.Text(sel, &s, chromedp.ByQuery))
+	must(t, ctx, "read "+sel, chromedp.Poll(fmt.Sprintf(`(() => { const e = document.querySelector(%s); return e && e.getClientRects().length > 0 ? e.innerText : null })()`, sq), &s))
 	return s
 }
 

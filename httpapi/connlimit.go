@@ -26,7 +26,6 @@ type ConnLimit struct {
 	// refusing bounds the goroutines that answer refused connections.
 	refusing chan struct{}
 	refusal  []byte // the whole answer to a refused connection
-	now      func() time.Time
 }
 
 type connInfo struct {
@@ -38,7 +37,7 @@ type connInfo struct {
 func NewConnLimit(n int) *ConnLimit {
 	refusal := fmt.Sprintf("HTTP/1.1 503 Service Unavailable\r\nContent-Type: application/json; charset=utf-8\r\n"+
 		"Retry-After: 1\r\nConnection: close\r\nContent-Length: %d\r\n\r\n%s", len(refusalBody), refusalBody)
-	return &ConnLimit{max: max(n, 1), conns: map[net.Conn]*connInfo{}, refusing: make(chan struct{}, 64), refusal: []byte(refusal), now: time.Now}
+	return &ConnLimit{max: max(n, 1), conns: map[net.Conn]*connInfo{}, refusing: make(chan struct{}, 64), refusal: []byte(refusal)}
 }
 
 // Listener wraps ln.
@@ -53,16 +52,9 @@ func (l *ConnLimit) ConnState(c net.Conn, st http.ConnState) {
 		delete(l.conns, c)
 	default:
 		if ci, ok := l.conns[c]; ok {
-			ci.state, ci.since = st, l.now()
+			ci.state, ci.since = st, time.Now()
 		}
 	}
-}
-
-// Open is the number of connections held now.
-func (l *ConnLimit) Open() int {
-	l.mu.Lock()
-	defer l.mu.Unlock()
-	return len(l.conns)
 }
 
 // admit registers c, making room if it must; false: refuse c.
@@ -79,28 +71,28 @@ func (l *ConnLimit) admit(c net.Conn) bool {
 		delete(l.conns, victim)
 		victim.Close()
 	}
-	l.conns[c] = &connInfo{state: http.StateNew, since: l.now()}
+	l.conns[c] = &connInfo{state: http.StateNew, since: time.Now()}
 	return true
 }
 
-// waiting returns the connection that has waited longest for nothing: idle
-// first, then new ones silent for over a second.
+// waiting returns the connection that has waited longest for nothing: an
+// idle keep-alive one first, else a new one silent for over a second.
 func (l *ConnLimit) waiting() net.Conn {
-	var best net.Conn
-	var bestAt time.Time
-	pick := func(st http.ConnState, olderThan time.Time) {
-		for c, ci := range l.conns {
-			if ci.state == st && ci.since.Before(olderThan) && (best == nil || ci.since.Before(bestAt)) {
-				best, bestAt = c, ci.since
-			}
+	var idle, silent net.Conn
+	var idleSince, silentSince time.Time
+	quiet := time.Now().Add(-time.Second)
+	for c, ci := range l.conns {
+		switch {
+		case ci.state == http.StateIdle && (idle == nil || ci.since.Before(idleSince)):
+			idle, idleSince = c, ci.since
+		case ci.state == http.StateNew && ci.since.Before(quiet) && (silent == nil || ci.since.Before(silentSince)):
+			silent, silentSince = c, ci.since
 		}
 	}
-	now := l.now()
-	pick(http.StateIdle, now.Add(time.Nanosecond))
-	if best == nil {
-		pick(http.StateNew, now.Add(-time.Second))
+	if idle != nil {
+		return idle
 	}
-	return best
+	return silent
 }
 
 // refusalBody is the 503's body, in the API's error shape.

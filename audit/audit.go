@@ -474,33 +474,45 @@ func rankingsAt(ctx context.Context, scratch *projections.Projector, opt Options
 
 // compareLive compares the live read model with the replay, byte for
 // byte, at the live model's checkpoint (or as of): both its stored rows
-// and what its server would serve, the snapshot restored from its events.
-// (A read model whose events do not verify does not open at all.)
+// (rankings and each unit's ranked row) and what its server would serve
+// (rankings and sheets), the snapshot restored from its events. (A read
+// model whose events do not verify does not open at all.)
 func compareLive(ctx context.Context, scratch *projections.Projector, opt Options, rep *Report, v *verifier) error {
 	live := opt.Live
 	at := live.Checkpoint()
-	got, err := asOfRows(ctx, scratch, opt.Season, at)
 	if opt.AsOf != "" {
 		at = rep.Seq
-		if got, err = asOfRows(ctx, scratch, opt.Season, at); err != nil {
+	}
+	replay, err := scratch.SeasonAsOf(ctx, opt.Season, at)
+	if err != nil {
+		return err
+	}
+	got, err := servedShape(replay)
+	if err != nil {
+		return err
+	}
+	if opt.AsOf != "" {
+		ss, err := live.SeasonAsOf(ctx, opt.Season, at)
+		if err != nil {
 			return err
 		}
-		want, err := asOfRows(ctx, live, opt.Season, at)
+		want, err := servedShape(ss)
 		if err != nil {
 			return err
 		}
 		compareRows(v, at, "", want, got, rep)
 		return nil
 	}
-	if err != nil {
-		return err
-	}
 	stored, err := storedRows(ctx, live, opt.Season)
 	if err != nil {
 		return err
 	}
-	compareRows(v, at, "stored ", stored, got, rep)
-	compareRows(v, at, "served ", servedRows(live, opt.Season), got, rep)
+	compareRows(v, at, "stored ", stored, storedShape(replay), rep)
+	served, err := servedShape(live.Snapshot().Seasons[opt.Season])
+	if err != nil {
+		return err
+	}
+	compareRows(v, at, "served ", served, got, rep)
 	return nil
 }
 
@@ -539,30 +551,50 @@ func compareRows(v *verifier, at uint64, label string, want, got map[string][]by
 	}
 }
 
-// servedRows are the rankings and sheets the live read model's snapshot
-// holds: what its server answers.
-func servedRows(p *projections.Projector, season string) map[string][]byte {
+// servedShape is what a server answers of a season snapshot: its
+// rankings and its sheets, by row name.
+func servedShape(ss *projections.SeasonSnap) (map[string][]byte, error) {
 	out := map[string][]byte{}
-	ss := p.Snapshot().Seasons[season]
+	if ss == nil {
+		return out, nil
+	}
+	for view, vs := range ss.Views {
+		out["rankings "+string(view)] = vs.Units
+		for unit, sh := range vs.Sheets {
+			b, err := sh.Bytes()
+			if err != nil {
+				return nil, fmt.Errorf("encode the %s score of %s: %w", view, unit, err)
+			}
+			out["score "+string(view)+"/"+unit] = b
+		}
+	}
+	return out, nil
+}
+
+// storedShape is what a read model stores of a season snapshot: its
+// rankings and each unit's ranked row, by row name.
+func storedShape(ss *projections.SeasonSnap) map[string][]byte {
+	out := map[string][]byte{}
 	if ss == nil {
 		return out
 	}
 	for view, vs := range ss.Views {
 		out["rankings "+string(view)] = vs.Units
-		for unit, b := range vs.Sheets {
-			out["score "+string(view)+"/"+unit] = b
+		for unit, sh := range vs.Sheets {
+			out["score "+string(view)+"/"+unit] = sh.Row()
 		}
 	}
 	return out
 }
 
-// storedRows are the rankings and sheets a read model stores for a season.
+// storedRows are the rankings and unit rows a read model stores for a
+// season.
 func storedRows(ctx context.Context, p *projections.Projector, season string) (map[string][]byte, error) {
 	r, err := p.StoredRankings(ctx, season)
 	if err != nil {
 		return nil, err
 	}
-	s, err := p.StoredSheets(ctx, season)
+	s, err := p.StoredScores(ctx, season)
 	if err != nil {
 		return nil, err
 	}
@@ -572,22 +604,6 @@ func storedRows(ctx context.Context, p *projections.Projector, season string) (m
 	}
 	for k, b := range s {
 		out["score "+k] = b
-	}
-	return out, nil
-}
-
-// asOfRows are a season's rankings and sheets replayed up to seq.
-func asOfRows(ctx context.Context, p *projections.Projector, season string, seq uint64) (map[string][]byte, error) {
-	ss, err := p.SeasonAsOf(ctx, season, seq)
-	if err != nil {
-		return nil, err
-	}
-	out := map[string][]byte{}
-	for view, vs := range ss.Views {
-		out["rankings "+string(view)] = vs.Units
-		for unit, b := range vs.Sheets {
-			out["score "+string(view)+"/"+unit] = b
-		}
 	}
 	return out, nil
 }

@@ -461,7 +461,12 @@ func (s *Server) getScore(w http.ResponseWriter, r *http.Request) {
 		s.writeError(w, r, domain.Errorf(domain.NotFound, "unit", "no unit %s in this season", r.PathValue("unit")))
 		return
 	}
-	writeRaw(w, http.StatusOK, sheet)
+	b, err := sheet.Bytes()
+	if err != nil {
+		s.writeError(w, r, fmt.Errorf("encode the score of %s: %w", r.PathValue("unit"), err))
+		return
+	}
+	writeRaw(w, http.StatusOK, b)
 }
 
 // vietnam is the time zone of the days a todo list counts in.

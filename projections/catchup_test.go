@@ -65,7 +65,7 @@ func rows(t *testing.T, p *Projector) map[string]string {
 		if err != nil {
 			t.Fatal(err)
 		}
-		s, err := p.StoredSheets(context.Background(), season)
+		s, err := p.StoredScores(context.Background(), season)
 		if err != nil {
 			t.Fatal(err)
 		}

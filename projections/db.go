@@ -14,8 +14,9 @@ import (
 // schemaVersion changes when the read model's tables or stored replies
 // change; a read model of another version is rebuilt from the log.
 // 2: score sheets list the unit's facts; 3: and the committee's decisions;
-// 4: signed checkpoints; 5: the copy of every message (log_copy).
-const schemaVersion = "5"
+// 4: signed checkpoints; 5: the copy of every message (log_copy); 6: a
+// scores row is the unit's ranked row, not its whole sheet.
+const schemaVersion = "6"
 
 const schema = `
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -35,6 +36,7 @@ CREATE INDEX IF NOT EXISTS events_season_unit ON events (season, unit, seq);
 CREATE INDEX IF NOT EXISTS events_time ON events (time_ns);
 CREATE TABLE IF NOT EXISTS seasons (season TEXT PRIMARY KEY, seq INTEGER NOT NULL, closed INTEGER NOT NULL, body BLOB NOT NULL);
 CREATE TABLE IF NOT EXISTS rankings (season TEXT NOT NULL, view TEXT NOT NULL, seq INTEGER NOT NULL, body BLOB NOT NULL, PRIMARY KEY (season, view));
+-- scores: each unit's ranked row (total, parts, rank, award) per view.
 CREATE TABLE IF NOT EXISTS scores (season TEXT NOT NULL, view TEXT NOT NULL, unit TEXT NOT NULL, body BLOB NOT NULL, PRIMARY KEY (season, view, unit));
 CREATE TABLE IF NOT EXISTS checkpoints (
 	seq     INTEGER PRIMARY KEY,

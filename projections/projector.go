@@ -88,6 +88,8 @@ type Projector struct {
 	// heads the last event of every subject, which the next one chains to.
 	seals map[string]*seasonSeal
 	heads map[string]Head
+	// subjectsOf lists each season's subjects, in the order first seen.
+	subjectsOf map[string][]string
 	// folded is the last seq folded and committed; the published snapshot
 	// can be behind it while a catch-up defers rescoring. dirty lists the
 	// seasons folded since their snapshot and rows were last built, with
@@ -96,6 +98,11 @@ type Projector struct {
 	folded uint64
 	dirty  map[string]*touchSet
 	scores map[string]*seasonScores
+	// staged is the snapshot of the last batch staged, which the next one
+	// builds on; stale is set while staged batches defer rescoring. Only
+	// the loop touches them.
+	staged *Snapshot
+	stale  bool
 
 	// lastDelay is how long the newest event of the last commit waited
 	// between the log's timestamp and its commit here (nanoseconds): the
@@ -213,6 +220,7 @@ func (p *Projector) restore(ctx context.Context) error {
 	p.tokMu.Unlock()
 	p.seals = map[string]*seasonSeal{}
 	p.heads = map[string]Head{}
+	p.subjectsOf = map[string][]string{}
 	p.dirty = map[string]*touchSet{} // restore scores every season whole
 	p.tlMu.Lock()
 	p.timelines = map[timelineKey]timelineEntry{}
@@ -236,6 +244,7 @@ func (p *Projector) restore(ctx context.Context) error {
 		if err != nil {
 			return fmt.Errorf("restore season %s: %w", id, err)
 		}
+		ss.sealed = p.sealPoint(id)
 		snap.Seasons[id], p.scores[id] = ss, sc
 	}
 	if err := p.repairRows(ctx, snap); err != nil {
@@ -244,6 +253,7 @@ func (p *Projector) restore(ctx context.Context) error {
 	p.folded, p.dirty = cp, map[string]*touchSet{}
 	p.foldedAt.Store(cp)
 	p.snap.Store(snap)
+	p.staged, p.stale = snap, false
 	return nil
 }
 
@@ -566,38 +576,38 @@ func (p *Projector) runOnce(ctx context.Context, log Log) error {
 			}
 		})
 	}()
-	batch := make([]events.Stored, 0, maxBatch)
+	c := p.startCommitter(ctx)
+	defer c.close()
 	timer := time.NewTimer(time.Hour)
 	timer.Stop()
-	deferred := 0 // batches committed since the snapshot was last published
-	flush := func() error {
-		if len(batch) == 0 {
-			return nil
-		}
-		// More already queued: a catch-up. Rescoring every touched season
-		// after each batch would cost more than folding (a national log
-		// touches hundreds of seasons per batch), so it waits for the queue
-		// to drain, or for maxDeferred batches.
-		catchUp := len(msgs) > 0 && deferred < maxDeferred
-		err := p.apply(ctx, batch, catchUp)
-		batch = batch[:0]
-		if catchUp {
-			deferred++
-		} else {
-			deferred = 0
-		}
-		return err
-	}
+	buf := make([]events.Stored, 0, maxBatch)
 	for {
+		// A full batch, or one stopped at a bad message, takes no more
+		// until it is shipped.
+		in := msgs
+		if c.open != nil && (c.open.seen >= maxBatch || c.open.bad != nil) {
+			in = nil
+		}
 		select {
-		case m := <-msgs:
-			batch = append(batch, m)
-			if len(batch) == 1 {
+		case m := <-in:
+			// Take what else is queued under the same lock.
+			buf = append(buf[:0], m)
+			room := maxBatch
+			if c.open != nil {
+				room -= c.open.seen
+			}
+			for len(buf) < room && len(msgs) > 0 {
+				buf = append(buf, <-msgs)
+			}
+			if c.open == nil {
+				c.open = p.newBatch()
 				timer.Reset(flushAfter)
 			}
-			if len(batch) >= maxBatch {
-				timer.Stop()
-				if err := flush(); err != nil {
+			if err := p.take(c.open, buf); err != nil {
+				return p.stop(err)
+			}
+			if c.open.seen >= maxBatch || c.open.bad != nil {
+				if err := c.shipIfIdle(len(msgs) > 0); err != nil {
 					return p.stop(err)
 				}
 			}
@@ -608,7 +618,16 @@ func (p *Projector) runOnce(ctx context.Context, log Log) error {
 				timer.Reset(flushAfter)
 				continue
 			}
-			if err := flush(); err != nil {
+			if err := c.shipIfIdle(false); err != nil {
+				return p.stop(err)
+			}
+		case err := <-c.done:
+			// What gathered while that batch committed goes at once.
+			c.busy = false
+			if err != nil {
+				return p.stop(err)
+			}
+			if err := c.shipIfIdle(len(msgs) > 0); err != nil {
 				return p.stop(err)
 			}
 		case err := <-followErr:
@@ -616,31 +635,125 @@ func (p *Projector) runOnce(ctx context.Context, log Log) error {
 				return nil
 			}
 			var gap *events.GapError
-			if errors.As(err, &gap) {
-				// Fold what came before the gap (Follow sent it before
-				// its error), then stop there.
-				for len(msgs) > 0 {
-					batch = append(batch, <-msgs)
-					if len(batch) >= maxBatch {
-						if err := flush(); err != nil {
-							return p.stop(err)
-						}
-					}
+			if !errors.As(err, &gap) {
+				return fmt.Errorf("follow the log: %w", err)
+			}
+			// Commit what came before the gap (Follow sent it before its
+			// error), then stop there.
+			for len(msgs) > 0 {
+				if c.open == nil {
+					c.open = p.newBatch()
 				}
-				if err := flush(); err != nil {
+				if c.open.seen >= maxBatch {
+					if err := c.settle(); err != nil {
+						return p.stop(err)
+					}
+					continue
+				}
+				if err := p.take(c.open, []events.Stored{<-msgs}); err != nil {
 					return p.stop(err)
 				}
-				l := &Loss{Checkpoint: p.foldedSeq(), LogLastSeq: gap.Got}
-				l.lost(gap.Want, gap.Got-1)
-				p.lose(l)
-				<-ctx.Done()
-				return nil
 			}
-			return fmt.Errorf("follow the log: %w", err)
+			if err := c.settle(); err != nil {
+				return p.stop(err)
+			}
+			l := &Loss{Checkpoint: p.foldedSeq(), LogLastSeq: gap.Got}
+			l.lost(gap.Want, gap.Got-1)
+			p.lose(l)
+			<-ctx.Done()
+			return nil
 		case <-ctx.Done():
 			return nil
 		}
 	}
+}
+
+// committer commits the batches the loop ships, one at a time, in a
+// goroutine of its own, while the loop takes the next batch.
+type committer struct {
+	p    *Projector
+	jobs chan *batch
+	done chan error
+	open *batch // taken, not shipped
+	busy bool   // a shipped batch is committing
+	// deferred counts the batches shipped since the snapshot was last
+	// published.
+	deferred int
+}
+
+func (p *Projector) startCommitter(ctx context.Context) *committer {
+	c := &committer{p: p, jobs: make(chan *batch), done: make(chan error, 1)}
+	// A commit under way finishes even when ctx ends: the loop waits for
+	// it, so that a stop never cuts a transaction short.
+	cctx := context.WithoutCancel(ctx)
+	go func() {
+		for b := range c.jobs {
+			c.done <- p.commit(cctx, b)
+		}
+	}()
+	return c
+}
+
+// shipIfIdle stages the open batch and hands it to the committer, unless
+// the committer is busy (the batch then keeps gathering until it is done)
+// or nothing is open. behind says more messages are already queued: a
+// catch-up, whose rescoring waits (see maxDeferred).
+func (c *committer) shipIfIdle(behind bool) error {
+	if c.busy || c.open == nil {
+		return nil
+	}
+	b := c.open
+	c.open = nil
+	if b.bad != nil && b.taken == 0 {
+		return c.p.haltAt(*b.bad)
+	}
+	// Rescoring every touched season after each batch of a catch-up would
+	// cost more than folding (a national log touches hundreds of seasons
+	// per batch), so it waits for the queue to drain, or for maxDeferred
+	// batches.
+	catchUp := behind && b.bad == nil && c.deferred < maxDeferred
+	if err := c.p.stage(b, catchUp); err != nil {
+		return err
+	}
+	if catchUp {
+		c.deferred++
+	} else {
+		c.deferred = 0
+	}
+	c.busy = true
+	c.jobs <- b
+	return nil
+}
+
+// settle ships the open batch and waits until everything shipped is
+// committed.
+func (c *committer) settle() error {
+	for c.busy || c.open != nil {
+		if c.busy {
+			c.busy = false
+			if err := <-c.done; err != nil {
+				return err
+			}
+		}
+		if err := c.shipIfIdle(false); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// close commits what was taken, unless the projector halted, and stops
+// the goroutine: what is folded in memory is then what is committed, for
+// a Run that starts again.
+func (c *committer) close() {
+	if c.p.Halted() == nil {
+		_ = c.settle() // a failure halts the projector, which says why
+	}
+	if c.busy {
+		<-c.done
+		c.busy = false
+	}
+	close(c.jobs)
 }
 
 func (p *Projector) stop(err error) error {
@@ -723,175 +836,6 @@ func (p *Projector) foldedSeq() uint64 {
 	return p.folded
 }
 
-// apply is Apply; with deferSeasons it commits the events and the
-// checkpoint but leaves the touched seasons' rankings (rows and snapshot)
-// to a later apply, and publishes nothing: readers keep the last complete
-// snapshot, whose checkpoint says what it holds. Exactly once still holds:
-// a restart rewrites every season's rows from the committed events.
-func (p *Projector) apply(ctx context.Context, batch []events.Stored, deferSeasons bool) error {
-	if p.Halted() != nil {
-		return &haltError{*p.Halted()}
-	}
-	tx, err := p.db.BeginTx(ctx, nil)
-	if err != nil {
-		return fmt.Errorf("begin read model transaction: %w", err)
-	}
-	defer tx.Rollback()
-	// The fold takes mu to write; scoring and the commit only read the
-	// fold, so writers validating against it wait for the fold alone.
-	p.mu.Lock()
-	cp, applied, bad, err := p.foldBatch(ctx, tx, batch)
-	if cp > p.foldedAt.Load() {
-		p.foldedAt.Store(cp)
-		fch := make(chan struct{})
-		close(*p.folds.Swap(&fch))
-	}
-	p.mu.Unlock()
-	if err != nil {
-		return err
-	}
-	if bad != nil && applied == 0 {
-		return p.haltAt(*bad)
-	}
-	// A halt publishes what was applied before the bad event.
-	publish := !deferSeasons || bad != nil
-	var next *Snapshot
-	if publish {
-		next = &Snapshot{Checkpoint: cp, Seasons: map[string]*SeasonSnap{}}
-		for id, ss := range p.snap.Load().Seasons {
-			next.Seasons[id] = ss
-		}
-		type built struct {
-			ss *SeasonSnap
-			d  seasonDelta
-		}
-		var out []built
-		p.mu.RLock()
-		for id, t := range p.dirty {
-			sc := p.scores[id]
-			if sc == nil {
-				sc = &seasonScores{}
-				p.scores[id] = sc
-			}
-			ss, d, err := sc.update(p.seasons[id], t)
-			if err != nil {
-				p.mu.RUnlock()
-				return p.haltAt(Halt{Seq: cp, Reason: fmt.Sprintf("score season %s: %v", id, err)})
-			}
-			out = append(out, built{ss, d})
-		}
-		p.mu.RUnlock()
-		for _, b := range out {
-			if err := writeSeasonDelta(ctx, tx, b.ss.ID, b.ss, b.d); err != nil {
-				return p.haltOn(cp, "store season "+b.ss.ID+": ", err)
-			}
-			next.Seasons[b.ss.ID] = b.ss
-		}
-	}
-	if err := setMeta(ctx, tx, "checkpoint", strconv.FormatUint(cp, 10)); err != nil {
-		return p.haltOn(cp, "store checkpoint: ", err)
-	}
-	// Marked on every deferred batch, not once: an audit that opened this
-	// read model meanwhile may have repaired and unmarked it. Unmarked by
-	// the publish after deferred batches (the snapshot is then behind).
-	if !publish || p.Checkpoint() < p.folded {
-		mark := ""
-		if !publish {
-			mark = "1"
-		}
-		if err := setMeta(ctx, tx, staleRows, mark); err != nil {
-			return p.haltOn(cp, "mark stale rows: ", err)
-		}
-	}
-	if err := tx.Commit(); err != nil {
-		// The in-memory fold is now ahead of the file: stop, and let a
-		// restart restore from what was committed.
-		return p.haltOn(cp, "commit read model: ", err)
-	}
-	// The snapshot goes out with dirty cleared, under mu: the notary
-	// (Unsigned) never sees a season clean whose snapshot is behind.
-	p.mu.Lock()
-	p.folded = cp
-	if publish {
-		p.snap.Store(next)
-		clear(p.dirty)
-	}
-	p.mu.Unlock()
-	if !publish {
-		return nil
-	}
-	if applied > 0 {
-		p.lastDelay.Store(int64(time.Since(batch[len(batch)-1].Time)))
-	}
-	ch := make(chan struct{})
-	close(*p.changed.Swap(&ch))
-	if bad != nil {
-		return p.haltAt(*bad)
-	}
-	return nil
-}
-
-// foldBatch folds a batch into memory and stores its events in tx
-// (callers hold mu): the last seq it reached, how many messages it took,
-// and the message it stopped at, if one could not be folded.
-func (p *Projector) foldBatch(ctx context.Context, tx *sql.Tx, batch []events.Stored) (uint64, int, *Halt, error) {
-	cp := p.foldedAt.Load()
-	applied := 0
-	for _, m := range batch {
-		if m.Seq <= cp {
-			continue // a redelivery: already committed
-		}
-		if reason, ok := p.setAside[m.Seq]; ok {
-			if err := p.skip(ctx, tx, m, reason); err != nil {
-				return cp, applied, nil, p.haltOn(m.Seq, "", err)
-			}
-			if season, _, _, ok := events.ParseSubject(m.Subject); ok && p.seasons[season] != nil {
-				p.touch(season) // its seq moved
-			}
-			cp = m.Seq
-			applied++
-			continue
-		}
-		if _, kind, _, _ := events.ParseSubject(m.Subject); kind == events.KindCheckpoint {
-			if err := p.applyCheckpoint(ctx, tx, m); err != nil {
-				return cp, applied, &Halt{Seq: m.Seq, Reason: err.Error(), Message: true}, nil
-			}
-			if err := insertCopy(ctx, tx, m); err != nil {
-				return cp, applied, nil, p.haltOn(m.Seq, "", err)
-			}
-			cp = m.Seq
-			applied++
-			continue
-		}
-		// Fold first: an event that cannot be applied leaves no row behind,
-		// so a restart restores cleanly and halts at it again.
-		var hash string
-		rec, err := decode(m)
-		if err == nil {
-			hash = events.ContentHash(rec.Event)
-			err = p.fold(rec, hash)
-		}
-		if err != nil {
-			return cp, applied, &Halt{Seq: m.Seq, Reason: err.Error(), Message: true}, nil
-		}
-		if err := p.seal(m, rec); err != nil {
-			return cp, applied, nil, p.haltAt(Halt{Seq: m.Seq, Reason: err.Error()})
-		}
-		err = p.insert(ctx, tx, m, rec, hash)
-		if err == nil {
-			err = insertCopy(ctx, tx, m)
-		}
-		if err != nil {
-			// Memory is now ahead of the file: roll back and halt; a
-			// restart restores from what was committed.
-			return cp, applied, nil, p.haltOn(m.Seq, "", err)
-		}
-		cp = m.Seq
-		applied++
-	}
-	return cp, applied, nil, nil
-}
-
 // haltOn halts on a failure of the read model: what failed, and whether
 // it was for lack of space.
 func (p *Projector) haltOn(seq uint64, what string, err error) error {
@@ -943,7 +887,7 @@ func writeSeason(ctx context.Context, tx *sql.Tx, id string, ss *SeasonSnap) err
 		}
 		for unit, sheet := range v.Sheets {
 			if _, err := tx.ExecContext(ctx, `INSERT INTO scores (season, view, unit, body) VALUES (?, ?, ?, ?) ON CONFLICT (season, view, unit) DO UPDATE SET body = excluded.body`,
-				id, string(view), unit, []byte(sheet)); err != nil {
+				id, string(view), unit, []byte(sheet.Row())); err != nil {
 				return err
 			}
 		}

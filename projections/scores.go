@@ -6,6 +6,7 @@ import (
 	"database/sql"
 	"encoding/json"
 	"fmt"
+	"sync"
 
 	"github.com/thidua/thidua/domain"
 )
@@ -47,21 +48,76 @@ type viewScores struct {
 
 type unitScore struct {
 	score domain.UnitScore
-	// rescored: score changed since the reply was last encoded.
+	// rescored: score changed since the reply was last built.
 	rescored bool
 	// row is the ranked row last published, rowJSON its encoding; reply
-	// the sheet reply, whose sheet fields sit at reply[len(prefix):sheetEnd].
-	row      domain.Standing
-	rowJSON  []byte
-	reply    json.RawMessage
-	sheetEnd int
+	// the sheet reply.
+	row     domain.Standing
+	rowJSON []byte
+	reply   *SheetJSON
+}
+
+// SheetJSON is a unit's score reply (SheetReply's encoding), encoded when
+// first read. A sheet lists every fact of its unit, so encoding one costs
+// the unit's history: it is left to a reader who asks for it, never done
+// by the loop that folds or the commit.
+// What it encodes is immutable once scored.
+type SheetJSON struct {
+	prefix []byte     // {"season":…,"view":…,
+	body   *sheetBody // shared by the replies of one score whose rank moved
+	row    []byte     // the standing
+	once   sync.Once
+	b      json.RawMessage
+	err    error
+}
+
+type sheetBody struct {
+	sheet  domain.Sheet
+	once   sync.Once
+	fields []byte // the sheet's object without its braces
+	err    error
+}
+
+// Row is the unit's ranked row, as the rankings' units array holds it and
+// the scores table stores it.
+func (r *SheetJSON) Row() json.RawMessage { return r.row }
+
+// Bytes is the reply, byte for byte json.Marshal(SheetReply{…}).
+func (r *SheetJSON) Bytes() (json.RawMessage, error) {
+	r.once.Do(func() {
+		fields, err := r.body.encode()
+		if err != nil {
+			r.err = err
+			return
+		}
+		const mid = `,"standing":`
+		b := make([]byte, 0, len(r.prefix)+len(fields)+len(mid)+len(r.row)+1)
+		b = append(b, r.prefix...)
+		b = append(b, fields...)
+		b = append(b, mid...)
+		b = append(b, r.row...)
+		r.b = append(b, '}')
+	})
+	return r.b, r.err
+}
+
+func (sb *sheetBody) encode() ([]byte, error) {
+	sb.once.Do(func() {
+		b, err := json.Marshal(sb.sheet)
+		if err != nil {
+			sb.err = err
+			return
+		}
+		sb.fields = b[1 : len(b)-1]
+	})
+	return sb.fields, sb.err
 }
 
 // seasonDelta is what a publish changed of a season's rows.
 type seasonDelta struct {
 	info   bool // the season's own row (else its seq only)
 	ranked map[domain.View]bool
-	sheets map[domain.View][]string
+	sheets map[domain.View][]string // units whose row or sheet changed
 }
 
 // buildSeasonSnap scores a season from scratch (as of a past seq, and
@@ -168,7 +224,7 @@ func (sc *seasonScores) view(s *domain.Season, v domain.View, all bool, touched 
 		scores = append(scores, &vc.units[m.ID].score)
 	}
 	st := s.Rank(v, scores)
-	out := &ViewSnap{Standings: st, Sheets: make(map[string]json.RawMessage, len(st.Units))}
+	out := &ViewSnap{Standings: st, Sheets: make(map[string]*SheetJSON, len(st.Units))}
 	// How each award was decided: a few entries, given again every time.
 	awards, err := json.Marshal(st.Awards)
 	if err != nil {
@@ -209,33 +265,21 @@ func (sc *seasonScores) view(s *domain.Season, v domain.View, all bool, touched 
 	return out, ranked, changed, nil
 }
 
-// encode writes the unit's ranked row and sheet reply: the reply is
-// json.Marshal(SheetReply{…}) assembled from its parts, so that a rank
-// that moved re-encodes the row, not the sheet.
+// encode writes the unit's ranked row and readies its sheet reply: a rank
+// that moved re-encodes the row and shares the sheet's encoding.
 func (us *unitScore) encode(prefix []byte, row domain.Standing) error {
 	rowJSON, err := json.Marshal(row)
 	if err != nil {
 		return err
 	}
-	var sheet []byte // the sheet's fields, without their braces
+	var body *sheetBody
 	if us.rescored || us.reply == nil {
-		b, err := json.Marshal(us.score.Sheet)
-		if err != nil {
-			return err
-		}
-		sheet = b[1 : len(b)-1]
+		body = &sheetBody{sheet: us.score.Sheet}
 	} else {
-		sheet = us.reply[len(prefix):us.sheetEnd]
+		body = us.reply.body
 	}
-	const mid = `,"standing":`
-	reply := make([]byte, 0, len(prefix)+len(sheet)+len(mid)+len(rowJSON)+1)
-	reply = append(reply, prefix...)
-	reply = append(reply, sheet...)
-	end := len(reply)
-	reply = append(reply, mid...)
-	reply = append(reply, rowJSON...)
-	reply = append(reply, '}')
-	us.row, us.rowJSON, us.reply, us.sheetEnd, us.rescored = row, rowJSON, reply, end, false
+	us.row, us.rowJSON, us.rescored = row, rowJSON, false
+	us.reply = &SheetJSON{prefix: prefix, body: body, row: rowJSON}
 	return nil
 }
 
@@ -292,8 +336,8 @@ func writeSeasonDelta(ctx context.Context, tx *sql.Tx, id string, ss *SeasonSnap
 		}
 		for _, unit := range d.sheets[view] {
 			if _, err := tx.ExecContext(ctx, `INSERT INTO scores (season, view, unit, body) VALUES (?, ?, ?, ?) ON CONFLICT (season, view, unit) DO UPDATE SET body = excluded.body`,
-				id, string(view), unit, []byte(v.Sheets[unit])); err != nil {
-				return fmt.Errorf("store sheet %s/%s: %w", view, unit, err)
+				id, string(view), unit, []byte(v.Sheets[unit].Row())); err != nil {
+				return fmt.Errorf("store the score of %s/%s: %w", view, unit, err)
 			}
 		}
 	}

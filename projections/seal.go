@@ -28,7 +28,7 @@ type seasonSeal struct {
 // for both.
 func (p *Projector) seal(m events.Stored, rec events.Record) error {
 	h := Head{Subject: m.Subject, Seq: m.Seq, Hash: seal.ChainHash(m.Data)}
-	p.heads[m.Subject] = h
+	p.setHead(h)
 	season := rec.Event.Season
 	if season == "" {
 		return nil
@@ -41,27 +41,18 @@ func (p *Projector) seal(m events.Stored, rec events.Record) error {
 	return ss.tree.Add(seal.LeafHash(m.Seq, m.Subject, h.Hash))
 }
 
-// applyCheckpoint records a signed checkpoint found on the log. Its
-// signature is the audit's to check; here it only tells the notary how far
-// the season is signed.
-func (p *Projector) applyCheckpoint(ctx context.Context, tx *sql.Tx, m events.Stored) error {
-	season, _, _, _ := events.ParseSubject(m.Subject)
-	cp, err := seal.ParseSigned(m.Data)
-	if err != nil {
-		return fmt.Errorf("checkpoint: %w", err)
-	}
-	if cp.Season != season {
-		return fmt.Errorf("checkpoint of season %s on subject %s", cp.Season, m.Subject)
-	}
+// insertCheckpoint stores a signed checkpoint found on the log. Its
+// signature is the audit's to check; take has told the notary how far the
+// season is signed.
+func insertCheckpoint(ctx context.Context, tx *sql.Tx, o op) error {
 	closing := 0
-	if cp.Closing() {
+	if o.closing {
 		closing = 1
 	}
 	if _, err := tx.ExecContext(ctx, `INSERT INTO checkpoints (seq, season, size, closing, body) VALUES (?, ?, ?, ?, ?)`,
-		m.Seq, season, cp.Size, closing, m.Data); err != nil {
+		o.m.Seq, o.season, o.size, closing, o.m.Data); err != nil {
 		return fmt.Errorf("store checkpoint: %w", err)
 	}
-	p.signedUpTo(season, cp.Size)
 	return nil
 }
 
@@ -116,49 +107,42 @@ func (p *Projector) Unsigned() ([]seal.Status, error) {
 	}
 	p.mu.RLock()
 	defer p.mu.RUnlock()
+	// What is published, not the fold, which may be ahead of it: a
+	// checkpoint signs a tree with the ranking readers see beside it.
+	snap := p.snap.Load()
 	var out []seal.Status
 	for id, ss := range p.seals {
-		if p.dirty[id] != nil {
-			continue // rescoring deferred by a catch-up: its snapshot is behind
+		sn := snap.Seasons[id]
+		if sn == nil || sn.sealed == nil {
+			continue
 		}
-		if ss.tree.Size() > ss.signed {
-			s := p.seasons[id]
-			out = append(out, seal.Status{Season: id, Size: ss.tree.Size(), Signed: ss.signed, Closed: s != nil && s.Closed != nil})
+		if sn.sealed.size > ss.signed {
+			out = append(out, seal.Status{Season: id, Size: sn.sealed.size, Signed: ss.signed, Closed: sn.Closed})
 		}
 	}
 	return out, nil
 }
 
-// NextCheckpoint is the checkpoint of a season as folded now, unsigned:
-// its tree size and root, and for a closed season the hash of the final
-// ranking at that size.
+// NextCheckpoint is the checkpoint of a season as last published,
+// unsigned: its tree size and root, the last event of each of its
+// subjects, and for a closed season the hash of the final ranking at that
+// size.
 func (p *Projector) NextCheckpoint(season string) (seal.Checkpoint, error) {
 	if h := p.Halted(); h != nil {
 		return seal.Checkpoint{}, fmt.Errorf("projector halted at seq %d", h.Seq)
 	}
 	p.mu.RLock()
 	defer p.mu.RUnlock()
-	ss, s := p.seals[season], p.seasons[season]
-	if ss == nil || s == nil || ss.tree.Size() == 0 {
+	ss, snap := p.seals[season], p.snap.Load().Seasons[season]
+	if ss == nil || snap == nil || snap.sealed == nil || snap.sealed.size == 0 {
 		return seal.Checkpoint{}, fmt.Errorf("season %s has no events", season)
 	}
-	root, err := ss.tree.Root(ss.tree.Size())
+	root, err := ss.tree.Root(snap.sealed.size)
 	if err != nil {
 		return seal.Checkpoint{}, err
 	}
-	cp := seal.Checkpoint{Season: season, Size: ss.tree.Size(), Root: root, Seq: s.LastSeq}
-	for subject, h := range p.heads {
-		if sn, _, _, _ := events.ParseSubject(subject); sn == season {
-			cp.Heads = append(cp.Heads, h)
-		}
-	}
+	cp := seal.Checkpoint{Season: season, Size: snap.sealed.size, Root: root, Seq: snap.Seq, Heads: slices.Clone(snap.sealed.heads)}
 	slices.SortFunc(cp.Heads, func(a, b seal.Head) int { return strings.Compare(a.Subject, b.Subject) })
-	// Apply swaps the snapshot before it lets go of mu, so under mu the
-	// snapshot is the fold's, unless Apply halted between the two.
-	snap := p.snap.Load().Seasons[season]
-	if snap == nil || snap.Seq != s.LastSeq {
-		return seal.Checkpoint{}, fmt.Errorf("season %s: snapshot at seq %d, fold at seq %d", season, snapSeq(snap), s.LastSeq)
-	}
 	if final := snap.Views[domain.Final]; final != nil {
 		cp.FinalRanking = seal.RankingHash(final.Units)
 	}

@@ -51,18 +51,13 @@ func (p *Projector) SetAsides(ctx context.Context) ([]Skipped, error) {
 	return out, rows.Err()
 }
 
-// skip commits a set-aside message: its copy and its row in set_aside,
-// and its place in its subject's chain and its season's tree (callers
-// hold mu).
-func (p *Projector) skip(ctx context.Context, tx *sql.Tx, m events.Stored, reason string) error {
+// insertSetAside stores that the committee set a message aside; take
+// has put it in its subject's chain and its season's tree.
+func insertSetAside(ctx context.Context, tx *sql.Tx, m events.Stored, reason string) error {
 	if _, err := tx.ExecContext(ctx, `INSERT INTO set_aside (seq, subject, reason) VALUES (?, ?, ?)`, m.Seq, m.Subject, reason); err != nil {
 		return fmt.Errorf("store set-aside seq %d: %w", m.Seq, err)
 	}
-	if err := insertCopy(ctx, tx, m); err != nil {
-		return err
-	}
-	p.logger.Warn("seq set aside by the committee: skipped", "seq", m.Seq, "subject", m.Subject, "reason", reason)
-	return p.sealRaw(m)
+	return nil
 }
 
 // sealRaw records a message that is not folded in its subject's chain
@@ -74,7 +69,7 @@ func (p *Projector) sealRaw(m events.Stored) error {
 		return nil
 	}
 	h := Head{Subject: m.Subject, Seq: m.Seq, Hash: seal.ChainHash(m.Data)}
-	p.heads[m.Subject] = h
+	p.setHead(h)
 	if !ok {
 		return nil
 	}

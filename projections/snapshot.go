@@ -33,14 +33,17 @@ type SeasonSnap struct {
 	Info    json.RawMessage // GET /seasons/{season}
 	Views   map[domain.View]*ViewSnap
 	Units   map[string]bool
+	// sealed is the season's tree and heads at this snapshot, for the
+	// notary; nil for a view as of a past seq.
+	sealed *sealed
 }
 
 // ViewSnap is one view of a season.
 type ViewSnap struct {
 	Standings *domain.Standings
-	Units     json.RawMessage            // the rankings' "units" array
-	Awards    json.RawMessage            // the rankings' "awards": how each was decided
-	Sheets    map[string]json.RawMessage // unit → score sheet reply
+	Units     json.RawMessage       // the rankings' "units" array
+	Awards    json.RawMessage       // the rankings' "awards": how each was decided
+	Sheets    map[string]*SheetJSON // unit → score sheet reply
 }
 
 // SeasonInfo is the season as opened and amended, in season.opened's shape
@@ -226,8 +229,9 @@ func (p *Projector) StoredRankings(ctx context.Context, season string) (map[stri
 	return p.storedRows(ctx, `SELECT view, body FROM rankings WHERE season = ?`, season)
 }
 
-// StoredSheets reads the score sheets as committed: "view/unit" → bytes.
-func (p *Projector) StoredSheets(ctx context.Context, season string) (map[string][]byte, error) {
+// StoredScores reads each unit's ranked row as committed: "view/unit" →
+// bytes.
+func (p *Projector) StoredScores(ctx context.Context, season string) (map[string][]byte, error) {
 	return p.storedRows(ctx, `SELECT view || '/' || unit, body FROM scores WHERE season = ?`, season)
 }
 

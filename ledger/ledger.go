@@ -153,20 +153,19 @@ func (l *Ledger) append(ctx context.Context, ev events.Event, payload events.Pay
 		subject = events.UnitSubject(ev.Season, ev.Unit)
 	}
 	// Writers of this process queue per subject; then the one wait of a
-	// write: until the fold holds the subject's last
-	// event and everything this process wrote. An id the fold then knows is
-	// a re-post; one it does not know yet, written elsewhere within the
-	// broker's window, comes back from publish as a duplicate.
+	// write: until the fold holds everything this process has written. The
+	// subject's last event is taken from the fold, not asked of the log: the
+	// append's optimistic concurrency refuses it if another process has
+	// written since, and only then is the log read (publishLocked). An id
+	// the fold knows is a re-post; one it does not know yet, written
+	// elsewhere within the broker's window, comes back from publish as a
+	// duplicate.
 	unlock, err := l.lockSubject(ctx, subject)
 	if err != nil {
 		return Reply{}, false, err
 	}
 	defer unlock()
-	expect, err := l.lastSubjectSeq(ctx, subject)
-	if err != nil {
-		return Reply{}, false, unavailable("read the log", err)
-	}
-	if err := l.state.WaitFolded(ctx, max(expect, l.acked())); err != nil {
+	if err := l.state.WaitFolded(ctx, l.acked()); err != nil {
 		return Reply{}, false, unavailable("catch up with the log", err)
 	}
 	// A re-post is answered only within the token's reach, like a read.
@@ -181,7 +180,7 @@ func (l *Ledger) append(ctx context.Context, ev events.Event, payload events.Pay
 	if info, ok := l.state.LookupID(ev.ID); ok {
 		return l.replay(ev, hash, info)
 	}
-	ack, err := l.publishLocked(ctx, subject, ev.ID, &expect, func(prev projections.Head) ([]byte, error) {
+	ack, err := l.publishLocked(ctx, subject, ev.ID, true, func(prev projections.Head) ([]byte, error) {
 		if err := l.check(ctx, ev, payload, sc); err != nil {
 			return nil, err
 		}
@@ -239,7 +238,7 @@ func (l *Ledger) publish(ctx context.Context, subject, msgID string, prepare fun
 		return events.Ack{}, err
 	}
 	defer unlock()
-	return l.publishLocked(ctx, subject, msgID, nil, prepare)
+	return l.publishLocked(ctx, subject, msgID, false, prepare)
 }
 
 // lockSubject queues behind this process's other writers of a subject,
@@ -255,17 +254,24 @@ func (l *Ledger) lockSubject(ctx context.Context, subject string) (func(), error
 }
 
 // publishLocked is publish for a caller that holds the subject's lock.
-// known, when given, is the subject's last seq as the caller read it and
-// waited for: the first attempt then neither reads the log nor waits again.
-func (l *Ledger) publishLocked(ctx context.Context, subject, msgID string, known *uint64, prepare func(prev projections.Head) ([]byte, error)) (events.Ack, error) {
+// waited says the caller has already waited for the fold to hold this
+// process's writes: the first attempt then waits for nothing and makes no
+// request but the append itself.
+func (l *Ledger) publishLocked(ctx context.Context, subject, msgID string, waited bool, prepare func(prev projections.Head) ([]byte, error)) (events.Ack, error) {
 	for attempt := 0; attempt < maxAttempts; attempt++ {
 		if attempt > 0 {
 			backoff(ctx, attempt)
 		}
 		var expect uint64
-		if attempt == 0 && known != nil {
-			expect = *known
-		} else {
+		switch {
+		case attempt == 0 && waited:
+		case attempt == 0:
+			if err := l.state.WaitFolded(ctx, l.acked()); err != nil {
+				return events.Ack{}, unavailable("catch up with the log", err)
+			}
+		default:
+			// Another process wrote to the subject: read how far, and
+			// wait until the fold holds it.
 			var err error
 			if expect, err = l.lastSubjectSeq(ctx, subject); err != nil {
 				return events.Ack{}, unavailable("read the log", err)
@@ -275,9 +281,10 @@ func (l *Ledger) publishLocked(ctx context.Context, subject, msgID string, known
 			}
 		}
 		head := l.state.SubjectHead(subject)
-		if head.Seq != expect {
+		if attempt > 0 && head.Seq != expect {
 			continue // the subject moved on since we read it: re-read
 		}
+		expect = head.Seq
 		data, err := prepare(head)
 		if err != nil {
 			return events.Ack{}, err

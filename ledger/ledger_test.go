@@ -160,17 +160,28 @@ func TestRepostIsIdempotent(t *testing.T) {
 }
 
 // leaderless is the real log as a cluster without a stream leader shows it:
-// reads of a subject's last seq get no answer until the caller gives up.
-// (One embedded node cannot be made to do this.)
+// appends and reads of a subject's last seq get no answer until the caller
+// gives up. (One embedded node cannot be made to do this.)
 type leaderless struct {
 	*natsstore.Store
 	asked chan struct{}
 }
 
+func (l leaderless) Append(ctx context.Context, subject, msgID string, data []byte, expectLast uint64) (events.Ack, error) {
+	return events.Ack{}, l.noAnswer(ctx)
+}
+
 func (l leaderless) LastSubjectSeq(ctx context.Context, subject string) (uint64, error) {
-	l.asked <- struct{}{}
+	return 0, l.noAnswer(ctx)
+}
+
+func (l leaderless) noAnswer(ctx context.Context) error {
+	select {
+	case l.asked <- struct{}{}:
+	default:
+	}
 	<-ctx.Done()
-	return 0, ctx.Err()
+	return ctx.Err()
 }
 
 // TestWritesGiveUpWhileTheLogDoesNotAnswer: a write stuck on the log and

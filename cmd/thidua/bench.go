@@ -11,6 +11,7 @@ import (
 
 	"github.com/thidua/thidua/bench"
 	"github.com/thidua/thidua/events/natsstore"
+	"github.com/thidua/thidua/internal/cli"
 )
 
 // benchCmd runs the benchmark harness of the bench package. It only parses
@@ -22,20 +23,20 @@ func benchCmd(ctx context.Context, args []string, getenv func(string) string, st
 	}
 	def := bench.DefaultConfig()
 	fs := newFlags("bench", "đo hiệu năng, so với mức nền đo trong cùng lần chạy / the benchmark harness, against raw baselines measured in the same run", getenv, stderr)
-	only := fs.str("only", "", "các pha cần chạy, cách nhau bằng dấu phẩy (mặc định tất cả) / phases to run, comma-separated: "+strings.Join(bench.Phases(), ",")+" (default all)")
-	runs := fs.integer("runs", def.Runs, "lặp mỗi phép đo chừng ấy lần; bảng ghi trung vị và độ dao động / repeat every measurement this many times; the table shows the median and the spread")
-	events := fs.integer("events", def.Events, "số sự kiện của tải toàn quốc được sinh ra / events in the generated national load")
-	units := fs.integer("units", def.Units, "số đơn vị trong tải được sinh ra / units in the generated load")
-	seasons := fs.integer("seasons", def.Seasons, "số mùa (cụm) trong tải được sinh ra / seasons (clusters) in the generated load")
-	seed := fs.integer("seed", int(def.Seed), "hạt giống của tải: cùng hạt giống cho cùng nhật ký / seed of the generated load: the same seed gives the same log")
-	duration := fs.duration("duration", def.Duration, "thời gian của mỗi phép đo ghi, độ tươi và đọc bảng xếp hạng / length of each timed ingest, freshness and rankings measurement")
-	rate := fs.integer("rate", def.Rate, "số sự kiện/giây của các bên ghi theo nhịp (độ tươi, và bên ghi song song khi đọc bảng xếp hạng) / events/s of the paced writers (freshness, and the writer behind the rankings reads)")
-	clients := fs.integer("clients", def.Clients, "số máy khách HTTP đồng thời (ghi, đọc bảng xếp hạng, và bên ghi khi đo độ tươi) / concurrent HTTP clients (ingest, rankings, and the freshness writers)")
-	rankUnits := fs.integer("rank-units", def.RankUnits, "số đơn vị của mùa được đọc bảng xếp hạng / units of the season whose rankings are read")
-	cpuDir := fs.str("cpuprofile", "", "ghi hồ sơ CPU pprof của mỗi phép đo sản phẩm vào thư mục này / write a pprof CPU profile of each product measurement into this directory")
-	jsonOut := fs.str("json", "", "ghi thêm báo cáo dạng JSON vào tệp này / also write the report as JSON to this file")
-	dir := fs.str("dir", "", "tạo thư mục nháp ở đây (mặc định thư mục tạm của hệ thống); xoá khi xong / make the scratch directory here (default the system's temporary directory); it is removed at the end")
-	if err := fs.parse(args); err != nil {
+	only := fs.EnvString("only", "", "các pha cần chạy, cách nhau bằng dấu phẩy (mặc định tất cả) / phases to run, comma-separated: "+strings.Join(bench.Phases(), ",")+" (default all)")
+	runs := fs.EnvInt("runs", def.Runs, "lặp mỗi phép đo chừng ấy lần; bảng ghi trung vị và độ dao động / repeat every measurement this many times; the table shows the median and the spread")
+	events := fs.EnvInt("events", def.Events, "số sự kiện của tải toàn quốc được sinh ra / events in the generated national load")
+	units := fs.EnvInt("units", def.Units, "số đơn vị trong tải được sinh ra / units in the generated load")
+	seasons := fs.EnvInt("seasons", def.Seasons, "số mùa (cụm) trong tải được sinh ra / seasons (clusters) in the generated load")
+	seed := fs.EnvInt("seed", int(def.Seed), "hạt giống của tải: cùng hạt giống cho cùng nhật ký / seed of the generated load: the same seed gives the same log")
+	duration := fs.EnvDuration("duration", def.Duration, "thời gian của mỗi phép đo ghi, độ tươi và đọc bảng xếp hạng / length of each timed ingest, freshness and rankings measurement")
+	rate := fs.EnvInt("rate", def.Rate, "số sự kiện/giây của các bên ghi theo nhịp (độ tươi, và bên ghi song song khi đọc bảng xếp hạng) / events/s of the paced writers (freshness, and the writer behind the rankings reads)")
+	clients := fs.EnvInt("clients", def.Clients, "số máy khách HTTP đồng thời (ghi, đọc bảng xếp hạng, và bên ghi khi đo độ tươi) / concurrent HTTP clients (ingest, rankings, and the freshness writers)")
+	rankUnits := fs.EnvInt("rank-units", def.RankUnits, "số đơn vị của mùa được đọc bảng xếp hạng / units of the season whose rankings are read")
+	cpuDir := fs.EnvString("cpuprofile", "", "ghi hồ sơ CPU pprof của mỗi phép đo sản phẩm vào thư mục này / write a pprof CPU profile of each product measurement into this directory")
+	jsonOut := fs.EnvString("json", "", "ghi thêm báo cáo dạng JSON vào tệp này / also write the report as JSON to this file")
+	dir := fs.EnvString("dir", "", "tạo thư mục nháp ở đây (mặc định thư mục tạm của hệ thống); xoá khi xong / make the scratch directory here (default the system's temporary directory); it is removed at the end")
+	if err := fs.Parse(args); err != nil {
 		return err
 	}
 	cfg := bench.Config{Runs: *runs, Events: *events, Units: *units, Seasons: *seasons, Seed: uint64(*seed), Duration: *duration,
@@ -44,7 +45,7 @@ func benchCmd(ctx context.Context, args []string, getenv func(string) string, st
 		cfg.Only = strings.Split(*only, ",")
 	}
 	if err := cfg.Validate(); err != nil {
-		return usageError(err.Error())
+		return cli.UsageError(err.Error())
 	}
 	exe, err := os.Executable()
 	if err != nil {
@@ -118,11 +119,11 @@ func benchChild(ctx context.Context, args []string, stdout, stderr io.Writer) er
 	child := fs.String("child", "", "child mode: replay")
 	natsURL := fs.String("nats-url", "", "the NATS holding the log")
 	db := fs.String("db", "", "the read model to create")
-	if err := fs.parse(args); err != nil {
+	if err := fs.Parse(args); err != nil {
 		return err
 	}
 	if *child != "replay" || *natsURL == "" || *db == "" {
-		return usageError("bench --child replay needs --nats-url and --db")
+		return cli.UsageError("bench --child replay needs --nats-url and --db")
 	}
 	return bench.ChildReplay(ctx, *natsURL, *db, stdout)
 }

@@ -10,6 +10,7 @@ import (
 	"time"
 
 	"github.com/thidua/thidua/bench"
+	"github.com/thidua/thidua/internal/cli"
 )
 
 // asThidua makes this test binary act as the thidua command, so that the
@@ -130,7 +131,7 @@ func TestBenchFlags(t *testing.T) {
 		{"--child", "nope"},
 	} {
 		err := run(context.Background(), append([]string{"thidua", "bench"}, args...), func(string) string { return "" }, strings.NewReader(""), &syncBuffer{}, &syncBuffer{})
-		if _, ok := err.(usageError); !ok {
+		if _, ok := err.(cli.UsageError); !ok {
 			t.Errorf("%v: %v, want a usage error", args, err)
 		}
 	}

@@ -15,6 +15,7 @@ import (
 
 	"github.com/thidua/thidua/domain"
 	"github.com/thidua/thidua/events"
+	"github.com/thidua/thidua/internal/cli"
 )
 
 // TestDemo: `serve --demo` on an empty store opens the demo seasons of
@@ -178,7 +179,7 @@ func TestUsage(t *testing.T) {
 	} {
 		t.Run(name, func(t *testing.T) {
 			err := run(context.Background(), args, func(string) string { return "" }, nil, io.Discard, io.Discard)
-			if _, ok := err.(usageError); !ok || exitCode(err) != 2 {
+			if _, ok := err.(cli.UsageError); !ok || exitCode(err) != 2 {
 				t.Errorf("got %v, want a usage error (exit 2)", err)
 			}
 		})

@@ -21,6 +21,7 @@ import (
 	"github.com/thidua/thidua/events"
 	"github.com/thidua/thidua/events/natsstore"
 	"github.com/thidua/thidua/httpapi"
+	"github.com/thidua/thidua/internal/cli"
 	"github.com/thidua/thidua/ledger"
 	"github.com/thidua/thidua/live"
 	"github.com/thidua/thidua/projections"
@@ -53,44 +54,44 @@ func serve(ctx context.Context, args []string, getenv func(string) string, stdou
 // test checks its commands with it.
 func parseServe(args []string, getenv func(string) string, stderr io.Writer) (serveConfig, error) {
 	fs := newFlags("serve", "chạy máy chủ: NATS JetStream nhúng (hoặc bên ngoài), mô hình đọc SQLite, API HTTP và trang web / runs the server: embedded (or external) NATS JetStream, the SQLite read model, the HTTP API and the web page", getenv, stderr)
-	data := fs.str("data", "./data", "thư mục dữ liệu: kho NATS nhúng và mô hình đọc SQLite / data directory: the embedded NATS store and the SQLite read model")
-	httpAddr := fs.str("http", "127.0.0.1:8080", "địa chỉ HTTP để lắng nghe / HTTP listen address")
+	data := fs.EnvString("data", "./data", "thư mục dữ liệu: kho NATS nhúng và mô hình đọc SQLite / data directory: the embedded NATS store and the SQLite read model")
+	httpAddr := fs.EnvString("http", "127.0.0.1:8080", "địa chỉ HTTP để lắng nghe / HTTP listen address")
 	nf := addNATSFlags(fs, "dùng NATS JetStream bên ngoài này (địa chỉ các máy chủ của cụm, cách nhau bằng dấu phẩy) thay cho bản nhúng / use this external NATS JetStream (comma-separated URLs of a cluster's servers) instead of the embedded one")
-	admin := fs.str("admin-token", "", "mã có mọi quyền, để khởi tạo; nên dùng biến môi trường vì cờ hiện ra trong ps / a token with every right, for bootstrapping; prefer the environment variable, since a flag shows in ps")
-	demo := fs.boolean("demo", false, "với kho trống, mở các mùa thi đua mẫu (hn-mttq-cum2-2024, hn-mttq-cum2-2025) và in mỗi vai trò một mã / on an empty store, open the demo season hn-mttq-cum2-2024 and print a token per role")
-	replicas := fs.integer("replicas", 0, "số bản sao của luồng nhật ký trên cụm ngoài (3 cho cụm 3 nút); 0 giữ nguyên của luồng đã có và tạo mới với 1 / replicas of the log's stream on an external cluster (3 for a 3-node cluster); 0 keeps an existing stream's and creates it with 1")
-	signingKey := fs.str("signing-key", "", "khoá ký điểm kiểm tra của Ban Thường trực, cùng một tệp cho mọi serve của một nhật ký (tạo bằng thidua key --signing-key FILE --create); mặc định DATA/"+seal.PrivateKeyFile+", tạo ở lần chạy đầu / the committee's checkpoint signing key, the same file for every serve of one log (make it with thidua key --signing-key FILE --create); default DATA/"+seal.PrivateKeyFile+", made at first start")
-	every := fs.duration("checkpoint-every", time.Minute, "ký điểm kiểm tra của mùa có sự kiện mới nhiều nhất một lần mỗi khoảng này (mùa đã khoá sổ thì ký ngay) / sign a checkpoint of a season with new events at most this often (a closed season's at once)")
-	maxFile := fs.integer("max-file-size", httpapi.DefaultMaxFileSize, "tệp minh chứng lớn nhất đơn vị được tải lên, tính bằng byte (lớn hơn: 413) / the largest evidence file a unit may upload, in bytes (larger: 413)")
-	readTimeout := fs.duration("read-timeout", 30*time.Second, "thời gian máy khách có để gửi trọn một yêu cầu (thân gửi nhỏ giọt bị cắt); tải tệp minh chứng được 10 phút / the time a client has to send a whole request (a body trickled slowly is cut off); evidence uploads get 10 minutes")
-	maxConns := fs.integer("max-conns", 0, "số kết nối HTTP mở tối đa (kết nối rảnh bị đóng trước để nhường chỗ, vượt quá thì 503); 0: giới hạn tệp mở trừ 256 cho NATS và SQLite, tối đa 10000 / open HTTP connections at most (idle ones are closed first to make room, beyond it a 503); 0: the open-file limit less 256 for NATS and SQLite, at most 10000")
-	if err := fs.parse(args); err != nil {
+	admin := fs.EnvString("admin-token", "", "mã có mọi quyền, để khởi tạo; nên dùng biến môi trường vì cờ hiện ra trong ps / a token with every right, for bootstrapping; prefer the environment variable, since a flag shows in ps")
+	demo := fs.EnvBool("demo", false, "với kho trống, mở các mùa thi đua mẫu (hn-mttq-cum2-2024, hn-mttq-cum2-2025) và in mỗi vai trò một mã / on an empty store, open the demo season hn-mttq-cum2-2024 and print a token per role")
+	replicas := fs.EnvInt("replicas", 0, "số bản sao của luồng nhật ký trên cụm ngoài (3 cho cụm 3 nút); 0 giữ nguyên của luồng đã có và tạo mới với 1 / replicas of the log's stream on an external cluster (3 for a 3-node cluster); 0 keeps an existing stream's and creates it with 1")
+	signingKey := fs.EnvString("signing-key", "", "khoá ký điểm kiểm tra của Ban Thường trực, cùng một tệp cho mọi serve của một nhật ký (tạo bằng thidua key --signing-key FILE --create); mặc định DATA/"+seal.PrivateKeyFile+", tạo ở lần chạy đầu / the committee's checkpoint signing key, the same file for every serve of one log (make it with thidua key --signing-key FILE --create); default DATA/"+seal.PrivateKeyFile+", made at first start")
+	every := fs.EnvDuration("checkpoint-every", time.Minute, "ký điểm kiểm tra của mùa có sự kiện mới nhiều nhất một lần mỗi khoảng này (mùa đã khoá sổ thì ký ngay) / sign a checkpoint of a season with new events at most this often (a closed season's at once)")
+	maxFile := fs.EnvInt("max-file-size", httpapi.DefaultMaxFileSize, "tệp minh chứng lớn nhất đơn vị được tải lên, tính bằng byte (lớn hơn: 413) / the largest evidence file a unit may upload, in bytes (larger: 413)")
+	readTimeout := fs.EnvDuration("read-timeout", 30*time.Second, "thời gian máy khách có để gửi trọn một yêu cầu (thân gửi nhỏ giọt bị cắt); tải tệp minh chứng được 10 phút / the time a client has to send a whole request (a body trickled slowly is cut off); evidence uploads get 10 minutes")
+	maxConns := fs.EnvInt("max-conns", 0, "số kết nối HTTP mở tối đa (kết nối rảnh bị đóng trước để nhường chỗ, vượt quá thì 503); 0: giới hạn tệp mở trừ 256 cho NATS và SQLite, tối đa 10000 / open HTTP connections at most (idle ones are closed first to make room, beyond it a 503); 0: the open-file limit less 256 for NATS and SQLite, at most 10000")
+	if err := fs.Parse(args); err != nil {
 		return serveConfig{}, err
 	}
 	if fs.NArg() > 0 {
-		return serveConfig{}, usageError("serve takes no arguments, got " + strings.Join(fs.Args(), " "))
+		return serveConfig{}, cli.UsageError("serve takes no arguments, got " + strings.Join(fs.Args(), " "))
 	}
 	if *maxFile <= 0 {
-		return serveConfig{}, usageError("--max-file-size must be positive")
+		return serveConfig{}, cli.UsageError("--max-file-size must be positive")
 	}
 	if *every <= 0 {
-		return serveConfig{}, usageError("--checkpoint-every must be positive")
+		return serveConfig{}, cli.UsageError("--checkpoint-every must be positive")
 	}
 	if *readTimeout <= 0 {
-		return serveConfig{}, usageError("--read-timeout must be positive")
+		return serveConfig{}, cli.UsageError("--read-timeout must be positive")
 	}
 	if *maxConns < 0 {
-		return serveConfig{}, usageError("--max-conns must be 0 (from the file limit) or positive")
+		return serveConfig{}, cli.UsageError("--max-conns must be 0 (from the file limit) or positive")
 	}
 	if *replicas < 0 || *replicas > 5 {
-		return serveConfig{}, usageError("--replicas must be between 0 and 5")
+		return serveConfig{}, cli.UsageError("--replicas must be between 0 and 5")
 	}
 	nc, err := nf.config()
 	if err != nil {
 		return serveConfig{}, err
 	}
 	if nc.URLs == "" && *replicas > 1 {
-		return serveConfig{}, usageError("--replicas above 1 needs a cluster: --nats-url")
+		return serveConfig{}, cli.UsageError("--replicas above 1 needs a cluster: --nats-url")
 	}
 	return serveConfig{data: *data, httpAddr: *httpAddr, nats: nc, signingKey: *signingKey, adminToken: *admin,
 		demo: *demo, replicas: *replicas, checkpointEvery: *every, maxFileSize: int64(*maxFile), readTimeout: *readTimeout, maxConns: *maxConns}, nil

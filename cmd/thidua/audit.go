@@ -16,6 +16,7 @@ import (
 	"github.com/thidua/thidua/internal/cli"
 	"github.com/thidua/thidua/projections"
 	"github.com/thidua/thidua/seal"
+	"github.com/thidua/thidua/server"
 )
 
 // auditCmd checks a season's log for tampering, replays it from the start
@@ -95,7 +96,7 @@ func auditCmd(ctx context.Context, args []string, getenv func(string) string, st
 			return logfile.NewLog(f).ReadUntil(ctx, ">", 0, fn)
 		}
 	default:
-		store, closeLog, err := openLog(ctx, *data, ext)
+		store, closeLog, err := server.OpenLog(ctx, *data, ext)
 		if err != nil {
 			return err
 		}

@@ -12,6 +12,7 @@ import (
 	"github.com/thidua/thidua/bench"
 	"github.com/thidua/thidua/events/natsstore"
 	"github.com/thidua/thidua/internal/cli"
+	"github.com/thidua/thidua/server"
 )
 
 // benchCmd runs the benchmark harness of the bench package. It only parses
@@ -85,7 +86,9 @@ func benchEnv(exe string) bench.Env {
 				return nil, fmt.Errorf("serve stopped before listening (%v): %s", err, tail())
 			}
 		},
-		OpenLog: func(dataDir string) (*natsstore.Conn, func(), error) { return logConn(dataDir, natsstore.DialConfig{}) },
+		OpenLog: func(dataDir string) (*natsstore.Conn, func(), error) {
+			return server.LogConn(dataDir, natsstore.DialConfig{})
+		},
 		ServeProcess: func(ctx context.Context, natsURL, dataDir, httpAddr, adminToken string) *exec.Cmd {
 			cmd := exec.CommandContext(ctx, exe, "serve", "--nats-url", natsURL, "--data", dataDir, "--http", httpAddr, "--admin-token", adminToken)
 			cmd.Env = childEnv()

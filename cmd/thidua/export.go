@@ -13,6 +13,7 @@ import (
 
 	"github.com/thidua/thidua/events"
 	"github.com/thidua/thidua/internal/cli"
+	"github.com/thidua/thidua/server"
 
 	"github.com/thidua/thidua/events/logfile"
 	"github.com/thidua/thidua/events/natsstore"
@@ -55,7 +56,7 @@ func export(ctx context.Context, args []string, getenv func(string) string, stdo
 	if *season == "" || (*data == "") == (ext.URLs == "") {
 		return cli.UsageError("export needs --season and exactly one of --data DIR or --nats-url URL")
 	}
-	nc, closeLog, err := logConn(*data, ext)
+	nc, closeLog, err := server.LogConn(*data, ext)
 	if err != nil {
 		return err
 	}
@@ -223,7 +224,7 @@ func exportTableCmd(ctx context.Context, o tableOptions, data, logPath string, e
 			return logfile.NewLog(f).ReadUntil(ctx, ">", 0, fn)
 		}, o, stderr)
 	}
-	store, closeLog, err := openLog(ctx, data, ext)
+	store, closeLog, err := server.OpenLog(ctx, data, ext)
 	if err != nil {
 		return err
 	}

@@ -13,6 +13,7 @@ import (
 	"github.com/thidua/thidua/internal/cli"
 	"github.com/thidua/thidua/projections"
 	"github.com/thidua/thidua/repair"
+	"github.com/thidua/thidua/server"
 )
 
 // repairCmd restores a log that lost acknowledged events from the read
@@ -32,7 +33,7 @@ func repairCmd(ctx context.Context, args []string, getenv func(string) string, s
 	if *data == "" || fs.NArg() > 0 {
 		return cli.UsageError("repair needs --data DIR (and --nats-url URL for an external log), and no arguments")
 	}
-	unlock, err := lockData(*data)
+	unlock, err := server.LockData(*data)
 	if err != nil {
 		return err
 	}
@@ -42,7 +43,7 @@ func repairCmd(ctx context.Context, args []string, getenv func(string) string, s
 		return err
 	}
 	defer saved.Close()
-	store, closeLog, err := openLog(ctx, *data, ext)
+	store, closeLog, err := server.OpenLog(ctx, *data, ext)
 	if err != nil {
 		return err
 	}

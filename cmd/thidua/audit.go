@@ -125,10 +125,10 @@ func auditCmd(ctx context.Context, args []string, getenv func(string) string, st
 	if err != nil {
 		return err
 	}
-	if err := writeReport(*jsonOut, stdout, rep.WriteJSON); err != nil {
+	if err := cli.WriteReport(*jsonOut, stdout, rep.WriteJSON); err != nil {
 		return err
 	}
-	if err := writeReport(*htmlOut, stdout, rep.WriteHTML); err != nil {
+	if err := cli.WriteReport(*htmlOut, stdout, rep.WriteHTML); err != nil {
 		return err
 	}
 	printSummary(stdout, rep)
@@ -176,30 +176,6 @@ func printSummary(w io.Writer, rep *audit.Report) {
 	if rep.OK {
 		fmt.Fprintln(w, "OK: nhật ký nguyên vẹn, xếp hạng tái lập đúng từng byte / the log is intact and the rankings are reproduced byte for byte")
 	}
-}
-
-// writeReport writes one form of the report to a file (written beside it
-// and renamed, so a half-written report never looks whole), or to stdout.
-func writeReport(path string, stdout io.Writer, write func(io.Writer) error) error {
-	switch path {
-	case "":
-		return nil
-	case "-":
-		return write(stdout)
-	}
-	f, err := os.CreateTemp(filepath.Dir(path), ".thidua-report-*")
-	if err != nil {
-		return fmt.Errorf("report: %w", err)
-	}
-	defer os.Remove(f.Name())
-	if err := write(f); err != nil {
-		f.Close()
-		return fmt.Errorf("report %s: %w", path, err)
-	}
-	if err := f.Close(); err != nil {
-		return fmt.Errorf("report %s: %w", path, err)
-	}
-	return os.Rename(f.Name(), path)
 }
 
 // keyCmd prints the committee's public key, the one an inspector passes to

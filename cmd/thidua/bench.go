@@ -54,7 +54,7 @@ func benchCmd(ctx context.Context, args []string, getenv func(string) string, st
 	}
 	rep, err := bench.Run(ctx, cfg, benchEnv(exe), "thidua bench "+strings.Join(args, " "), stdout)
 	if rep != nil && *jsonOut != "" {
-		if werr := writeReport(*jsonOut, stdout, rep.WriteJSON); werr != nil && err == nil {
+		if werr := cli.WriteReport(*jsonOut, stdout, rep.WriteJSON); werr != nil && err == nil {
 			err = werr
 		}
 	}

@@ -54,8 +54,6 @@ Cách dùng / usage:
   thidua repair --data DIR [--nats-url URL [NATS]]   (puts back on the log what it lost, from the read model's copy)
   thidua key    [--data DIR]   (prints the public key that verifies the checkpoints)
   thidua key    --signing-key FILE [--create]   (a key shared by every serve of one log)
-  thidua bench  [--only replay,memory,ingest,freshness,rankings] [--runs 3] [--events N] [--units N]
-                [--seasons N] [--duration 10s] [--cpuprofile DIR] [--json FILE] [--dir DIR]
 
 NATS (an external server or cluster): --nats-user U --nats-password P | --nats-token T |
   --nats-nkey FILE | --nats-creds FILE; --nats-tls-ca FILE [--nats-tls-cert FILE --nats-tls-key FILE]
@@ -97,8 +95,6 @@ func dispatch(ctx context.Context, args []string, getenv func(string) string, st
 		return export(ctx, rest, getenv, stdout, stderr)
 	case "repair":
 		return repairCmd(ctx, rest, getenv, stdout, stderr)
-	case "bench":
-		return benchCmd(ctx, rest, getenv, stdout, stderr)
 	case "help", "-h", "--help":
 		fmt.Fprint(stdout, usage)
 		return nil

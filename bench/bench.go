@@ -84,10 +84,12 @@ type Served struct {
 	Stop func() error // stops it and returns how it ended
 }
 
-// Env is what the bench needs of the thidua command, which owns how serve
-// is started: the bench drives the product exactly as it runs.
+// Env is what the bench needs of the command that runs it
+// (cmd/thidua-bench), which says how serve is started: through package
+// server, as thidua serve runs, so the bench drives the product exactly as
+// it runs.
 type Env struct {
-	// Serve runs thidua serve in this process on dataDir, with its
+	// Serve runs serve in this process on dataDir, with its
 	// embedded NATS and the product's sync policy, and returns once it
 	// listens.
 	Serve func(ctx context.Context, dataDir, adminToken string) (*Served, error)
@@ -95,7 +97,7 @@ type Env struct {
 	// dataDir, while no serve runs there, to lay down a log before it
 	// starts.
 	OpenLog func(dataDir string) (*natsstore.Conn, func(), error)
-	// ServeProcess is thidua serve as a child process against an external
+	// ServeProcess is serve as a child process against an external
 	// NATS, listening on httpAddr.
 	ServeProcess func(ctx context.Context, natsURL, dataDir, httpAddr, adminToken string) *exec.Cmd
 	// ReplayProcess is a child process that replays the whole log at
@@ -238,7 +240,7 @@ func (b *bench) progress(format string, args ...any) {
 
 func (b *bench) header(out io.Writer) {
 	m := b.rep.Machine
-	fmt.Fprintf(out, "thidua bench — %s\n", b.rep.Started.Format(time.RFC3339))
+	fmt.Fprintf(out, "thidua-bench — %s\n", b.rep.Started.Format(time.RFC3339))
 	fmt.Fprintf(out, "machine: %s, %d cores, GOMAXPROCS %d, %s, %s, memory %s\n", m.CPU, m.Cores, m.GOMAXPROCS, m.GoVersion, m.OS, m.MemTotal)
 	c := b.cfg
 	fmt.Fprintf(out, "load: %d events, %d units in %d seasons (seed %d); %d run(s); timed phases %s each, paced writers at %d events/s, %d clients, rankings season of %d units\n",

@@ -105,7 +105,7 @@ func (b *bench) memory(ctx context.Context, l *logServer) error {
 			return fmt.Errorf("serve child: %w", err)
 		}
 		b.rep.record(Figure{Phase: PhaseMemory, Name: "memory.serve", Label: "serve holding the log", Unit: "MiB", Target: "≤ 256",
-			Method: fmt.Sprintf("VmHWM of a `thidua serve --nats-url` child process over the main log (%d messages), read once /readyz says it has caught up", l.last)}, rss)
+			Method: fmt.Sprintf("VmHWM of a serve child process (`thidua-bench child-serve --nats-url`: thidua serve's start-up and defaults) over the main log (%d messages), read once /readyz says it has caught up", l.last)}, rss)
 		b.progress("memory run %d/%d: serve %.1f MiB", run, b.cfg.Runs, rss)
 	}
 	c := b.cfg
@@ -155,7 +155,7 @@ func (b *bench) memory(ctx context.Context, l *logServer) error {
 			v := mib(res.PeakRSSKiB)
 			peaks[p.name] = append(peaks[p.name], v)
 			b.rep.record(Figure{Phase: PhaseMemory, Name: p.name, Label: p.label, Unit: "MiB",
-				Method: fmt.Sprintf("VmHWM of the replay child (`thidua bench --child replay`: a fresh read model over the whole log, %d messages, %d units) at the end", log.last, p.spec.Units)}, v)
+				Method: fmt.Sprintf("VmHWM of the replay child (`thidua-bench child-replay`: a fresh read model over the whole log, %d messages, %d units) at the end", log.last, p.spec.Units)}, v)
 			b.rep.check(fmt.Sprintf("%s.checkpoint.run%d", p.name, run), res.Checkpoint == want, "replay child checkpoint %d, stream last seq %d", res.Checkpoint, want)
 			b.progress("memory run %d/%d: %s %.1f MiB (%.1f s)", run, c.Runs, p.label, v, res.Seconds)
 		}
@@ -193,7 +193,7 @@ func (b *bench) replayChild(ctx context.Context, l *logServer) (ChildResult, err
 	return res, nil
 }
 
-// serveChild starts thidua serve as a child process over the main log,
+// serveChild starts serve as a child process over the main log,
 // waits until it has caught up, reads its peak RSS and checks that it
 // serves the rankings the replay rebuilt.
 func (b *bench) serveChild(ctx context.Context, l *logServer, run int) (float64, error) {

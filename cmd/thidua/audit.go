@@ -13,8 +13,10 @@ import (
 	"github.com/thidua/thidua/events"
 	"github.com/thidua/thidua/events/logfile"
 	"github.com/thidua/thidua/events/natsstore"
+	"github.com/thidua/thidua/internal/cli"
 	"github.com/thidua/thidua/projections"
 	"github.com/thidua/thidua/seal"
+	"github.com/thidua/thidua/server"
 )
 
 // auditCmd checks a season's log for tampering, replays it from the start
@@ -22,20 +24,20 @@ import (
 // final ranking (and a live read model's rankings and sheets) byte for byte.
 func auditCmd(ctx context.Context, args []string, getenv func(string) string, stdout, stderr io.Writer) error {
 	fs := newFlags("audit", "kiểm toán cuối năm: kiểm tra nhật ký không bị sửa, phát lại và đối chiếu bảng xếp hạng đã ký / the year-end audit: checks the log for tampering, replays it and checks every signed ranking", getenv, stderr)
-	season := fs.str("season", "", "mã mùa thi đua / season id")
-	data := fs.str("data", "", "thư mục dữ liệu của một thidua serve đã dừng (kho nhúng) / data directory of a stopped thidua serve (embedded store)")
+	season := fs.EnvString("season", "", "mã mùa thi đua / season id")
+	data := fs.EnvString("data", "", "thư mục dữ liệu của một thidua serve đã dừng (kho nhúng) / data directory of a stopped thidua serve (embedded store)")
 	nf := addNATSFlags(fs, "NATS JetStream đang chạy giữ nhật ký (địa chỉ các máy chủ của cụm, cách nhau bằng dấu phẩy) / a live NATS JetStream holding the log (comma-separated URLs of a cluster's servers)")
-	logPath := fs.str("log", "", "một nhật ký đã xuất (thidua export) / an exported log (thidua export)")
-	keyPath := fs.str("key", "", "khoá công khai của Ban Thường trực (mặc định DATA/"+seal.PublicKeyFile+" khi có --data) / the committee's public key (default DATA/"+seal.PublicKeyFile+" with --data)")
-	dbPath := fs.str("db", "", "một mô hình đọc đang dùng để so sánh (mặc định DATA/thidua.db khi có --data) / a live read model to compare with (default DATA/thidua.db with --data)")
-	asOf := fs.str("as-of", "", "báo cáo bảng xếp hạng tại số thứ tự sự kiện hoặc thời điểm RFC 3339 này / report the rankings as of this stream sequence or RFC 3339 instant")
-	open := fs.boolean("open", false, "chấp nhận mùa có nhật ký chưa kết thúc bằng lần khoá sổ đã ký (khi đó kiểm toán chứng minh nhật ký đến nay, không phải kết quả cuối cùng) / accept a season whose log does not end with its signed close (the audit then proves the log so far, not a final result)")
-	expectSize := fs.integer("expect-size", 0, "số sự kiện mà kết quả công bố nêu: nhật ký của mùa phải có đúng chừng ấy / the number of events the published result names: the season's log must have exactly these")
-	expectRoot := fs.str("expect-root", "", "gốc mà kết quả công bố nêu: gốc Merkle của các sự kiện trong mùa phải đúng là gốc này / the root the published result names: the season's Merkle root over its events must be this")
-	jsonOut := fs.str("json", "", "ghi báo cáo dạng JSON vào tệp này (- là đầu ra chuẩn) / write the report as JSON to this file (- for standard output)")
-	htmlOut := fs.str("html", "", "ghi báo cáo dạng trang HTML vào tệp này / write the report as an HTML page to this file")
-	filesDir := fs.str("files", "", "các tệp minh chứng của mùa, mỗi tệp mang tên là SHA-256 của nó (thidua export --files): kiểm tra mọi tệp mà sự kiện nêu; thiếu cờ này thì không kiểm tra tệp / the season's evidence files, each named by its SHA-256 (thidua export --files): check every file the events name; without it the files are not checked")
-	if err := fs.parse(args); err != nil {
+	logPath := fs.EnvString("log", "", "một nhật ký đã xuất (thidua export) / an exported log (thidua export)")
+	keyPath := fs.EnvString("key", "", "khoá công khai của Ban Thường trực (mặc định DATA/"+seal.PublicKeyFile+" khi có --data) / the committee's public key (default DATA/"+seal.PublicKeyFile+" with --data)")
+	dbPath := fs.EnvString("db", "", "một mô hình đọc đang dùng để so sánh (mặc định DATA/thidua.db khi có --data) / a live read model to compare with (default DATA/thidua.db with --data)")
+	asOf := fs.EnvString("as-of", "", "báo cáo bảng xếp hạng tại số thứ tự sự kiện hoặc thời điểm RFC 3339 này / report the rankings as of this stream sequence or RFC 3339 instant")
+	open := fs.EnvBool("open", false, "chấp nhận mùa có nhật ký chưa kết thúc bằng lần khoá sổ đã ký (khi đó kiểm toán chứng minh nhật ký đến nay, không phải kết quả cuối cùng) / accept a season whose log does not end with its signed close (the audit then proves the log so far, not a final result)")
+	expectSize := fs.EnvInt("expect-size", 0, "số sự kiện mà kết quả công bố nêu: nhật ký của mùa phải có đúng chừng ấy / the number of events the published result names: the season's log must have exactly these")
+	expectRoot := fs.EnvString("expect-root", "", "gốc mà kết quả công bố nêu: gốc Merkle của các sự kiện trong mùa phải đúng là gốc này / the root the published result names: the season's Merkle root over its events must be this")
+	jsonOut := fs.EnvString("json", "", "ghi báo cáo dạng JSON vào tệp này (- là đầu ra chuẩn) / write the report as JSON to this file (- for standard output)")
+	htmlOut := fs.EnvString("html", "", "ghi báo cáo dạng trang HTML vào tệp này / write the report as an HTML page to this file")
+	filesDir := fs.EnvString("files", "", "các tệp minh chứng của mùa, mỗi tệp mang tên là SHA-256 của nó (thidua export --files): kiểm tra mọi tệp mà sự kiện nêu; thiếu cờ này thì không kiểm tra tệp / the season's evidence files, each named by its SHA-256 (thidua export --files): check every file the events name; without it the files are not checked")
+	if err := fs.Parse(args); err != nil {
 		return err
 	}
 	ext, err := nf.config()
@@ -49,13 +51,13 @@ func auditCmd(ctx context.Context, args []string, getenv func(string) string, st
 		}
 	}
 	if *season == "" || sources != 1 {
-		return usageError("audit needs --season and exactly one of --data DIR, --nats-url URL or --log FILE")
+		return cli.UsageError("audit needs --season and exactly one of --data DIR, --nats-url URL or --log FILE")
 	}
 	if *keyPath == "" && *data != "" {
 		*keyPath = filepath.Join(*data, seal.PublicKeyFile)
 	}
 	if *keyPath == "" {
-		return usageError("audit needs --key FILE, the committee's public key")
+		return cli.UsageError("audit needs --key FILE, the committee's public key")
 	}
 	keyText, err := os.ReadFile(*keyPath)
 	if err != nil {
@@ -63,19 +65,19 @@ func auditCmd(ctx context.Context, args []string, getenv func(string) string, st
 	}
 	key, err := seal.NewVerifier(string(keyText))
 	if err != nil {
-		return usageError(err.Error())
+		return cli.UsageError(err.Error())
 	}
 	if *dbPath == "" && *data != "" {
 		*dbPath = filepath.Join(*data, "thidua.db")
 	}
 
 	if *expectSize < 0 {
-		return usageError("--expect-size must not be negative")
+		return cli.UsageError("--expect-size must not be negative")
 	}
 	opt := audit.Options{Season: *season, Key: key, AsOf: *asOf, Open: *open, ExpectSize: int64(*expectSize), ExpectRoot: *expectRoot, Progress: stderr}
 	if *filesDir != "" {
 		if st, err := os.Stat(*filesDir); err != nil || !st.IsDir() {
-			return usageError(fmt.Sprintf("--files %s is not a directory", *filesDir))
+			return cli.UsageError(fmt.Sprintf("--files %s is not a directory", *filesDir))
 		}
 		opt.Files = os.DirFS(*filesDir)
 	}
@@ -94,7 +96,7 @@ func auditCmd(ctx context.Context, args []string, getenv func(string) string, st
 			return logfile.NewLog(f).ReadUntil(ctx, ">", 0, fn)
 		}
 	default:
-		store, closeLog, err := openLog(ctx, *data, ext)
+		store, closeLog, err := server.OpenLog(ctx, *data, ext)
 		if err != nil {
 			return err
 		}
@@ -123,10 +125,10 @@ func auditCmd(ctx context.Context, args []string, getenv func(string) string, st
 	if err != nil {
 		return err
 	}
-	if err := writeReport(*jsonOut, stdout, rep.WriteJSON); err != nil {
+	if err := cli.WriteReport(*jsonOut, stdout, rep.WriteJSON); err != nil {
 		return err
 	}
-	if err := writeReport(*htmlOut, stdout, rep.WriteHTML); err != nil {
+	if err := cli.WriteReport(*htmlOut, stdout, rep.WriteHTML); err != nil {
 		return err
 	}
 	printSummary(stdout, rep)
@@ -176,44 +178,20 @@ func printSummary(w io.Writer, rep *audit.Report) {
 	}
 }
 
-// writeReport writes one form of the report to a file (written beside it
-// and renamed, so a half-written report never looks whole), or to stdout.
-func writeReport(path string, stdout io.Writer, write func(io.Writer) error) error {
-	switch path {
-	case "":
-		return nil
-	case "-":
-		return write(stdout)
-	}
-	f, err := os.CreateTemp(filepath.Dir(path), ".thidua-report-*")
-	if err != nil {
-		return fmt.Errorf("report: %w", err)
-	}
-	defer os.Remove(f.Name())
-	if err := write(f); err != nil {
-		f.Close()
-		return fmt.Errorf("report %s: %w", path, err)
-	}
-	if err := f.Close(); err != nil {
-		return fmt.Errorf("report %s: %w", path, err)
-	}
-	return os.Rename(f.Name(), path)
-}
-
 // keyCmd prints the committee's public key, the one an inspector passes to
 // thidua audit --key. With --signing-key it works on a shared key file (the
 // one every serve of a cluster is given) and --create makes that file.
 func keyCmd(args []string, getenv func(string) string, stdout, stderr io.Writer) error {
 	fs := newFlags("key", "in khoá công khai dùng để kiểm tra các điểm kiểm tra đã ký, hoặc tạo khoá ký dùng chung / prints the public key that verifies the signed checkpoints, or makes a shared signing key", getenv, stderr)
-	data := fs.str("data", "./data", "thư mục dữ liệu của thidua serve / data directory of thidua serve")
-	signingKey := fs.str("signing-key", "", "tệp khoá ký dùng chung: in khoá công khai của nó / a shared signing key file: print its public key")
-	create := fs.boolean("create", false, "cùng --signing-key: tạo cặp khoá nếu tệp chưa có (FILE và FILE.pub) / with --signing-key: make the key pair if the file does not exist (FILE and FILE's .pub)")
-	if err := fs.parse(args); err != nil {
+	data := fs.EnvString("data", "./data", "thư mục dữ liệu của thidua serve / data directory of thidua serve")
+	signingKey := fs.EnvString("signing-key", "", "tệp khoá ký dùng chung: in khoá công khai của nó / a shared signing key file: print its public key")
+	create := fs.EnvBool("create", false, "cùng --signing-key: tạo cặp khoá nếu tệp chưa có (FILE và FILE.pub) / with --signing-key: make the key pair if the file does not exist (FILE and FILE's .pub)")
+	if err := fs.Parse(args); err != nil {
 		return err
 	}
 	if *signingKey == "" {
 		if *create {
-			return usageError("--create needs --signing-key FILE (serve makes DATA's own key at first start)")
+			return cli.UsageError("--create needs --signing-key FILE (serve makes DATA's own key at first start)")
 		}
 		b, err := os.ReadFile(filepath.Join(*data, seal.PublicKeyFile))
 		if err != nil {

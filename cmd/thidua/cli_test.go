@@ -15,6 +15,7 @@ import (
 
 	"github.com/thidua/thidua/domain"
 	"github.com/thidua/thidua/events"
+	"github.com/thidua/thidua/internal/cli"
 )
 
 // TestDemo: `serve --demo` on an empty store opens the demo seasons of
@@ -178,7 +179,7 @@ func TestUsage(t *testing.T) {
 	} {
 		t.Run(name, func(t *testing.T) {
 			err := run(context.Background(), args, func(string) string { return "" }, nil, io.Discard, io.Discard)
-			if _, ok := err.(usageError); !ok || exitCode(err) != 2 {
+			if _, ok := err.(cli.UsageError); !ok || exitCode(err) != 2 {
 				t.Errorf("got %v, want a usage error (exit 2)", err)
 			}
 		})
@@ -223,7 +224,7 @@ func TestSharedSigningKey(t *testing.T) {
 // it does and its flags, each in Vietnamese and English, and exit 0; version says the build; an environment value that does
 // not parse is a usage error (exit 2) naming the variable, never ignored.
 func TestHelpVersionAndEnvironment(t *testing.T) {
-	for _, cmd := range []string{"serve", "submit", "token", "audit", "export", "repair", "key", "bench"} {
+	for _, cmd := range []string{"serve", "submit", "token", "audit", "export", "repair", "key"} {
 		for _, h := range []string{"--help", "-h"} {
 			t.Run(cmd+" "+h, func(t *testing.T) {
 				var errOut bytes.Buffer
@@ -252,7 +253,7 @@ func TestHelpVersionAndEnvironment(t *testing.T) {
 	for _, c := range []struct {
 		cmd, name, value string
 	}{
-		{"bench", "THIDUA_RUNS", "abc"},
+		{"serve", "THIDUA_MAX_CONNS", "many"},
 		{"serve", "THIDUA_DEMO", "oui"},
 		{"serve", "THIDUA_CHECKPOINT_EVERY", "often"},
 	} {

@@ -12,6 +12,7 @@ import (
 	"time"
 
 	"github.com/thidua/thidua/domain"
+	"github.com/thidua/thidua/internal/cli"
 )
 
 // call sends one API request and returns the body, or the API's error.
@@ -51,14 +52,14 @@ func call(ctx context.Context, method, url, token string, body []byte) ([]byte, 
 
 func submit(ctx context.Context, args []string, getenv func(string) string, stdin io.Reader, stdout, stderr io.Writer) error {
 	fs := newFlags("submit", "gửi một sự kiện (tệp JSON) lên máy chủ / posts one event (a JSON file) to the server", getenv, stderr)
-	server := fs.str("server", "http://127.0.0.1:8080", "địa chỉ máy chủ thidua / thidua server URL")
-	tok := fs.str("token", "", "mã truy cập API / API token")
-	season := fs.str("season", domain.DemoSeasonID, "mùa thi đua để ghi vào / season to append to")
-	if err := fs.parse(args); err != nil {
+	server := fs.EnvString("server", "http://127.0.0.1:8080", "địa chỉ máy chủ thidua / thidua server URL")
+	tok := fs.EnvString("token", "", "mã truy cập API / API token")
+	season := fs.EnvString("season", domain.DemoSeasonID, "mùa thi đua để ghi vào / season to append to")
+	if err := fs.Parse(args); err != nil {
 		return err
 	}
 	if fs.NArg() != 1 {
-		return usageError("submit takes one FILE (or - for standard input)")
+		return cli.UsageError("submit takes one FILE (or - for standard input)")
 	}
 	var body []byte
 	var err error
@@ -80,8 +81,8 @@ func submit(ctx context.Context, args []string, getenv func(string) string, stdi
 
 func token(ctx context.Context, args []string, getenv func(string) string, stdout, stderr io.Writer) error {
 	fs := newFlags("token", "cấp hoặc thu hồi mã truy cập / issues or revokes an API token", getenv, stderr)
-	server := fs.str("server", "http://127.0.0.1:8080", "địa chỉ máy chủ thidua / thidua server URL")
-	tok := fs.str("token", "", "mã quản trị hoặc mã Ban Thường trực / admin or committee token")
+	server := fs.EnvString("server", "http://127.0.0.1:8080", "địa chỉ máy chủ thidua / thidua server URL")
+	tok := fs.EnvString("token", "", "mã quản trị hoặc mã Ban Thường trực / admin or committee token")
 	role := fs.String("role", "", "vai trò của mã mới: unit (đơn vị), committee (Ban Thường trực) hoặc auditor (kiểm tra) / role of the new token: unit, committee or auditor")
 	unit := fs.String("unit", "", "đơn vị của mã đơn vị / the unit of a unit token")
 	cluster := fs.String("cluster", "", "gắn mã Ban Thường trực hoặc mã kiểm tra với các mùa của cụm này (mặc định: mọi cụm) / bind a committee or auditor token to this cluster's seasons (default: every cluster)")
@@ -89,7 +90,7 @@ func token(ctx context.Context, args []string, getenv func(string) string, stdou
 	position := fs.String("position", "", "chức vụ của người nhận, ví dụ \"Phó Chủ tịch Ủy ban MTTQ phường Nghĩa Đô\" / their position, e.g. \"Phó Chủ tịch Ủy ban MTTQ phường Nghĩa Đô\"")
 	revoke := fs.String("revoke", "", "thay vào đó, thu hồi mã có số hiệu này / revoke the token with this id instead")
 	list := fs.Bool("list", false, "thay vào đó, liệt kê các mã trong phạm vi (cách nhau bằng tab: số hiệu, vai trò, đơn vị hoặc cụm, người nhận, chức vụ, ngày cấp, ngày thu hồi) / list the tokens in reach (tab-separated: id, role, unit or cluster, holder, position, issued, revoked) instead")
-	if err := fs.parse(args); err != nil {
+	if err := fs.Parse(args); err != nil {
 		return err
 	}
 	base := strings.TrimRight(*server, "/") + "/api/v1/tokens"

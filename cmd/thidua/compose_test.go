@@ -195,7 +195,7 @@ func TestComposeFile(t *testing.T) {
 			t.Fatalf("%s: thidua %s: %v", name, strings.Join(s.Command, " "), err)
 		}
 		var hosts []string
-		for u := range strings.SplitSeq(c.nats.URLs, ",") {
+		for u := range strings.SplitSeq(c.NATS.URLs, ",") {
 			pu, err := url.Parse(u)
 			if err != nil || pu.Port() != portOf(natsConf.Port) {
 				t.Errorf("%s: NATS URL %q, the nodes listen on %d", name, u, natsConf.Port)
@@ -206,28 +206,28 @@ func TestComposeFile(t *testing.T) {
 		if slices.Sort(hosts); !slices.Equal(hosts, natsNodes) {
 			t.Errorf("%s: NATS URLs name %v, the nodes are %v", name, hosts, natsNodes)
 		}
-		if c.replicas != len(natsNodes) {
-			t.Errorf("%s: --replicas %d on %d nodes", name, c.replicas, len(natsNodes))
+		if c.Replicas != len(natsNodes) {
+			t.Errorf("%s: --replicas %d on %d nodes", name, c.Replicas, len(natsNodes))
 		}
-		if !users[c.nats.User] || c.nats.Password != composeEnv["THIDUA_NATS_PASSWORD"] {
-			t.Errorf("%s: NATS user %q (password set: %v) is not a user with permissions in accounts.conf", name, c.nats.User, c.nats.Password != "")
+		if !users[c.NATS.User] || c.NATS.Password != composeEnv["THIDUA_NATS_PASSWORD"] {
+			t.Errorf("%s: NATS user %q (password set: %v) is not a user with permissions in accounts.conf", name, c.NATS.User, c.NATS.Password != "")
 		}
-		if c.adminToken == "" {
+		if c.AdminToken == "" {
 			t.Errorf("%s: no admin token", name)
 		}
-		src, ok := s.mount(c.data)
+		src, ok := s.mount(c.Data)
 		if !ok || dataVolumes[src] {
-			t.Errorf("%s: data %s must be a volume of its own (have %q)", name, c.data, src)
+			t.Errorf("%s: data %s must be a volume of its own (have %q)", name, c.Data, src)
 		}
 		dataVolumes[src] = true
-		keySrc, keyTarget, ok := s.mountOf(c.signingKey)
-		if !ok || c.signingKey == "" {
-			t.Errorf("%s: signing key %q is not on a mounted volume", name, c.signingKey)
+		keySrc, keyTarget, ok := s.mountOf(c.SigningKey)
+		if !ok || c.SigningKey == "" {
+			t.Errorf("%s: signing key %q is not on a mounted volume", name, c.SigningKey)
 		}
-		if ks, kt, _ := keygen.mountOf(c.signingKey); ks != keySrc || kt != keyTarget || keygen.Command[2] != c.signingKey {
-			t.Errorf("%s: signs with %s, which keygen does not make (%q)", name, c.signingKey, keygen.Command)
+		if ks, kt, _ := keygen.mountOf(c.SigningKey); ks != keySrc || kt != keyTarget || keygen.Command[2] != c.SigningKey {
+			t.Errorf("%s: signs with %s, which keygen does not make (%q)", name, c.SigningKey, keygen.Command)
 		}
-		_, port, _ := net.SplitHostPort(c.httpAddr)
+		_, port, _ := net.SplitHostPort(c.HTTPAddr)
 		if hc := strings.Join(s.Healthcheck.Test, " "); !strings.Contains(hc, "127.0.0.1:"+port+"/readyz") {
 			t.Errorf("%s: health check %q does not ask /readyz on port %s", name, hc, port)
 		}

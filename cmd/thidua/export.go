@@ -12,6 +12,8 @@ import (
 	"strings"
 
 	"github.com/thidua/thidua/events"
+	"github.com/thidua/thidua/internal/cli"
+	"github.com/thidua/thidua/server"
 
 	"github.com/thidua/thidua/events/logfile"
 	"github.com/thidua/thidua/events/natsstore"
@@ -23,18 +25,18 @@ import (
 // nothing else.
 func export(ctx context.Context, args []string, getenv func(string) string, stdout, stderr io.Writer) error {
 	fs := newFlags("export", "xuất nhật ký của một mùa (và tệp minh chứng) để kiểm toán / exports a season's log (and its evidence files) for the audit", getenv, stderr)
-	season := fs.str("season", "", "mã mùa thi đua / season id")
-	data := fs.str("data", "", "thư mục dữ liệu của một thidua serve đã dừng (kho nhúng) / data directory of a stopped thidua serve (embedded store)")
+	season := fs.EnvString("season", "", "mã mùa thi đua / season id")
+	data := fs.EnvString("data", "", "thư mục dữ liệu của một thidua serve đã dừng (kho nhúng) / data directory of a stopped thidua serve (embedded store)")
 	nf := addNATSFlags(fs, "NATS JetStream đang chạy giữ nhật ký (địa chỉ các máy chủ của cụm, cách nhau bằng dấu phẩy) / a live NATS JetStream holding the log (comma-separated URLs of a cluster's servers)")
-	out := fs.str("out", "-", "tệp để ghi (- là đầu ra chuẩn) / the file to write (- for standard output)")
-	filesDir := fs.str("files", "", "ghi thêm mọi tệp minh chứng mà sự kiện của mùa nêu vào thư mục này, mỗi tệp mang tên là SHA-256 của nó / also write every evidence file the season's events name into this directory, each named by its SHA-256")
-	logPath := fs.str("log", "", "một nhật ký đã xuất (thidua export --out) để làm --xlsx hoặc --csv / an exported log (thidua export --out) to make --xlsx or --csv from")
-	xlsx := fs.str("xlsx", "", "ghi Bảng tổng hợp kết quả chấm điểm thi đua dạng XLSX vào tệp này thay cho nhật ký / write the scoring table (Bảng tổng hợp kết quả chấm điểm thi đua) as XLSX to this file instead of the log")
-	csvOut := fs.str("csv", "", "ghi bảng --table dạng CSV (UTF-8 có BOM) vào tệp này thay cho nhật ký / write the --table as CSV (UTF-8 with BOM) to this file instead of the log")
-	table := fs.str("table", "summary", "bảng mà --csv ghi: summary (tổng hợp) hoặc items (theo mục) / the table --csv writes: summary or items")
-	view := fs.str("view", "verified", "chế độ xem của --xlsx và --csv: claimed, verified hoặc final / the view of --xlsx and --csv: claimed, verified or final")
-	asOf := fs.str("as-of", "", "--xlsx và --csv tại số thứ tự sự kiện hoặc thời điểm RFC 3339 này / --xlsx and --csv as of this stream sequence or RFC 3339 instant")
-	if err := fs.parse(args); err != nil {
+	out := fs.EnvString("out", "-", "tệp để ghi (- là đầu ra chuẩn) / the file to write (- for standard output)")
+	filesDir := fs.EnvString("files", "", "ghi thêm mọi tệp minh chứng mà sự kiện của mùa nêu vào thư mục này, mỗi tệp mang tên là SHA-256 của nó / also write every evidence file the season's events name into this directory, each named by its SHA-256")
+	logPath := fs.EnvString("log", "", "một nhật ký đã xuất (thidua export --out) để làm --xlsx hoặc --csv / an exported log (thidua export --out) to make --xlsx or --csv from")
+	xlsx := fs.EnvString("xlsx", "", "ghi Bảng tổng hợp kết quả chấm điểm thi đua dạng XLSX vào tệp này thay cho nhật ký / write the scoring table (Bảng tổng hợp kết quả chấm điểm thi đua) as XLSX to this file instead of the log")
+	csvOut := fs.EnvString("csv", "", "ghi bảng --table dạng CSV (UTF-8 có BOM) vào tệp này thay cho nhật ký / write the --table as CSV (UTF-8 with BOM) to this file instead of the log")
+	table := fs.EnvString("table", "summary", "bảng mà --csv ghi: summary (tổng hợp) hoặc items (theo mục) / the table --csv writes: summary or items")
+	view := fs.EnvString("view", "verified", "chế độ xem của --xlsx và --csv: claimed, verified hoặc final / the view of --xlsx and --csv: claimed, verified or final")
+	asOf := fs.EnvString("as-of", "", "--xlsx và --csv tại số thứ tự sự kiện hoặc thời điểm RFC 3339 này / --xlsx and --csv as of this stream sequence or RFC 3339 instant")
+	if err := fs.Parse(args); err != nil {
 		return err
 	}
 	ext, err := nf.config()
@@ -43,18 +45,18 @@ func export(ctx context.Context, args []string, getenv func(string) string, stdo
 	}
 	if *xlsx != "" || *csvOut != "" {
 		if *table != "summary" && *table != "items" {
-			return usageError("--table must be summary or items")
+			return cli.UsageError("--table must be summary or items")
 		}
 		o := tableOptions{season: *season, view: *view, asOf: *asOf, xlsx: *xlsx, csv: *csvOut, table: *table}
 		return exportTableCmd(ctx, o, *data, *logPath, ext, stderr)
 	}
 	if *logPath != "" {
-		return usageError("--log is read by --xlsx and --csv only")
+		return cli.UsageError("--log is read by --xlsx and --csv only")
 	}
 	if *season == "" || (*data == "") == (ext.URLs == "") {
-		return usageError("export needs --season and exactly one of --data DIR or --nats-url URL")
+		return cli.UsageError("export needs --season and exactly one of --data DIR or --nats-url URL")
 	}
-	nc, closeLog, err := logConn(*data, ext)
+	nc, closeLog, err := server.LogConn(*data, ext)
 	if err != nil {
 		return err
 	}
@@ -208,7 +210,7 @@ func exportTableCmd(ctx context.Context, o tableOptions, data, logPath string, e
 		}
 	}
 	if o.season == "" || sources != 1 {
-		return usageError("export --xlsx/--csv needs --season and exactly one of --data DIR, --nats-url URL or --log FILE")
+		return cli.UsageError("export --xlsx/--csv needs --season and exactly one of --data DIR, --nats-url URL or --log FILE")
 	}
 	if logPath != "" {
 		f, err := os.Open(logPath)
@@ -222,7 +224,7 @@ func exportTableCmd(ctx context.Context, o tableOptions, data, logPath string, e
 			return logfile.NewLog(f).ReadUntil(ctx, ">", 0, fn)
 		}, o, stderr)
 	}
-	store, closeLog, err := openLog(ctx, data, ext)
+	store, closeLog, err := server.OpenLog(ctx, data, ext)
 	if err != nil {
 		return err
 	}

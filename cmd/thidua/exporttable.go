@@ -12,6 +12,7 @@ import (
 	"github.com/thidua/thidua/documents"
 	"github.com/thidua/thidua/domain"
 	"github.com/thidua/thidua/events"
+	"github.com/thidua/thidua/internal/cli"
 	"github.com/thidua/thidua/projections"
 )
 
@@ -31,7 +32,7 @@ type tableOptions struct {
 func exportTables(ctx context.Context, src msgSource, o tableOptions, stderr io.Writer) error {
 	view, err := domain.ParseView(o.view)
 	if err != nil {
-		return usageError("--view: " + err.Error())
+		return cli.UsageError("--view: " + err.Error())
 	}
 	aside := map[uint64]string{}
 	err = src(ctx, func(m events.Stored) error {
@@ -101,7 +102,7 @@ func exportTables(ctx context.Context, src msgSource, o tableOptions, stderr io.
 	seq := max(snap.Checkpoint, last)
 	if o.asOf != "" {
 		if seq, err = p.ResolveAsOf(ctx, o.asOf); err != nil {
-			return usageError("--as-of: " + err.Error())
+			return cli.UsageError("--as-of: " + err.Error())
 		}
 		if ss, err = p.SeasonAsOf(ctx, o.season, seq); err != nil {
 			return err

@@ -17,6 +17,7 @@ import (
 	"github.com/thidua/thidua/events"
 	"github.com/thidua/thidua/events/natsstore/natstest"
 	"github.com/thidua/thidua/projections"
+	"github.com/thidua/thidua/server"
 )
 
 // playClosedSeason opens the demo season on ts, posts n facts, closes it
@@ -165,7 +166,7 @@ func TestDamagedLogIsRefusedThenRepaired(t *testing.T) {
 			if st, _, b := ts.rankings(testAdmin, "final", 0); st != http.StatusOK || !jsonEqualUnits(t, b, rankings) {
 				t.Errorf("final rankings after the loss: %d, differ from before: %v", st, !jsonEqualUnits(t, b, rankings))
 			}
-			if _, err := runCmd(t, "repair", "--data", ts.data); !errors.Is(err, errDataInUse) {
+			if _, err := runCmd(t, "repair", "--data", ts.data); !errors.Is(err, server.ErrDataInUse) {
 				t.Errorf("repair under a running serve: %v, want it refused", err)
 			}
 			ts.stop()

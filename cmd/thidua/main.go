@@ -12,6 +12,8 @@ import (
 	"runtime/debug"
 	"syscall"
 	"time"
+
+	"github.com/thidua/thidua/internal/cli"
 )
 
 // shutdownDeadline bounds a stop after SIGTERM or Ctrl-C: whatever the
@@ -52,8 +54,6 @@ Cách dùng / usage:
   thidua repair --data DIR [--nats-url URL [NATS]]   (puts back on the log what it lost, from the read model's copy)
   thidua key    [--data DIR]   (prints the public key that verifies the checkpoints)
   thidua key    --signing-key FILE [--create]   (a key shared by every serve of one log)
-  thidua bench  [--only replay,memory,ingest,freshness,rankings] [--runs 3] [--events N] [--units N]
-                [--seasons N] [--duration 10s] [--cpuprofile DIR] [--json FILE] [--dir DIR]
 
 NATS (an external server or cluster): --nats-user U --nats-password P | --nats-token T |
   --nats-nkey FILE | --nats-creds FILE; --nats-tls-ca FILE [--nats-tls-cert FILE --nats-tls-key FILE]
@@ -68,7 +68,7 @@ THIDUA_<TÊN>; giá trị sai là lỗi cách dùng, có nêu tên biến.
 // run is the whole program; tests call it with their own environment.
 func run(ctx context.Context, args []string, getenv func(string) string, stdin io.Reader, stdout, stderr io.Writer) error {
 	err := dispatch(ctx, args, getenv, stdin, stdout, stderr)
-	if errors.Is(err, errHelp) {
+	if errors.Is(err, cli.ErrHelp) {
 		return nil // --help asked for the usage, which the flag set printed
 	}
 	return err
@@ -77,7 +77,7 @@ func run(ctx context.Context, args []string, getenv func(string) string, stdin i
 func dispatch(ctx context.Context, args []string, getenv func(string) string, stdin io.Reader, stdout, stderr io.Writer) error {
 	if len(args) < 2 {
 		fmt.Fprint(stderr, usage)
-		return usageError("no command")
+		return cli.UsageError("no command")
 	}
 	cmd, rest := args[1], args[2:]
 	switch cmd {
@@ -95,8 +95,6 @@ func dispatch(ctx context.Context, args []string, getenv func(string) string, st
 		return export(ctx, rest, getenv, stdout, stderr)
 	case "repair":
 		return repairCmd(ctx, rest, getenv, stdout, stderr)
-	case "bench":
-		return benchCmd(ctx, rest, getenv, stdout, stderr)
 	case "help", "-h", "--help":
 		fmt.Fprint(stdout, usage)
 		return nil
@@ -105,11 +103,8 @@ func dispatch(ctx context.Context, args []string, getenv func(string) string, st
 		return nil
 	}
 	fmt.Fprint(stderr, usage)
-	return usageError("unknown command " + cmd)
+	return cli.UsageError("unknown command " + cmd)
 }
-
-// errHelp: a command's --help, answered with its usage and exit 0.
-var errHelp = errors.New("help requested")
 
 // version says which build this is, from what the Go toolchain recorded.
 func version() string {
@@ -127,10 +122,6 @@ func version() string {
 	return v + " " + bi.GoVersion
 }
 
-type usageError string
-
-func (e usageError) Error() string { return string(e) }
-
 // auditFailed is returned when the audit ran but something did not verify;
 // its message is the report's verdict.
 type auditFailed string
@@ -140,7 +131,7 @@ func (e auditFailed) Error() string { return string(e) }
 // exitCode: 2 for a wrong command line, 1 for any other failure (an audit
 // that does not verify included).
 func exitCode(err error) int {
-	if _, ok := err.(usageError); ok {
+	if _, ok := err.(cli.UsageError); ok {
 		return 2
 	}
 	return 1

@@ -10,8 +10,10 @@ import (
 	"time"
 
 	"github.com/thidua/thidua/events/logfile"
+	"github.com/thidua/thidua/internal/cli"
 	"github.com/thidua/thidua/projections"
 	"github.com/thidua/thidua/repair"
+	"github.com/thidua/thidua/server"
 )
 
 // repairCmd restores a log that lost acknowledged events from the read
@@ -19,9 +21,9 @@ import (
 // directory locked so that no serve runs meanwhile.
 func repairCmd(ctx context.Context, args []string, getenv func(string) string, stdout, stderr io.Writer) error {
 	fs := newFlags("repair", "đưa lại vào nhật ký những sự kiện nó đã mất, từ bản sao của mô hình đọc / puts back on the log what it lost, from the read model's copy", getenv, stderr)
-	data := fs.str("data", "", "thư mục dữ liệu của thidua serve đã dừng, có mô hình đọc giữ bản sao (và, khi không có --nats-url, nhật ký nhúng) / data directory of the stopped thidua serve whose read model holds the copy (and, without --nats-url, the embedded log)")
+	data := fs.EnvString("data", "", "thư mục dữ liệu của thidua serve đã dừng, có mô hình đọc giữ bản sao (và, khi không có --nats-url, nhật ký nhúng) / data directory of the stopped thidua serve whose read model holds the copy (and, without --nats-url, the embedded log)")
 	nf := addNATSFlags(fs, "NATS JetStream bên ngoài giữ nhật ký cần sửa (mọi serve của nó đã dừng) / the external NATS JetStream holding the log to repair (every serve of it stopped)")
-	if err := fs.parse(args); err != nil {
+	if err := fs.Parse(args); err != nil {
 		return err
 	}
 	ext, err := nf.config()
@@ -29,9 +31,9 @@ func repairCmd(ctx context.Context, args []string, getenv func(string) string, s
 		return err
 	}
 	if *data == "" || fs.NArg() > 0 {
-		return usageError("repair needs --data DIR (and --nats-url URL for an external log), and no arguments")
+		return cli.UsageError("repair needs --data DIR (and --nats-url URL for an external log), and no arguments")
 	}
-	unlock, err := lockData(*data)
+	unlock, err := server.LockData(*data)
 	if err != nil {
 		return err
 	}
@@ -41,7 +43,7 @@ func repairCmd(ctx context.Context, args []string, getenv func(string) string, s
 		return err
 	}
 	defer saved.Close()
-	store, closeLog, err := openLog(ctx, *data, ext)
+	store, closeLog, err := server.OpenLog(ctx, *data, ext)
 	if err != nil {
 		return err
 	}

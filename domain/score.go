@@ -68,6 +68,9 @@ type unitScorer struct {
 	// selected with the same cut-off.
 	until string
 	facts []*Entry // the unit's facts that count in the view (and by until)
+	// byType is facts by type, made at the first match: a rule matches one
+	// type, and a sheet has some forty rules.
+	byType map[string][]*Entry
 	// decisions, when not nil, stands for the committee's decisions about
 	// the unit: a preview's what-if (see Preview).
 	decisions []*Entry
@@ -122,8 +125,17 @@ func (u *unitScorer) item(it events.Item, committeeType string) ItemScore {
 }
 
 func (u *unitScorer) matching(m *events.Match) []*Entry {
+	if m == nil {
+		return nil
+	}
+	if u.byType == nil {
+		u.byType = map[string][]*Entry{}
+		for _, f := range u.facts {
+			u.byType[f.Event.Type] = append(u.byType[f.Event.Type], f)
+		}
+	}
 	var out []*Entry
-	for _, f := range u.facts {
+	for _, f := range u.byType[m.Type] {
 		if matches(f, m) {
 			out = append(out, f)
 		}
@@ -339,8 +351,35 @@ func matches(f *Entry, m *events.Match) bool {
 }
 
 // describeRule says a rule in plain words, Vietnamese first, with what it
-// counts named as the catalogue names it.
+// counts named as the catalogue names it. Every sheet shows the rubric's
+// rules: the fold says them once for the rubric and catalogue in force
+// (describeRules).
 func (s *Season) describeRule(r *events.Rule) string {
+	if d, ok := s.ruleTexts[r]; ok {
+		return d
+	}
+	return s.sayRule(r)
+}
+
+// describeRules says every rule of the rubric in force, for describeRule;
+// the fold calls it whenever the rubric or a catalogue changes.
+func (s *Season) describeRules() {
+	s.ruleTexts = map[*events.Rule]string{}
+	var walk func([]events.Item)
+	walk = func(items []events.Item) {
+		for _, it := range items {
+			if it.Rule != nil {
+				s.ruleTexts[it.Rule] = s.sayRule(it.Rule)
+			}
+			walk(it.Items)
+		}
+	}
+	walk(s.Rubric.Items)
+	walk(s.Rubric.Bonus.Items)
+	walk(s.Rubric.Deductions.Items)
+}
+
+func (s *Season) sayRule(r *events.Rule) string {
 	what := s.describeMatch(r.Match)
 	switch r.Kind {
 	case events.RuleEach:

@@ -69,8 +69,11 @@ func TestScoreUnitMatchesAFreshFold(t *testing.T) {
 		{"bonus", func() { b.bonus("bo1", btl, p(3, 0)) }},
 		{"deduction", func() { b.deduct("de1", btl, p(1, 0)) }},
 		{"bonus withdrawn", func() { b.cretract("cbo1", "bo1") }},
-		{"rubric and catalogue amended", func() {
-			b.committee("am1", "", &events.RubricAmended{Rubric: amended, Reason: "đổi tên", DecisionNo: "7/QĐ-MTTQ", Catalogue: &renamed})
+		{"catalogue amended under the same rubric", func() {
+			b.committee("am1", "", &events.RubricAmended{Rubric: b.s.Rubric, Reason: "đổi tên", DecisionNo: "7/QĐ-MTTQ", Catalogue: &renamed})
+		}},
+		{"rubric amended", func() {
+			b.committee("am2", "", &events.RubricAmended{Rubric: amended, Reason: "bổ sung", DecisionNo: "8/QĐ-MTTQ"})
 		}},
 		{"report after the amendment", func() { b.fact("r3", btl, "2024-11-10", report("propaganda", "2024-03-15")) }},
 		{"verified after the amendment", func() { b.verify("v6", "r3") }},
@@ -100,7 +103,11 @@ func TestScoreUnitMatchesAFreshFold(t *testing.T) {
 	var handed []kept
 	for _, st := range steps {
 		st.do()
+		// From scratch: new entries have no lines kept, and the rules
+		// are said again (the records share the rubric's rule pointers,
+		// so a fresh fold alone would repeat a stale text).
 		fresh := b.replay(len(b.recs))
+		fresh.ruleTexts = nil
 		views := []View{Claimed, Verified}
 		if b.s.Closed != nil {
 			views = append(views, Final)

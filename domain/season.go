@@ -77,6 +77,8 @@ type Season struct {
 	// committee events that concern one unit, by unit, in stream order
 	committee map[string][]*Entry
 	ballots   []*Entry
+	// ruleTexts says each rule of the rubric in force (describeRule).
+	ruleTexts map[*events.Rule]string
 	// vocabulary counts the changes of the catalogues and members that
 	// name things in fact lines: a cached line from before is stale.
 	vocabulary uint64
@@ -158,12 +160,14 @@ func (s *Season) Apply(rec events.Record) error {
 			s.members[m.ID] = m
 		}
 		s.vocabulary++
+		s.describeRules()
 	case *events.RubricAmended:
 		s.Rubric = p.Rubric
 		if p.Catalogue != nil {
 			s.setCatalogue(s.amendedCatalogue(p.Catalogue))
 		}
 		s.vocabulary++
+		s.describeRules()
 	case *events.SeasonClosed:
 		s.Closed = e
 	case *events.Retraction:

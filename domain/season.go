@@ -348,8 +348,9 @@ func retractable(t *Entry) bool {
 // factsOf returns a unit's facts that count in a view (never an ignored
 // one), in stream order; with until set, only those dated until then.
 func (s *Season) factsOf(unit string, view View, until string) []*Entry {
-	var out []*Entry
-	for _, f := range s.facts[unit] {
+	all := s.facts[unit]
+	out := make([]*Entry, 0, len(all))
+	for _, f := range all {
 		if counts(f, view) && (until == "" || f.Event.Date <= until) {
 			out = append(out, f)
 		}

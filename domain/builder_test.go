@@ -25,7 +25,7 @@ func p(whole, cents int64) events.Points { return events.Points(whole*100 + cent
 // builder folds a season event by event, as the projector does, keeping
 // every record so that a test can replay a prefix of the log.
 type builder struct {
-	t    *testing.T
+	t    testing.TB
 	s    *Season
 	seq  uint64
 	recs []events.Record
@@ -34,7 +34,7 @@ type builder struct {
 // newBuilder opens the demo season with the default 2024 rubric. Its
 // members list no wards by name, so that rule tests may use ward ids of
 // their own (w1, w2, …); catalogue_test.go tests ward lists.
-func newBuilder(t *testing.T) *builder {
+func newBuilder(t testing.TB) *builder {
 	t.Helper()
 	return newBuilderWith(t, unlistedWards(DemoSeason()))
 }
@@ -48,7 +48,7 @@ func unlistedWards(o events.SeasonOpened) events.SeasonOpened {
 }
 
 // newBuilderWith opens the demo season with a modified season.opened.
-func newBuilderWith(t *testing.T, opened events.SeasonOpened) *builder {
+func newBuilderWith(t testing.TB, opened events.SeasonOpened) *builder {
 	t.Helper()
 	b := &builder{t: t, s: NewSeason(DemoSeasonID)}
 	b.committeeT("open", events.TypeSeasonOpened, "", &opened)

@@ -4,6 +4,7 @@ import (
 	"cmp"
 	"fmt"
 	"slices"
+	"sync/atomic"
 
 	"github.com/thidua/thidua/events"
 )
@@ -64,17 +65,47 @@ type FactLine struct {
 
 // factLines lists every fact of a unit in stream order, in one view.
 func (s *Season) factLines(unit string, view View) []FactLine {
-	out := []FactLine{}
-	for _, e := range s.facts[unit] {
+	facts := s.facts[unit]
+	out := make([]FactLine, 0, len(facts))
+	for _, e := range facts {
 		out = append(out, s.factLine(e, view))
 	}
 	return out
 }
 
+// lineCache keeps a fact's line as last built, for the entry's changes
+// and the season's vocabulary it was built from. Readers of the fold may
+// score at the same time (the fold itself is still while they read), so
+// the line is swapped whole, atomically, and never changed once stored:
+// sheets already handed out share its slices.
+type lineCache struct{ p atomic.Pointer[cachedLine] }
+
+type cachedLine struct {
+	changes, vocabulary uint64
+	line                FactLine // Counted left false: it depends on the view
+}
+
 // factLine is one fact as a sheet (or the review queue) shows it.
 func (s *Season) factLine(e *Entry, view View) FactLine {
+	if e.line == nil {
+		l := s.buildFactLine(e)
+		l.Counted = counts(e, view)
+		return l
+	}
+	c := e.line.p.Load()
+	if c == nil || c.changes != e.changes || c.vocabulary != s.vocabulary {
+		c = &cachedLine{changes: e.changes, vocabulary: s.vocabulary, line: s.buildFactLine(e)}
+		e.line.p.Store(c)
+	}
+	l := c.line
+	l.Counted = counts(e, view)
+	return l
+}
+
+// buildFactLine is a fact's line in every view but for Counted.
+func (s *Season) buildFactLine(e *Entry) FactLine {
 	l := FactLine{ID: e.Event.ID, Seq: e.Seq, Type: e.Event.Type, Date: e.Event.Date,
-		Counted: counts(e, view), Evidence: e.Event.Evidence, Author: e.Event.Author}
+		Evidence: e.Event.Evidence, Author: e.Event.Author}
 	l.Summary, l.SummaryEn = s.summary(e)
 	if l.Evidence == nil {
 		l.Evidence = []events.Evidence{}

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"math"
 	"slices"
+	"strconv"
 	"strings"
 
 	"github.com/thidua/thidua/events"
@@ -68,6 +69,9 @@ type unitScorer struct {
 	// selected with the same cut-off.
 	until string
 	facts []*Entry // the unit's facts that count in the view (and by until)
+	// byType is facts by type, made at the first match: a rule matches one
+	// type, and a sheet has some forty rules.
+	byType map[string][]*Entry
 	// decisions, when not nil, stands for the committee's decisions about
 	// the unit: a preview's what-if (see Preview).
 	decisions []*Entry
@@ -109,10 +113,10 @@ func (u *unitScorer) item(it events.Item, committeeType string) ItemScore {
 			sum += cs.Points
 		}
 		is.Points = min(sum, it.Max)
-		is.Note, is.NoteEn = fmt.Sprintf("tổng các mục con: %s", viPoints(sum)), fmt.Sprintf("sum of sub-items: %s", sum)
+		is.Note, is.NoteEn = "tổng các mục con: "+viPoints(sum), "sum of sub-items: "+sum.String()
 		if sum > it.Max {
-			is.Note += fmt.Sprintf(", giới hạn %s", viPoints(it.Max))
-			is.NoteEn += fmt.Sprintf(", capped at %s", it.Max)
+			is.Note += ", giới hạn " + viPoints(it.Max)
+			is.NoteEn += ", capped at " + it.Max.String()
 		}
 		return is
 	}
@@ -122,8 +126,18 @@ func (u *unitScorer) item(it events.Item, committeeType string) ItemScore {
 }
 
 func (u *unitScorer) matching(m *events.Match) []*Entry {
-	var out []*Entry
-	for _, f := range u.facts {
+	if m == nil {
+		return nil
+	}
+	if u.byType == nil {
+		u.byType = map[string][]*Entry{}
+		for _, f := range u.facts {
+			u.byType[f.Event.Type] = append(u.byType[f.Event.Type], f)
+		}
+	}
+	of := u.byType[m.Type]
+	out := make([]*Entry, 0, len(of))
+	for _, f := range of {
 		if matches(f, m) {
 			out = append(out, f)
 		}
@@ -147,18 +161,18 @@ func (u *unitScorer) rule(is *ItemScore, r *events.Rule, committeeType string) {
 		fs := u.matching(r.Match)
 		raw := r.Points * events.Points(len(fs))
 		is.Points, is.Events = min(raw, max), ids(fs)
-		is.Note = fmt.Sprintf("%d × %s = %s", len(fs), viPoints(r.Points), viPoints(raw))
-		is.NoteEn = fmt.Sprintf("%d × %s = %s", len(fs), r.Points, raw)
+		is.Note = strconv.Itoa(len(fs)) + " × " + viPoints(r.Points) + " = " + viPoints(raw)
+		is.NoteEn = strconv.Itoa(len(fs)) + " × " + r.Points.String() + " = " + raw.String()
 		if raw > max {
-			is.Note += fmt.Sprintf(", giới hạn %s", viPoints(max))
-			is.NoteEn += fmt.Sprintf(", capped at %s", max)
+			is.Note += ", giới hạn " + viPoints(max)
+			is.NoteEn += ", capped at " + max.String()
 		}
 	case events.RuleAny:
 		fs := u.matching(r.Match)
 		is.Events = ids(fs)
 		if len(fs) > 0 {
 			is.Points = max
-			is.Note, is.NoteEn = fmt.Sprintf("có %d sự kiện phù hợp", len(fs)), fmt.Sprintf("%d matching events", len(fs))
+			is.Note, is.NoteEn = "có "+strconv.Itoa(len(fs))+" sự kiện phù hợp", strconv.Itoa(len(fs))+" matching events"
 		} else {
 			is.Note, is.NoteEn = "chưa có sự kiện phù hợp", "no matching event yet"
 		}
@@ -175,10 +189,10 @@ func (u *unitScorer) rule(is *ItemScore, r *events.Rule, committeeType string) {
 		}
 		if earliest <= r.Due {
 			is.Points = max
-			is.Note, is.NoteEn = fmt.Sprintf("ngày %s, đúng hạn %s", viDate(earliest), viDate(r.Due)), fmt.Sprintf("dated %s, on time for %s", enDate(earliest), enDate(r.Due))
+			is.Note, is.NoteEn = "ngày "+viDate(earliest)+", đúng hạn "+viDate(r.Due), "dated "+enDate(earliest)+", on time for "+enDate(r.Due)
 		} else {
 			is.Points = max.Mul(1, 2)
-			is.Note, is.NoteEn = fmt.Sprintf("ngày %s, sau hạn %s: một nửa số điểm", viDate(earliest), viDate(r.Due)), fmt.Sprintf("dated %s, after %s: half the points", enDate(earliest), enDate(r.Due))
+			is.Note, is.NoteEn = "ngày "+viDate(earliest)+", sau hạn "+viDate(r.Due)+": một nửa số điểm", "dated "+enDate(earliest)+", after "+enDate(r.Due)+": half the points"
 		}
 	case events.RuleShare:
 		fs := u.matching(r.Match)
@@ -192,8 +206,9 @@ func (u *unitScorer) rule(is *ItemScore, r *events.Rule, committeeType string) {
 		total := u.unit.Wards
 		is.Events = ids(counted)
 		is.Points = max.Mul(min(n, total), total)
-		is.Note = fmt.Sprintf("%s × %d/%d phường đúng hạn %s", viPoints(max), n, total, viDate(r.Due))
-		is.NoteEn = fmt.Sprintf("%s × %d/%d wards by %s", max, n, total, enDate(r.Due))
+		share := strconv.FormatInt(n, 10) + "/" + strconv.FormatInt(total, 10)
+		is.Note = viPoints(max) + " × " + share + " phường đúng hạn " + viDate(r.Due)
+		is.NoteEn = max.String() + " × " + share + " wards by " + enDate(r.Due)
 	case events.RuleTarget:
 		fs := u.matching(r.Match)
 		var sum int64
@@ -205,16 +220,16 @@ func (u *unitScorer) rule(is *ItemScore, r *events.Rule, committeeType string) {
 		t := u.target(r.Target)
 		name, got := u.s.indicatorName(r.Target), u.s.amount(r.Target, sum)
 		if t == nil {
-			is.Note = fmt.Sprintf("đạt %s; chưa giao chỉ tiêu %s", got.vi, name.vi)
-			is.NoteEn = fmt.Sprintf("%s achieved; no target assigned yet for %s", got.en, name.en)
+			is.Note = "đạt " + got.vi + "; chưa giao chỉ tiêu " + name.vi
+			is.NoteEn = got.en + " achieved; no target assigned yet for " + name.en
 			return
 		}
 		tv := t.Payload.(*events.TargetAssigned).Value
 		is.Events = append(is.Events, t.Event.ID)
 		is.Points = max.Mul(min(sum, tv), tv)
 		want := u.s.amount(r.Target, tv)
-		is.Note = fmt.Sprintf("%s × min(1, %s / %s)", viPoints(max), got.vi, want.vi)
-		is.NoteEn = fmt.Sprintf("%s × min(1, %s / %s)", max, got.en, want.en)
+		is.Note = viPoints(max) + " × min(1, " + got.vi + " / " + want.vi + ")"
+		is.NoteEn = max.String() + " × min(1, " + got.en + " / " + want.en + ")"
 	case events.RuleManual:
 		a := u.assessment(is.Code)
 		if a == nil {
@@ -225,8 +240,8 @@ func (u *unitScorer) rule(is *ItemScore, r *events.Rule, committeeType string) {
 		is.Points, is.Events = min(p.Points, max), []string{a.Event.ID}
 		is.Note, is.NoteEn = "Ban Thường trực chấm: "+p.Reason, "assessed by the committee: "+p.Reason
 		if p.Points > max {
-			is.Note += fmt.Sprintf(" (%s, giới hạn %s)", viPoints(p.Points), viPoints(max))
-			is.NoteEn += fmt.Sprintf(" (%s, capped at %s)", p.Points, max)
+			is.Note += " (" + viPoints(p.Points) + ", giới hạn " + viPoints(max) + ")"
+			is.NoteEn += " (" + p.Points.String() + ", capped at " + max.String() + ")"
 		}
 	case events.RuleCommittee:
 		var sum events.Points
@@ -235,10 +250,10 @@ func (u *unitScorer) rule(is *ItemScore, r *events.Rule, committeeType string) {
 			is.Events = append(is.Events, e.Event.ID)
 		}
 		is.Points = min(sum, max)
-		is.Note, is.NoteEn = fmt.Sprintf("%d quyết định, tổng %s", len(is.Events), viPoints(sum)), fmt.Sprintf("%d decisions, sum %s", len(is.Events), sum)
+		is.Note, is.NoteEn = strconv.Itoa(len(is.Events))+" quyết định, tổng "+viPoints(sum), strconv.Itoa(len(is.Events))+" decisions, sum "+sum.String()
 		if sum > max {
-			is.Note += fmt.Sprintf(", giới hạn %s", viPoints(max))
-			is.NoteEn += fmt.Sprintf(", capped at %s", max)
+			is.Note += ", giới hạn " + viPoints(max)
+			is.NoteEn += ", capped at " + max.String()
 		}
 	}
 }
@@ -339,8 +354,35 @@ func matches(f *Entry, m *events.Match) bool {
 }
 
 // describeRule says a rule in plain words, Vietnamese first, with what it
-// counts named as the catalogue names it.
+// counts named as the catalogue names it. Every sheet shows the rubric's
+// rules: the fold says them once for the rubric and catalogue in force
+// (describeRules).
 func (s *Season) describeRule(r *events.Rule) string {
+	if d, ok := s.ruleTexts[r]; ok {
+		return d
+	}
+	return s.sayRule(r)
+}
+
+// describeRules says every rule of the rubric in force, for describeRule;
+// the fold calls it whenever the rubric or a catalogue changes.
+func (s *Season) describeRules() {
+	s.ruleTexts = map[*events.Rule]string{}
+	var walk func([]events.Item)
+	walk = func(items []events.Item) {
+		for _, it := range items {
+			if it.Rule != nil {
+				s.ruleTexts[it.Rule] = s.sayRule(it.Rule)
+			}
+			walk(it.Items)
+		}
+	}
+	walk(s.Rubric.Items)
+	walk(s.Rubric.Bonus.Items)
+	walk(s.Rubric.Deductions.Items)
+}
+
+func (s *Season) sayRule(r *events.Rule) string {
 	what := s.describeMatch(r.Match)
 	switch r.Kind {
 	case events.RuleEach:

@@ -34,6 +34,12 @@ type Entry struct {
 	// effective is a committee decision's date on the timeline (see
 	// effectiveDate), worked out once when it is folded.
 	effective string
+	// changes counts the folded events that changed what the fact's sheet
+	// line shows (a review, question, answer, or the retraction of one of
+	// them or of the fact); line keeps that line between changes, for a
+	// fact is shown after every event of its unit (facts only).
+	changes uint64
+	line    *lineCache
 }
 
 // Review returns the latest review that counts, or nil.
@@ -71,6 +77,11 @@ type Season struct {
 	// committee events that concern one unit, by unit, in stream order
 	committee map[string][]*Entry
 	ballots   []*Entry
+	// ruleTexts says each rule of the rubric in force (describeRule).
+	ruleTexts map[*events.Rule]string
+	// vocabulary counts the changes of the catalogues and members that
+	// name things in fact lines: a cached line from before is stale.
+	vocabulary uint64
 }
 
 // NewSeason returns the empty state of a season that has no events yet.
@@ -131,6 +142,9 @@ func (s *Season) Apply(rec events.Record) error {
 	}
 	s.byID[ev.ID] = e
 	e.Ignored = s.ignoreReason(e, spec)
+	if spec.Fact {
+		e.line = &lineCache{}
+	}
 	if spec.Fact && ev.Unit != "" {
 		s.facts[ev.Unit] = append(s.facts[ev.Unit], e)
 	}
@@ -145,25 +159,33 @@ func (s *Season) Apply(rec events.Record) error {
 		for _, m := range p.Members {
 			s.members[m.ID] = m
 		}
+		s.vocabulary++
+		s.describeRules()
 	case *events.RubricAmended:
 		s.Rubric = p.Rubric
 		if p.Catalogue != nil {
 			s.setCatalogue(s.amendedCatalogue(p.Catalogue))
 		}
+		s.vocabulary++
+		s.describeRules()
 	case *events.SeasonClosed:
 		s.Closed = e
 	case *events.Retraction:
 		t := s.byID[p.Target]
 		t.RetractedBy = e
+		s.changed(t)
 	case *events.Review:
 		t := s.byID[p.Target]
 		t.Reviews = append(t.Reviews, e)
+		s.changed(t)
 	case *events.Query:
 		t := s.byID[p.Target]
 		t.Queries = append(t.Queries, e)
+		s.changed(t)
 	case *events.Explanation:
 		t := s.byID[p.Target]
 		t.Explanations = append(t.Explanations, e)
+		s.changed(t)
 	case *events.BallotRecorded:
 		s.ballots = append(s.ballots, e)
 	default:
@@ -177,6 +199,31 @@ func (s *Season) Apply(rec events.Record) error {
 		}
 	}
 	return nil
+}
+
+// changed notes that an event changed e: e and the events it is about (the
+// fact a withdrawn review or question was about) show it on their lines.
+// Each is about an earlier event, so the walk ends.
+func (s *Season) changed(e *Entry) {
+	for e != nil {
+		e.changes++
+		var target string
+		switch p := e.Payload.(type) {
+		case *events.Retraction:
+			target = p.Target
+		case *events.Review:
+			target = p.Target
+		case *events.Query:
+			target = p.Target
+		case *events.Explanation:
+			target = p.Target
+		}
+		t := s.byID[target]
+		if t != nil && t.Seq >= e.Seq {
+			t = nil
+		}
+		e = t
+	}
 }
 
 func (s *Season) setCatalogue(c events.Catalogue) {
@@ -301,8 +348,9 @@ func retractable(t *Entry) bool {
 // factsOf returns a unit's facts that count in a view (never an ignored
 // one), in stream order; with until set, only those dated until then.
 func (s *Season) factsOf(unit string, view View, until string) []*Entry {
-	var out []*Entry
-	for _, f := range s.facts[unit] {
+	all := s.facts[unit]
+	out := make([]*Entry, 0, len(all))
+	for _, f := range all {
 		if counts(f, view) && (until == "" || f.Event.Date <= until) {
 			out = append(out, f)
 		}

@@ -1,0 +1,70 @@
+package domain
+
+import (
+	"fmt"
+	"testing"
+)
+
+// busyUnit builds the demo season with one unit (btl) holding about 500
+// facts of every type, most reviewed, some rejected, queried, answered or
+// retracted, beside committee decisions: the unit the projector rescores
+// after each of its events late in a season.
+func busyUnit(tb testing.TB) *builder {
+	tb.Helper()
+	b := newBuilder(tb)
+	b.ruleFull(btl)
+	b.assess("as-1", btl, "I.1.6", p(1, 50))
+	b.bonus("bo-1", btl, p(2, 0))
+	b.deduct("de-1", btl, p(1, 0))
+	b.ruleFull(cg)
+	for i := range 84 {
+		id := func(kind string) string { return fmt.Sprintf("%s-%d", kind, i) }
+		b.fact(id("act"), btl, "2024-05-07", activity("commemoration", "dbp70"))
+		b.fact(id("dlg"), btl, "2024-08-15", activity("citizen_dialogue", ""))
+		b.fact(id("rep"), btl, "2024-03-10", report("propaganda", "2024-03-15"))
+		b.fact(id("ind"), btl, "2024-09-30", indicator("media_articles", int64(i%7+1)))
+		b.fact(id("mod"), btl, "2024-06-01", model(id("m"), "district"))
+		if i%2 == 0 {
+			b.fact(id("exm"), btl, "2024-09-02", exemplar(id("Nguyễn Văn")))
+		}
+		switch i % 10 {
+		case 0, 1, 2, 3, 4:
+			for _, k := range []string{"act", "dlg", "rep", "ind", "mod"} {
+				b.verify("ok-"+id(k), id(k))
+			}
+		case 5:
+			b.reject("no-"+id("act"), id("act"))
+			b.verify("ok-"+id("rep"), id("rep"))
+		case 6:
+			b.query("q-"+id("dlg"), id("dlg"), "Thiếu biên bản")
+			b.explain("x-"+id("dlg"), btl, id("dlg"), "Đã bổ sung biên bản")
+			b.verify("ok-"+id("dlg"), id("dlg"))
+		case 7:
+			b.query("q-"+id("mod"), id("mod"), "Thiếu quyết định")
+		case 8:
+			b.retract("r-"+id("ind"), btl, id("ind"))
+			b.verify("ok-"+id("act"), id("act"))
+			b.cretract("cr-"+id("act"), "ok-"+id("act"))
+		}
+	}
+	if n := len(b.s.facts[btl]); n < 450 || n > 550 {
+		tb.Fatalf("test bug: %s has %d facts, want about 500", btl, n)
+	}
+	return b
+}
+
+// BenchmarkScoreUnit measures what the projector pays to rescore one busy
+// unit after one of its events, in the claimed and verified views.
+func BenchmarkScoreUnit(b *testing.B) {
+	s := busyUnit(b).s
+	m, _ := s.Member(btl)
+	b.ReportAllocs()
+	b.ResetTimer()
+	for range b.N {
+		for _, v := range []View{Claimed, Verified} {
+			if _, err := s.ScoreUnit(m, v); err != nil {
+				b.Fatal(err)
+			}
+		}
+	}
+}

@@ -30,7 +30,9 @@ type Source interface {
 
 // Log is what the notary needs of the log.
 type Log interface {
-	Append(ctx context.Context, subject, msgID string, data []byte, expectLast uint64) (events.Ack, error)
+	// AppendAfter appends only if the last message on the subjects
+	// matching filter is at seq last.
+	AppendAfter(ctx context.Context, subject, msgID string, data []byte, filter string, last uint64) (events.Ack, error)
 	LastSubjectSeq(ctx context.Context, subject string) (uint64, error)
 }
 
@@ -116,15 +118,18 @@ func (n *Notary) sign(ctx context.Context, season string) error {
 		return fmt.Errorf("sign: %w", err)
 	}
 	subject := events.CheckpointSubject(season)
-	expect, err := n.log.LastSubjectSeq(ctx, subject)
+	lastSigned, err := n.log.LastSubjectSeq(ctx, subject)
 	if err != nil {
 		return fmt.Errorf("read the log: %w", err)
 	}
-	// The size names the checkpoint: two processes signing the same size
-	// write it once.
-	_, err = n.log.Append(ctx, subject, fmt.Sprintf("checkpoint-%s-%d", season, cp.Size), msg, expect)
+	// Appended only if nothing reached the season's subjects since the
+	// signed point but checkpoints: every event before a checkpoint is
+	// covered by it, so a log cut at any checkpoint is signed whole. The
+	// size names the checkpoint: two processes signing the same size write
+	// it once.
+	_, err = n.log.AppendAfter(ctx, subject, fmt.Sprintf("checkpoint-%s-%d", season, cp.Size), msg, events.SeasonFilter(season), max(cp.Seq, lastSigned))
 	if errors.Is(err, events.ErrWrongLastSeq) {
-		return nil // another process signed meanwhile; the next pass looks again
+		return nil // an event or another process's checkpoint came meanwhile; the next pass looks again
 	}
 	if err != nil {
 		return fmt.Errorf("append: %w", err)

@@ -211,6 +211,27 @@ func withProtections(have, want jetstream.StreamConfig) (jetstream.StreamConfig,
 	return upd, changed
 }
 
+// AppendAfter appends only if the last message on the subjects matching
+// filter is at seq last (0: none): a checkpoint appended so is never
+// preceded by an event it does not cover. A refusal wraps
+// events.ErrWrongLastSeq.
+func (s *Store) AppendAfter(ctx context.Context, subject, msgID string, data []byte, filter string, last uint64) (events.Ack, error) {
+	if err := s.StorageFull(); err != nil {
+		return events.Ack{}, err
+	}
+	msg := &nats.Msg{Subject: subject, Data: data, Header: nats.Header{}}
+	pa, err := s.js.PublishMsg(ctx, msg, jetstream.WithMsgID(msgID), jetstream.WithExpectLastSequenceForSubject(last, filter))
+	switch {
+	case err == nil:
+		return events.Ack{Seq: pa.Sequence, Duplicate: pa.Duplicate}, nil
+	case isStorageFull(err):
+		return events.Ack{}, fmt.Errorf("%w: append %s to %s: %w", events.ErrStorageFull, msgID, subject, err)
+	case isWrongLastSeq(err):
+		return events.Ack{}, fmt.Errorf("%w: append %s to %s after seq %d of %s: %w", events.ErrWrongLastSeq, msgID, subject, last, filter, err)
+	}
+	return events.Ack{}, fmt.Errorf("natsstore: append %s to %s: %w", msgID, subject, err)
+}
+
 // Append publishes data on subject with Nats-Msg-Id = msgID and
 // Nats-Expected-Last-Subject-Sequence = expectLast (the STREAM sequence of the subject's last
 // message; 0 means "subject must be empty"; the header is sent even when 0).

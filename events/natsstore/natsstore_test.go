@@ -1032,3 +1032,50 @@ func TestConsumersOfOneProcessDoNotCollide(t *testing.T) {
 		}
 	}
 }
+
+// TestAppendAfter: a checkpoint's append is refused while any message on
+// the season's subjects came after the point it names, and accepted at it.
+func TestAppendAfter(t *testing.T) {
+	s, _ := newStore(t)
+	ctx := context.Background()
+	season := "hn-mttq-cum2-2024"
+	filter := events.SeasonFilter(season)
+	a, err := s.Append(ctx, events.UnitSubject(season, "tay-ho"), "e1", []byte(`1`), 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	b, err := s.Append(ctx, events.CommitteeSubject(season), "e2", []byte(`2`), 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	// Another season's message is not the season's.
+	if _, err := s.Append(ctx, events.UnitSubject("other-2024", "x"), "e3", []byte(`3`), 0); err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct {
+		name  string
+		last  uint64
+		msgID string
+		want  error
+	}{
+		{"behind the season's last event", a.Seq, "cp-1", events.ErrWrongLastSeq},
+		{"at nothing, after events", 0, "cp-2", events.ErrWrongLastSeq},
+		{"at the season's last event", b.Seq, "cp-3", nil},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			before, _ := s.LastSeq(ctx)
+			ack, err := s.AppendAfter(ctx, events.CheckpointSubject(season), tc.msgID, []byte(`cp`), filter, tc.last)
+			after, _ := s.LastSeq(ctx)
+			if !errors.Is(err, tc.want) {
+				t.Fatalf("AppendAfter(%d): %v, want %v", tc.last, err, tc.want)
+			}
+			if tc.want != nil && after != before {
+				t.Errorf("a refused append moved the log from %d to %d", before, after)
+			}
+			if tc.want == nil && ack.Seq != after {
+				t.Errorf("ack seq %d, log at %d", ack.Seq, after)
+			}
+		})
+	}
+}

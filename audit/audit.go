@@ -467,7 +467,11 @@ func rankingsAt(ctx context.Context, scratch *projections.Projector, opt Options
 	vs := ss.Views[rep.SheetsView]
 	rep.Sheets = make([]domain.Sheet, 0, len(vs.Standings.Units))
 	for _, row := range vs.Standings.Units {
-		rep.Sheets = append(rep.Sheets, vs.Standings.Sheets[row.Unit])
+		sh, err := vs.Sheets[row.Unit].Sheet(ctx)
+		if err != nil {
+			return fmt.Errorf("score %s: %w", row.Unit, err)
+		}
+		rep.Sheets = append(rep.Sheets, sh)
 	}
 	return nil
 }
@@ -487,7 +491,7 @@ func compareLive(ctx context.Context, scratch *projections.Projector, opt Option
 	if err != nil {
 		return err
 	}
-	got, err := servedShape(replay)
+	got, err := servedShape(ctx, replay)
 	if err != nil {
 		return err
 	}
@@ -496,7 +500,7 @@ func compareLive(ctx context.Context, scratch *projections.Projector, opt Option
 		if err != nil {
 			return err
 		}
-		want, err := servedShape(ss)
+		want, err := servedShape(ctx, ss)
 		if err != nil {
 			return err
 		}
@@ -508,7 +512,7 @@ func compareLive(ctx context.Context, scratch *projections.Projector, opt Option
 		return err
 	}
 	compareRows(v, at, "stored ", stored, storedShape(replay), rep)
-	served, err := servedShape(live.Snapshot().Seasons[opt.Season])
+	served, err := servedShape(ctx, live.Snapshot().Seasons[opt.Season])
 	if err != nil {
 		return err
 	}
@@ -553,7 +557,7 @@ func compareRows(v *verifier, at uint64, label string, want, got map[string][]by
 
 // servedShape is what a server answers of a season snapshot: its
 // rankings and its sheets, by row name.
-func servedShape(ss *projections.SeasonSnap) (map[string][]byte, error) {
+func servedShape(ctx context.Context, ss *projections.SeasonSnap) (map[string][]byte, error) {
 	out := map[string][]byte{}
 	if ss == nil {
 		return out, nil
@@ -561,7 +565,7 @@ func servedShape(ss *projections.SeasonSnap) (map[string][]byte, error) {
 	for view, vs := range ss.Views {
 		out["rankings "+string(view)] = vs.Units
 		for unit, sh := range vs.Sheets {
-			b, err := sh.Bytes()
+			b, err := sh.Bytes(ctx)
 			if err != nil {
 				return nil, fmt.Errorf("encode the %s score of %s: %w", view, unit, err)
 			}

@@ -64,7 +64,8 @@ type Config struct {
 	Clients   int           `json:"clients"`     // concurrent HTTP clients (ingest, rankings)
 	RankUnits int           `json:"rank_units"`  // units of the rankings season
 	// CPUProfileDir, if set, receives a CPU profile of each product
-	// measurement: <phase>-run<N>.pprof.
+	// measurement: <phase>-run<N>.pprof, and a heap profile of each
+	// replay child at its end: <figure>-run<N>.heap.pprof.
 	CPUProfileDir string `json:"cpu_profile_dir,omitempty"`
 	// Dir is where the scratch directory is made ("" for the system's
 	// temporary directory); the scratch directory is removed at the end.
@@ -102,8 +103,8 @@ type Env struct {
 	ServeProcess func(ctx context.Context, natsURL, dataDir, httpAddr, adminToken string) *exec.Cmd
 	// ReplayProcess is a child process that replays the whole log at
 	// natsURL into a fresh read model at dbPath and prints a ChildResult
-	// as JSON.
-	ReplayProcess func(ctx context.Context, natsURL, dbPath string) *exec.Cmd
+	// as JSON; with heapPath set it writes its heap profile there at the end.
+	ReplayProcess func(ctx context.Context, natsURL, dbPath, heapPath string) *exec.Cmd
 }
 
 // bench is one run of Run.

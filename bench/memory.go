@@ -9,6 +9,9 @@ import (
 	"io"
 	"net/http"
 	"os"
+	"path/filepath"
+	"runtime"
+	"runtime/pprof"
 	"strconv"
 	"strings"
 	"sync"
@@ -30,7 +33,10 @@ type ChildResult struct {
 // into a fresh read model at dbPath, exactly as the in-process replay
 // does, and prints a ChildResult with its own peak RSS. Running it in its
 // own process makes the RSS the replay's alone.
-func ChildReplay(ctx context.Context, natsURL, dbPath string, out io.Writer) error {
+//
+// heapPath, if set, receives a heap profile taken at the end, while the
+// caught-up read model is still held: what the fold keeps.
+func ChildReplay(ctx context.Context, natsURL, dbPath, heapPath string, out io.Writer) error {
 	nc, err := natsstore.Dial(natsstore.DialConfig{URLs: natsURL, Name: "thidua-bench-replay"})
 	if err != nil {
 		return err
@@ -54,6 +60,12 @@ func ChildReplay(ctx context.Context, natsURL, dbPath string, out io.Writer) err
 		return err
 	}
 	res := ChildResult{LastSeq: last, Checkpoint: r.proj.Checkpoint(), Seconds: time.Since(start).Seconds()}
+	if heapPath != "" {
+		if err := writeHeapProfile(heapPath); err != nil {
+			r.stop()
+			return err
+		}
+	}
 	if err := r.stop(); err != nil {
 		return err
 	}
@@ -63,6 +75,19 @@ func ChildReplay(ctx context.Context, natsURL, dbPath string, out io.Writer) err
 	}
 	res.PeakRSSKiB = st.hwm
 	return json.NewEncoder(out).Encode(res)
+}
+
+func writeHeapProfile(path string) error {
+	f, err := os.Create(path)
+	if err != nil {
+		return err
+	}
+	runtime.GC() // the profile shows what is live, not what awaits collection
+	if err := pprof.WriteHeapProfile(f); err != nil {
+		f.Close()
+		return fmt.Errorf("heap profile: %w", err)
+	}
+	return f.Close()
 }
 
 type status struct{ hwm, rss int64 } // KiB
@@ -145,7 +170,7 @@ func (b *bench) memory(ctx context.Context, l *logServer) error {
 				}
 				return err
 			}
-			res, err := b.replayChild(ctx, log)
+			res, err := b.replayChild(ctx, log, p.name, run)
 			if err != nil {
 				if i > 0 {
 					log.close()
@@ -174,13 +199,19 @@ func (b *bench) memory(ctx context.Context, l *logServer) error {
 }
 
 // replayChild runs the replay child over a log.
-func (b *bench) replayChild(ctx context.Context, l *logServer) (ChildResult, error) {
+// With CPU profiles asked for, it also writes the child's heap profile,
+// named for the figure (name) and the run.
+func (b *bench) replayChild(ctx context.Context, l *logServer, name string, run int) (ChildResult, error) {
 	dir, err := b.dir("replay-child")
 	if err != nil {
 		return ChildResult{}, err
 	}
 	defer os.RemoveAll(dir)
-	cmd := b.env.ReplayProcess(ctx, l.url, dbPath(dir, "read"))
+	heap := ""
+	if b.cfg.CPUProfileDir != "" {
+		heap = filepath.Join(b.cfg.CPUProfileDir, fmt.Sprintf("%s-run%d.heap.pprof", name, run))
+	}
+	cmd := b.env.ReplayProcess(ctx, l.url, dbPath(dir, "read"), heap)
 	var stdout, stderr bytes.Buffer
 	cmd.Stdout, cmd.Stderr = &stdout, &stderr
 	if err := cmd.Run(); err != nil {

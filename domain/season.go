@@ -82,6 +82,10 @@ type Season struct {
 	// vocabulary counts the changes of the catalogues and members that
 	// name things in fact lines: a cached line from before is stale.
 	vocabulary uint64
+	// versions counts, per unit, the events that touched it (Touched), and
+	// everyone the events that touched every unit: see Version.
+	versions map[string]uint64
+	everyone uint64
 }
 
 // NewSeason returns the empty state of a season that has no events yet.
@@ -92,8 +96,15 @@ func NewSeason(id string) *Season {
 		byID:      map[string]*Entry{},
 		facts:     map[string][]*Entry{},
 		committee: map[string][]*Entry{},
+		versions:  map[string]uint64{},
 	}
 }
+
+// Version counts the folded events that touched a unit (Touched): while it
+// stays the same, the unit's score and sheet are what they were, however
+// many other events are folded. A reader may then score the unit from the
+// live fold for a point of the log it has already passed.
+func (s *Season) Version(unit string) uint64 { return s.everyone + s.versions[unit] }
 
 // Members returns the season's units in the order they were listed.
 func (s *Season) Members() []events.Member {
@@ -122,6 +133,11 @@ func (s *Season) Entries() []*Entry { return s.entries }
 // belong to this season or is out of order: business rules never make a
 // stored event fail, they make it count for nothing (Entry.Ignored).
 func (s *Season) Apply(rec events.Record) error {
+	_, err := s.Fold(rec)
+	return err
+}
+
+func (s *Season) apply(rec events.Record) error {
 	ev := rec.Event
 	if ev.Season != s.ID {
 		return fmt.Errorf("event %s at seq %d belongs to season %q, not %q", ev.ID, rec.Seq, ev.Season, s.ID)
@@ -134,6 +150,9 @@ func (s *Season) Apply(rec events.Record) error {
 		return fmt.Errorf("event %s at seq %d: %q is not a season event", ev.ID, rec.Seq, ev.Type)
 	}
 	s.LastSeq = rec.Seq
+	// The fold keeps what scoring and sheets read: the payload decoded,
+	// not its bytes again, nor the chain hash the audit reads from the log.
+	ev.Data, ev.Prev = nil, ""
 	e := &Entry{Seq: rec.Seq, Event: ev, Payload: rec.Payload, Fact: spec.Fact}
 	s.entries = append(s.entries, e)
 	if _, dup := s.byID[ev.ID]; dup {

@@ -72,7 +72,12 @@ func (s *Season) Standings(view View) (*Standings, error) {
 		sc := s.scoreUnit(m, factView)
 		scores = append(scores, &sc)
 	}
-	return s.Rank(view, scores), nil
+	st := s.Rank(view, scores)
+	st.Sheets = make(map[string]Sheet, len(scores))
+	for _, sc := range scores {
+		st.Sheets[sc.Row.Unit] = sc.Sheet
+	}
+	return st, nil
 }
 
 // UnitScore is one unit's score in one view before the season is ranked:
@@ -94,12 +99,32 @@ func (s *Season) ScoreUnit(m events.Member, view View) (UnitScore, error) {
 	return s.scoreUnit(m, factView), nil
 }
 
+// RankUnit is ScoreUnit without the sheet's fact and decision lines, which
+// neither the row nor the ranking reads: what a read model keeps of every
+// unit, leaving a whole sheet to the reader who asks for it (ScoreUnit).
+// Its Sheet holds the items and totals only.
+func (s *Season) RankUnit(m events.Member, view View) (UnitScore, error) {
+	factView, err := s.factView(view)
+	if err != nil {
+		return UnitScore{}, err
+	}
+	sc := s.rowOf(m, factView)
+	sc.Sheet = Sheet{}
+	return sc, nil
+}
+
 func (s *Season) scoreUnit(m events.Member, factView View) UnitScore {
+	sc := s.rowOf(m, factView)
+	sc.Sheet.Facts = s.factLines(m.ID, factView)
+	sc.Sheet.Decisions = s.decisionLines(m.ID)
+	return sc
+}
+
+// rowOf scores a unit's items and ranking row.
+func (s *Season) rowOf(m events.Member, factView View) UnitScore {
 	r := s.Rubric
 	u := &unitScorer{s: s, unit: m, facts: s.factsOf(m.ID, factView, "")}
 	sh := u.sheet()
-	sh.Facts = s.factLines(m.ID, factView)
-	sh.Decisions = s.decisionLines(m.ID)
 	row := Standing{
 		Unit: m.ID, Name: m.Name, Total: sh.Total, Content: sh.Content,
 		Bonus: sh.BonusSum, Deductions: sh.DeductSum, Groups: map[string]events.Points{},
@@ -118,13 +143,13 @@ func (s *Season) scoreUnit(m events.Member, factView View) UnitScore {
 
 // Rank ranks the units' scores of a view, given one per member in the
 // members' order, and gives the awards. The rows are copies: the scores
-// are left as they were, to be ranked again after the next event.
+// are left as they were, to be ranked again after the next event. Sheets
+// is left empty: Standings fills it; a read model serves each on demand.
 func (s *Season) Rank(view View, scores []*UnitScore) *Standings {
-	st := &Standings{Season: s.ID, View: view, Sheets: make(map[string]Sheet, len(scores))}
+	st := &Standings{Season: s.ID, View: view}
 	keys := make(map[string][]events.Points, len(scores))
 	for _, sc := range scores {
 		st.Units = append(st.Units, sc.Row)
-		st.Sheets[sc.Row.Unit] = sc.Sheet
 		keys[sc.Row.Unit] = sc.Key
 	}
 	rank(st.Units, keys)

@@ -37,13 +37,20 @@ func (s *Season) Fold(rec events.Record) (Touched, error) {
 	if _, ok := s.byID[rec.Event.ID]; ok {
 		dupBefore = true
 	}
-	if err := s.Apply(rec); err != nil {
+	if err := s.apply(rec); err != nil {
 		return Touched{}, err
 	}
 	if dupBefore {
 		return Touched{}, nil // a repeated id counts for nothing
 	}
-	return s.touched(s.byID[rec.Event.ID]), nil
+	t := s.touched(s.byID[rec.Event.ID])
+	if t.All {
+		s.everyone++
+	}
+	for _, u := range t.Units {
+		s.versions[u]++
+	}
+	return t, nil
 }
 
 // touched is what an entry just folded may change. It looks at what the

@@ -17,7 +17,7 @@ func (s *Server) exportTable(r *http.Request) (*documents.Table, error) {
 	if err != nil {
 		return nil, err
 	}
-	return documents.FromSnapshot(ss, vs.Standings.View, seq)
+	return documents.FromSnapshot(r.Context(), ss, vs.Standings.View, seq)
 }
 
 // getExportXLSX answers the scoring table as an XLSX workbook.

@@ -461,7 +461,7 @@ func (s *Server) getScore(w http.ResponseWriter, r *http.Request) {
 		s.writeError(w, r, domain.Errorf(domain.NotFound, "unit", "no unit %s in this season", r.PathValue("unit")))
 		return
 	}
-	b, err := sheet.Bytes()
+	b, err := sheet.Bytes(r.Context())
 	if err != nil {
 		s.writeError(w, r, fmt.Errorf("encode the score of %s: %w", r.PathValue("unit"), err))
 		return

@@ -159,7 +159,7 @@ func (p *Projector) stage(b *batch, deferSeasons bool) error {
 	for id, t := range p.dirty {
 		sc := p.scores[id]
 		if sc == nil {
-			sc = &seasonScores{}
+			sc = &seasonScores{fold: p.live}
 			p.scores[id] = sc
 		}
 		ss, d, err := sc.update(p.seasons[id], t)

@@ -73,7 +73,7 @@ func TestWritesDoNotWaitForTheCommit(t *testing.T) {
 	if h := p.Halted(); h != nil {
 		t.Fatalf("projector halted: %+v", h)
 	}
-	sheet, err := p.Snapshot().Seasons[domain.DemoSeasonID].Views[domain.Claimed].Sheets["tay-ho"].Bytes()
+	sheet, err := p.Snapshot().Seasons[domain.DemoSeasonID].Views[domain.Claimed].Sheets["tay-ho"].Bytes(ctx)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -81,6 +81,8 @@ type Projector struct {
 	mu      sync.RWMutex
 	seasons map[string]*domain.Season
 	ids     map[string]IDInfo
+	// live is how sheets read the fold: they are scored when asked for.
+	live *liveFold
 	// tokens are written under mu and tokMu both, and read under tokMu.
 	tokMu  sync.RWMutex
 	tokens map[string]Token
@@ -168,6 +170,7 @@ func open(ctx context.Context, path string, logger *slog.Logger) (*Projector, er
 		return nil, fmt.Errorf("open read model for reading: %w", err)
 	}
 	p := &Projector{db: db, rdb: rdb, logger: logger, path: path, setAside: map[uint64]string{}}
+	p.live = &liveFold{mu: &p.mu, replay: p.seasonAt}
 	ch, fch := make(chan struct{}), make(chan struct{})
 	p.changed.Store(&ch)
 	p.folds.Store(&fch)
@@ -239,7 +242,7 @@ func (p *Projector) restore(ctx context.Context) error {
 	snap := &Snapshot{Checkpoint: cp, Seasons: map[string]*SeasonSnap{}}
 	p.scores = map[string]*seasonScores{}
 	for id, s := range p.seasons {
-		sc := &seasonScores{}
+		sc := &seasonScores{fold: p.live}
 		ss, _, err := sc.update(s, &touchSet{all: true})
 		if err != nil {
 			return fmt.Errorf("restore season %s: %w", id, err)

@@ -9,6 +9,7 @@ import (
 	"sync"
 
 	"github.com/thidua/thidua/domain"
+	"github.com/thidua/thidua/events"
 )
 
 // touchSet is what a season needs rescored at the next publish: every
@@ -35,6 +36,7 @@ func (t *touchSet) add(o domain.Touched) {
 // unit's score in each view, and its ranking row and sheet reply as last
 // published, encoded. Ranking is then a sort of N small rows.
 type seasonScores struct {
+	fold  *liveFold // where sheets are scored from; nil for a frozen season
 	info  json.RawMessage
 	units map[string]bool
 	views map[domain.View]*viewScores
@@ -47,7 +49,8 @@ type viewScores struct {
 }
 
 type unitScore struct {
-	score domain.UnitScore
+	score domain.UnitScore // the row and ranking key; the sheet is src's
+	src   sheetSource
 	// rescored: score changed since the reply was last built.
 	rescored bool
 	// row is the ranked row last published, rowJSON its encoding; reply
@@ -57,25 +60,47 @@ type unitScore struct {
 	reply   *SheetJSON
 }
 
-// SheetJSON is a unit's score reply (SheetReply's encoding), encoded when
-// first read. A sheet lists every fact of its unit, so encoding one costs
-// the unit's history: it is left to a reader who asks for it, never done
-// by the loop that folds or the commit.
-// What it encodes is immutable once scored.
+// SheetJSON is a unit's score reply (SheetReply's encoding), scored and
+// encoded when first read. A sheet lists every fact of its unit, so
+// building one costs the unit's history: it is left to a reader who asks
+// for it, never done by the loop that folds or the commit, and the read
+// model keeps of every unit its ranked row only.
 type SheetJSON struct {
 	prefix []byte     // {"season":…,"view":…,
 	body   *sheetBody // shared by the replies of one score whose rank moved
 	row    []byte     // the standing
-	once   sync.Once
-	b      json.RawMessage
-	err    error
+
+	mu sync.Mutex
+	b  json.RawMessage // once built
 }
 
 type sheetBody struct {
+	src sheetSource
+
+	mu     sync.Mutex
+	built  bool
 	sheet  domain.Sheet
-	once   sync.Once
-	fields []byte // the sheet's object without its braces
-	err    error
+	fields []byte // the sheet's object without its braces, once encoded
+}
+
+// sheetSource is where a unit's sheet is scored when asked for: the fold
+// the unit was ranked from, with the unit's version and the season's seq
+// at that time.
+type sheetSource struct {
+	fold    *liveFold // nil for a season no fold moves on (a view as of a past seq)
+	season  *domain.Season
+	member  events.Member
+	view    domain.View
+	version uint64
+	seq     uint64
+}
+
+// liveFold is the projector's fold as sheets read it: under its read lock,
+// and, for a unit touched since it was ranked, replayed from the read
+// model's events up to the point it was ranked at.
+type liveFold struct {
+	mu     *sync.RWMutex
+	replay func(ctx context.Context, season string, seq uint64) (*domain.Season, error)
 }
 
 // Row is the unit's ranked row, as the rankings' units array holds it and
@@ -83,34 +108,86 @@ type sheetBody struct {
 func (r *SheetJSON) Row() json.RawMessage { return r.row }
 
 // Bytes is the reply, byte for byte json.Marshal(SheetReply{…}).
-func (r *SheetJSON) Bytes() (json.RawMessage, error) {
-	r.once.Do(func() {
-		fields, err := r.body.encode()
-		if err != nil {
-			r.err = err
-			return
-		}
-		const mid = `,"standing":`
-		b := make([]byte, 0, len(r.prefix)+len(fields)+len(mid)+len(r.row)+1)
-		b = append(b, r.prefix...)
-		b = append(b, fields...)
-		b = append(b, mid...)
-		b = append(b, r.row...)
-		r.b = append(b, '}')
-	})
-	return r.b, r.err
+func (r *SheetJSON) Bytes(ctx context.Context) (json.RawMessage, error) {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	if r.b != nil {
+		return r.b, nil
+	}
+	fields, err := r.body.encode(ctx)
+	if err != nil {
+		return nil, err
+	}
+	const mid = `,"standing":`
+	b := make([]byte, 0, len(r.prefix)+len(fields)+len(mid)+len(r.row)+1)
+	b = append(b, r.prefix...)
+	b = append(b, fields...)
+	b = append(b, mid...)
+	b = append(b, r.row...)
+	r.b = append(b, '}')
+	return r.b, nil
 }
 
-func (sb *sheetBody) encode() ([]byte, error) {
-	sb.once.Do(func() {
-		b, err := json.Marshal(sb.sheet)
-		if err != nil {
-			sb.err = err
-			return
+// Sheet is the unit's sheet.
+func (r *SheetJSON) Sheet(ctx context.Context) (domain.Sheet, error) {
+	sb := r.body
+	sb.mu.Lock()
+	defer sb.mu.Unlock()
+	if err := sb.build(ctx); err != nil {
+		return domain.Sheet{}, err
+	}
+	return sb.sheet, nil
+}
+
+func (sb *sheetBody) encode(ctx context.Context) ([]byte, error) {
+	sb.mu.Lock()
+	defer sb.mu.Unlock()
+	if sb.fields != nil {
+		return sb.fields, nil
+	}
+	if err := sb.build(ctx); err != nil {
+		return nil, err
+	}
+	b, err := json.Marshal(sb.sheet)
+	if err != nil {
+		return nil, err
+	}
+	sb.fields = b[1 : len(b)-1]
+	return sb.fields, nil
+}
+
+// build scores the sheet once; a failure (a cancelled replay) is not kept.
+func (sb *sheetBody) build(ctx context.Context) error {
+	if sb.built {
+		return nil
+	}
+	sh, err := sb.src.sheet(ctx)
+	if err != nil {
+		return err
+	}
+	sb.sheet, sb.built = sh, true
+	return nil
+}
+
+func (src sheetSource) sheet(ctx context.Context) (domain.Sheet, error) {
+	s := src.season
+	if src.fold != nil {
+		src.fold.mu.RLock()
+		if s.Version(src.member.ID) == src.version {
+			// Nothing folded since touched the unit: the live fold
+			// scores it as it was ranked.
+			sc, err := s.ScoreUnit(src.member, src.view)
+			src.fold.mu.RUnlock()
+			return sc.Sheet, err
 		}
-		sb.fields = b[1 : len(b)-1]
-	})
-	return sb.fields, sb.err
+		src.fold.mu.RUnlock()
+		var err error
+		if s, err = src.fold.replay(ctx, s.ID, src.seq); err != nil {
+			return domain.Sheet{}, fmt.Errorf("score %s as of seq %d: %w", src.member.ID, src.seq, err)
+		}
+	}
+	sc, err := s.ScoreUnit(src.member, src.view)
+	return sc.Sheet, err
 }
 
 // seasonDelta is what a publish changed of a season's rows.
@@ -120,8 +197,8 @@ type seasonDelta struct {
 	sheets map[domain.View][]string // units whose row or sheet changed
 }
 
-// buildSeasonSnap scores a season from scratch (as of a past seq, and
-// at restore).
+// buildSeasonSnap scores a season from scratch that no fold moves on: a
+// view as of a past seq.
 func buildSeasonSnap(s *domain.Season) (*SeasonSnap, error) {
 	ss, _, err := new(seasonScores).update(s, &touchSet{all: true})
 	return ss, err
@@ -194,7 +271,7 @@ func (sc *seasonScores) view(s *domain.Season, v domain.View, all bool, touched 
 		if !ok {
 			return nil // not a member: nothing of it is ranked
 		}
-		score, err := s.ScoreUnit(mem, v)
+		score, err := s.RankUnit(mem, v)
 		if err != nil {
 			return err
 		}
@@ -204,6 +281,7 @@ func (sc *seasonScores) view(s *domain.Season, v domain.View, all bool, touched 
 			vc.units[m] = us
 		}
 		us.score, us.rescored = score, true
+		us.src = sheetSource{fold: sc.fold, season: s, member: mem, view: v, version: s.Version(m), seq: s.LastSeq}
 		return nil
 	}
 	if all {
@@ -274,7 +352,7 @@ func (us *unitScore) encode(prefix []byte, row domain.Standing) error {
 	}
 	var body *sheetBody
 	if us.rescored || us.reply == nil {
-		body = &sheetBody{sheet: us.score.Sheet}
+		body = &sheetBody{src: us.src}
 	} else {
 		body = us.reply.body
 	}

@@ -169,13 +169,22 @@ func (p *Projector) ResolveAsOf(ctx context.Context, asOf string) (uint64, error
 // SeasonAsOf replays a season's events up to seq (inclusive) from the read
 // model and scores them: the view as it was at that point of the log.
 func (p *Projector) SeasonAsOf(ctx context.Context, season string, seq uint64) (*SeasonSnap, error) {
+	s, err := p.seasonAt(ctx, season, seq)
+	if err != nil {
+		return nil, err
+	}
+	return buildSeasonSnap(s)
+}
+
+// seasonAt folds a season's events up to seq from the read model.
+func (p *Projector) seasonAt(ctx context.Context, season string, seq uint64) (*domain.Season, error) {
 	s := domain.NewSeason(season)
 	err := scanEvents(ctx, p.rdb, `SELECT seq, subject, time_ns, hash, body FROM events WHERE season = ? AND seq <= ? ORDER BY seq`,
 		[]any{season, seq}, func(_ events.Stored, rec events.Record, _ string) error { return s.Apply(rec) })
 	if err != nil {
 		return nil, fmt.Errorf("replay season %s: %w", season, err)
 	}
-	return buildSeasonSnap(s)
+	return s, nil
 }
 
 // StoredEvent is an event as the log holds it, with where it sits.

@@ -67,8 +67,12 @@ func benchEnv(exe string) bench.Env {
 			cmd.Env = childEnv()
 			return cmd
 		},
-		ReplayProcess: func(ctx context.Context, natsURL, dbPath string) *exec.Cmd {
-			cmd := exec.CommandContext(ctx, exe, childReplay, "--nats-url", natsURL, "--db", dbPath)
+		ReplayProcess: func(ctx context.Context, natsURL, dbPath, heapPath string) *exec.Cmd {
+			args := []string{childReplay, "--nats-url", natsURL, "--db", dbPath}
+			if heapPath != "" {
+				args = append(args, "--heapprofile", heapPath)
+			}
+			cmd := exec.CommandContext(ctx, exe, args...)
 			cmd.Env = childEnv()
 			return cmd
 		},
@@ -119,11 +123,12 @@ func replayChild(ctx context.Context, args []string, stdout, stderr io.Writer) e
 	fs := cli.NewFlags("thidua-bench "+childReplay, "dựng lại mô hình đọc từ nhật ký, chạy bởi chính thidua-bench / rebuilds a read model from the log, run by thidua-bench itself", noEnv, stderr)
 	natsURL := fs.String("nats-url", "", "NATS giữ nhật ký / the NATS holding the log")
 	db := fs.String("db", "", "mô hình đọc cần tạo / the read model to create")
+	heap := fs.String("heapprofile", "", "ghi hồ sơ bộ nhớ heap vào tệp này khi xong / write a heap profile to this file at the end")
 	if err := fs.Parse(args); err != nil {
 		return err
 	}
 	if *natsURL == "" || *db == "" || fs.NArg() > 0 {
 		return cli.UsageError(childReplay + " needs --nats-url and --db, and no arguments")
 	}
-	return bench.ChildReplay(ctx, *natsURL, *db, stdout)
+	return bench.ChildReplay(ctx, *natsURL, *db, *heap, stdout)
 }

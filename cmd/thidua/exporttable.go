@@ -111,7 +111,7 @@ func exportTables(ctx context.Context, src msgSource, o tableOptions, stderr io.
 			return fmt.Errorf("export: season %s was not opened yet at seq %d", o.season, seq)
 		}
 	}
-	t, err := documents.FromSnapshot(ss, view, seq)
+	t, err := documents.FromSnapshot(ctx, ss, view, seq)
 	if err != nil {
 		return err
 	}

@@ -136,13 +136,13 @@ func (s *Season) buildFactLine(e *Entry) FactLine {
 // exchanges lists the questions and answers about a fact in stream order.
 func exchanges(e *Entry) []Exchange {
 	var out []Exchange
-	for _, q := range e.Queries {
+	for _, q := range e.Queries() {
 		if q.Ignored == "" {
 			out = append(out, Exchange{ID: q.Event.ID, Seq: q.Seq, Type: q.Event.Type, Text: q.Payload.(*events.Query).Question,
 				Recorded: q.Event.Recorded, Author: q.Event.Author, Retracted: q.RetractedBy != nil})
 		}
 	}
-	for _, x := range e.Explanations {
+	for _, x := range e.Explanations() {
 		if x.Ignored == "" {
 			out = append(out, Exchange{ID: x.Event.ID, Seq: x.Seq, Type: x.Event.Type, Text: x.Payload.(*events.Explanation).Text,
 				Recorded: x.Event.Recorded, Author: x.Event.Author, Evidence: x.Event.Evidence})

@@ -3,6 +3,7 @@ package domain
 import (
 	"fmt"
 	"time"
+	"unique"
 
 	"github.com/thidua/thidua/events"
 )
@@ -10,21 +11,15 @@ import (
 // Entry is one event of a season as the fold keeps it.
 type Entry struct {
 	Seq     uint64
-	Event   events.Event
+	Event   Envelope
 	Payload events.Payload
 	// Fact is true for a unit's own fact (it has a date and evidence).
 	Fact bool
 	// RetractedBy is the retraction (fact.retracted or committee.retracted)
 	// that withdrew this event, if any and not itself withdrawn.
 	RetractedBy *Entry
-	// Reviews are the fact.verified / fact.rejected events about a fact, in
-	// stream order; the latest one not withdrawn counts.
-	Reviews []*Entry
-	// Queries and Explanations are the committee's questions about a fact
-	// (fact.queried) and the unit's answers (fact.explained), in stream
-	// order. Neither changes a score.
-	Queries      []*Entry
-	Explanations []*Entry
+	// about holds the events about this one, once there are any.
+	about *about
 	// Ignored says why the fold gives this event no effect (it arrived
 	// after the season closed, names an unknown target, …). Validation
 	// refuses such events; the fold only meets them through races, and must
@@ -42,10 +37,74 @@ type Entry struct {
 	line    *lineCache
 }
 
+// Envelope is what the fold keeps of an event's envelope: what sheets,
+// queues and timelines show. The raw payload and the chain hash stay on
+// the log, where the audit reads them.
+type Envelope struct {
+	ID       string
+	Type     string
+	Season   string
+	Unit     string
+	Date     string
+	Evidence []events.Evidence
+	Author   events.Author
+	Recorded string
+}
+
+// envelope keeps what the fold needs of ev; the strings most events repeat
+// (type, season, unit, author) are shared rather than held once per event.
+func envelope(ev events.Event) Envelope {
+	return Envelope{
+		ID: ev.ID, Type: intern(ev.Type), Season: intern(ev.Season), Unit: intern(ev.Unit), Date: intern(ev.Date),
+		Evidence: ev.Evidence, Recorded: ev.Recorded,
+		Author: events.Author{Role: intern(ev.Author.Role), Unit: intern(ev.Author.Unit), Token: intern(ev.Author.Token)},
+	}
+}
+
+func intern(s string) string { return unique.Make(s).Value() }
+
+// about lists the events about a fact, in stream order: the reviews
+// (fact.verified / fact.rejected), of which the latest not withdrawn
+// counts, and the committee's questions (fact.queried) and the unit's
+// answers (fact.explained), which change no score.
+type about struct {
+	reviews, queries, explanations []*Entry
+}
+
+func (e *Entry) related() *about {
+	if e.about == nil {
+		e.about = &about{}
+	}
+	return e.about
+}
+
+// Reviews, Queries and Explanations list the events about e.
+func (e *Entry) Reviews() []*Entry {
+	if e.about == nil {
+		return nil
+	}
+	return e.about.reviews
+}
+
+func (e *Entry) Queries() []*Entry {
+	if e.about == nil {
+		return nil
+	}
+	return e.about.queries
+}
+
+func (e *Entry) Explanations() []*Entry {
+	if e.about == nil {
+		return nil
+	}
+	return e.about.explanations
+}
+
 // Review returns the latest review that counts, or nil.
 func (e *Entry) Review() *Entry {
-	for i := len(e.Reviews) - 1; i >= 0; i-- {
-		if r := e.Reviews[i]; r.RetractedBy == nil {
+	reviews := e.Reviews()
+	for i := len(reviews) - 1; i >= 0; i-- {
+		if r := reviews[i]; r.RetractedBy == nil {
 			return r
 		}
 	}
@@ -150,10 +209,7 @@ func (s *Season) apply(rec events.Record) error {
 		return fmt.Errorf("event %s at seq %d: %q is not a season event", ev.ID, rec.Seq, ev.Type)
 	}
 	s.LastSeq = rec.Seq
-	// The fold keeps what scoring and sheets read: the payload decoded,
-	// not its bytes again, nor the chain hash the audit reads from the log.
-	ev.Data, ev.Prev = nil, ""
-	e := &Entry{Seq: rec.Seq, Event: ev, Payload: rec.Payload, Fact: spec.Fact}
+	e := &Entry{Seq: rec.Seq, Event: envelope(ev), Payload: rec.Payload, Fact: spec.Fact}
 	s.entries = append(s.entries, e)
 	if _, dup := s.byID[ev.ID]; dup {
 		e.Ignored = "event id already used in this season"
@@ -195,15 +251,15 @@ func (s *Season) apply(rec events.Record) error {
 		s.changed(t)
 	case *events.Review:
 		t := s.byID[p.Target]
-		t.Reviews = append(t.Reviews, e)
+		t.related().reviews = append(t.related().reviews, e)
 		s.changed(t)
 	case *events.Query:
 		t := s.byID[p.Target]
-		t.Queries = append(t.Queries, e)
+		t.related().queries = append(t.related().queries, e)
 		s.changed(t)
 	case *events.Explanation:
 		t := s.byID[p.Target]
-		t.Explanations = append(t.Explanations, e)
+		t.related().explanations = append(t.related().explanations, e)
 		s.changed(t)
 	case *events.BallotRecorded:
 		s.ballots = append(s.ballots, e)
@@ -336,7 +392,7 @@ func (e *Entry) OpenQuery() *Entry {
 	if q == nil {
 		return nil
 	}
-	for _, x := range e.Explanations {
+	for _, x := range e.Explanations() {
 		if x.Live() && x.Seq > q.Seq {
 			return nil
 		}
@@ -345,8 +401,9 @@ func (e *Entry) OpenQuery() *Entry {
 }
 
 func (e *Entry) latestQuery() *Entry {
-	for i := len(e.Queries) - 1; i >= 0; i-- {
-		if q := e.Queries[i]; q.Live() {
+	queries := e.Queries()
+	for i := len(queries) - 1; i >= 0; i-- {
+		if q := queries[i]; q.Live() {
 			return q
 		}
 	}

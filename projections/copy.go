@@ -190,7 +190,7 @@ func (p *Projector) Appended(seq uint64, id string) error {
 	p.mu.RLock()
 	cp, info := p.foldedAt.Load(), p.ids[id]
 	p.mu.RUnlock()
-	if seq <= cp && info.Seq != seq {
+	if seq <= cp && info.seq != seq {
 		l := &Loss{Checkpoint: cp, LogLastSeq: seq}
 		l.lost(seq, cp)
 		return p.lose(l)

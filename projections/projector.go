@@ -3,6 +3,7 @@ package projections
 import (
 	"context"
 	"database/sql"
+	"encoding/hex"
 	"errors"
 	"fmt"
 	"log/slog"
@@ -12,6 +13,7 @@ import (
 	"sync"
 	"sync/atomic"
 	"time"
+	"unique"
 
 	"github.com/thidua/thidua/domain"
 	"github.com/thidua/thidua/events"
@@ -80,7 +82,7 @@ type Projector struct {
 	// write path holds it to read while it validates.
 	mu      sync.RWMutex
 	seasons map[string]*domain.Season
-	ids     map[string]IDInfo
+	ids     map[string]idEntry
 	// live is how sheets read the fold: they are scored when asked for.
 	live *liveFold
 	// tokens are written under mu and tokMu both, and read under tokMu.
@@ -217,7 +219,7 @@ func (p *Projector) reset(ctx context.Context) error {
 // restore rebuilds the in-memory fold from the events the read model holds.
 func (p *Projector) restore(ctx context.Context) error {
 	p.seasons = map[string]*domain.Season{}
-	p.ids = map[string]IDInfo{}
+	p.ids = map[string]idEntry{}
 	p.tokMu.Lock()
 	p.tokens = map[string]Token{}
 	p.tokMu.Unlock()
@@ -365,9 +367,25 @@ func (p *Projector) fold(rec events.Record, hash string) error {
 		p.touch(ev.Season).add(touched)
 	}
 	if _, dup := p.ids[ev.ID]; !dup {
-		p.ids[ev.ID] = IDInfo{Seq: rec.Seq, Hash: hash, Season: ev.Season, Unit: ev.Unit, Type: ev.Type}
+		e := idEntry{seq: rec.Seq, season: unique.Make(ev.Season), unit: unique.Make(ev.Unit), typ: unique.Make(ev.Type)}
+		if n, err := hex.Decode(e.hash[:], []byte(hash)); err != nil || n != len(e.hash) {
+			return fmt.Errorf("event %s: content hash %q is not a SHA-256 in hex", ev.ID, hash)
+		}
+		p.ids[ev.ID] = e
 	}
 	return nil
+}
+
+// idEntry is IDInfo as the fold keeps it for every id of the log: the
+// hash in bytes, the names shared.
+type idEntry struct {
+	seq               uint64
+	hash              [32]byte
+	season, unit, typ unique.Handle[string]
+}
+
+func (e idEntry) info() IDInfo {
+	return IDInfo{Seq: e.seq, Hash: hex.EncodeToString(e.hash[:]), Season: e.season.Value(), Unit: e.unit.Value(), Type: e.typ.Value()}
 }
 
 // Checkpoint is the last stream sequence committed to the read model.
@@ -465,8 +483,11 @@ func (p *Projector) WithSeason(id string, fn func(*domain.Season) error) error {
 func (p *Projector) LookupID(id string) (IDInfo, bool) {
 	p.mu.RLock()
 	defer p.mu.RUnlock()
-	info, ok := p.ids[id]
-	return info, ok
+	e, ok := p.ids[id]
+	if !ok {
+		return IDInfo{}, false
+	}
+	return e.info(), true
 }
 
 // Token returns a token by id. Every authenticated request asks, so it

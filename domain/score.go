@@ -75,6 +75,13 @@ type unitScorer struct {
 	// decisions, when not nil, stands for the committee's decisions about
 	// the unit: a preview's what-if (see Preview).
 	decisions []*Entry
+	// view, when set, says that facts are the unit's facts counting in
+	// that view, unfiltered by date: the fold's match index then holds
+	// them by rule (matchIndex), and facts is not needed.
+	view View
+	// bare: points only, for ranking (RankUnit); the events each item
+	// counted and its notes are left out.
+	bare bool
 }
 
 func (u *unitScorer) sheet() Sheet {
@@ -104,7 +111,10 @@ func (u *unitScorer) adjustments(a events.Adjustments, committeeType string, out
 
 // item scores a rubric line: a group sums its children, capped at its max.
 func (u *unitScorer) item(it events.Item, committeeType string) ItemScore {
-	is := ItemScore{Code: it.Code, Title: it.Title, TitleEn: it.TitleEn, Max: it.Max, Events: []string{}}
+	is := ItemScore{Code: it.Code, Title: it.Title, TitleEn: it.TitleEn, Max: it.Max}
+	if !u.bare {
+		is.Events = []string{}
+	}
 	if it.Rule == nil {
 		var sum events.Points
 		for _, c := range it.Items {
@@ -113,6 +123,9 @@ func (u *unitScorer) item(it events.Item, committeeType string) ItemScore {
 			sum += cs.Points
 		}
 		is.Points = min(sum, it.Max)
+		if u.bare {
+			return is
+		}
 		is.Note, is.NoteEn = "tổng các mục con: "+viPoints(sum), "sum of sub-items: "+sum.String()
 		if sum > it.Max {
 			is.Note += ", giới hạn " + viPoints(it.Max)
@@ -120,7 +133,9 @@ func (u *unitScorer) item(it events.Item, committeeType string) ItemScore {
 		}
 		return is
 	}
-	is.Rule = u.s.describeRule(it.Rule)
+	if !u.bare {
+		is.Rule = u.s.describeRule(it.Rule)
+	}
 	u.rule(&is, it.Rule, committeeType)
 	return is
 }
@@ -128,6 +143,14 @@ func (u *unitScorer) item(it events.Item, committeeType string) ItemScore {
 func (u *unitScorer) matching(m *events.Match) []*Entry {
 	if m == nil {
 		return nil
+	}
+	if u.view != "" {
+		if fs, ok := u.s.indexed(m, u.unit.ID, u.view); ok {
+			return fs
+		}
+		if u.facts == nil {
+			u.facts = u.s.factsOf(u.unit.ID, u.view, "")
+		}
 	}
 	if u.byType == nil {
 		u.byType = map[string][]*Entry{}
@@ -154,33 +177,46 @@ func ids(es []*Entry) []string {
 }
 
 // rule applies one of the six rule kinds (plus committee adjustments).
+// A bare scorer sets the points only: the events and notes are the sheet's.
 func (u *unitScorer) rule(is *ItemScore, r *events.Rule, committeeType string) {
 	max := is.Max
+	full := !u.bare
 	switch r.Kind {
 	case events.RuleEach:
 		fs := u.matching(r.Match)
 		raw := r.Points * events.Points(len(fs))
-		is.Points, is.Events = min(raw, max), ids(fs)
-		is.Note = strconv.Itoa(len(fs)) + " × " + viPoints(r.Points) + " = " + viPoints(raw)
-		is.NoteEn = strconv.Itoa(len(fs)) + " × " + r.Points.String() + " = " + raw.String()
-		if raw > max {
-			is.Note += ", giới hạn " + viPoints(max)
-			is.NoteEn += ", capped at " + max.String()
+		is.Points = min(raw, max)
+		if full {
+			is.Events = ids(fs)
+			is.Note = strconv.Itoa(len(fs)) + " × " + viPoints(r.Points) + " = " + viPoints(raw)
+			is.NoteEn = strconv.Itoa(len(fs)) + " × " + r.Points.String() + " = " + raw.String()
+			if raw > max {
+				is.Note += ", giới hạn " + viPoints(max)
+				is.NoteEn += ", capped at " + max.String()
+			}
 		}
 	case events.RuleAny:
 		fs := u.matching(r.Match)
-		is.Events = ids(fs)
 		if len(fs) > 0 {
 			is.Points = max
-			is.Note, is.NoteEn = "có "+strconv.Itoa(len(fs))+" sự kiện phù hợp", strconv.Itoa(len(fs))+" matching events"
-		} else {
-			is.Note, is.NoteEn = "chưa có sự kiện phù hợp", "no matching event yet"
+		}
+		if full {
+			is.Events = ids(fs)
+			if len(fs) > 0 {
+				is.Note, is.NoteEn = "có "+strconv.Itoa(len(fs))+" sự kiện phù hợp", strconv.Itoa(len(fs))+" matching events"
+			} else {
+				is.Note, is.NoteEn = "chưa có sự kiện phù hợp", "no matching event yet"
+			}
 		}
 	case events.RuleDeadline:
 		fs := u.matching(r.Match)
-		is.Events = ids(fs)
+		if full {
+			is.Events = ids(fs)
+		}
 		if len(fs) == 0 {
-			is.Note, is.NoteEn = "chưa có sự kiện phù hợp", "no matching event yet"
+			if full {
+				is.Note, is.NoteEn = "chưa có sự kiện phù hợp", "no matching event yet"
+			}
 			return
 		}
 		earliest := fs[0].Event.Date
@@ -189,26 +225,32 @@ func (u *unitScorer) rule(is *ItemScore, r *events.Rule, committeeType string) {
 		}
 		if earliest <= r.Due {
 			is.Points = max
-			is.Note, is.NoteEn = "ngày "+viDate(earliest)+", đúng hạn "+viDate(r.Due), "dated "+enDate(earliest)+", on time for "+enDate(r.Due)
+			if full {
+				is.Note, is.NoteEn = "ngày "+viDate(earliest)+", đúng hạn "+viDate(r.Due), "dated "+enDate(earliest)+", on time for "+enDate(r.Due)
+			}
 		} else {
 			is.Points = max.Mul(1, 2)
-			is.Note, is.NoteEn = "ngày "+viDate(earliest)+", sau hạn "+viDate(r.Due)+": một nửa số điểm", "dated "+enDate(earliest)+", after "+enDate(r.Due)+": half the points"
+			if full {
+				is.Note, is.NoteEn = "ngày "+viDate(earliest)+", sau hạn "+viDate(r.Due)+": một nửa số điểm", "dated "+enDate(earliest)+", after "+enDate(r.Due)+": half the points"
+			}
 		}
 	case events.RuleShare:
 		fs := u.matching(r.Match)
-		var counted []*Entry
-		for _, f := range fs {
-			if f.Event.Date <= r.Due {
-				counted = append(counted, f)
-			}
-		}
 		n := int64(len(u.wardsBy(fs, r.Due)))
 		total := u.unit.Wards
-		is.Events = ids(counted)
 		is.Points = max.Mul(min(n, total), total)
-		share := strconv.FormatInt(n, 10) + "/" + strconv.FormatInt(total, 10)
-		is.Note = viPoints(max) + " × " + share + " phường đúng hạn " + viDate(r.Due)
-		is.NoteEn = max.String() + " × " + share + " wards by " + enDate(r.Due)
+		if full {
+			var counted []*Entry
+			for _, f := range fs {
+				if f.Event.Date <= r.Due {
+					counted = append(counted, f)
+				}
+			}
+			is.Events = ids(counted)
+			share := strconv.FormatInt(n, 10) + "/" + strconv.FormatInt(total, 10)
+			is.Note = viPoints(max) + " × " + share + " phường đúng hạn " + viDate(r.Due)
+			is.NoteEn = max.String() + " × " + share + " wards by " + enDate(r.Due)
+		}
 	case events.RuleTarget:
 		fs := u.matching(r.Match)
 		var sum int64
@@ -216,44 +258,60 @@ func (u *unitScorer) rule(is *ItemScore, r *events.Rule, committeeType string) {
 			// Saturate: thousands of maximal reports must not wrap around.
 			sum = min(sum, math.MaxInt64-factValue(f)) + factValue(f)
 		}
-		is.Events = ids(fs)
 		t := u.target(r.Target)
+		var tv int64
+		if t != nil {
+			tv = t.Payload.(*events.TargetAssigned).Value
+			is.Points = max.Mul(min(sum, tv), tv)
+		}
+		if !full {
+			return
+		}
+		is.Events = ids(fs)
 		name, got := u.s.indicatorName(r.Target), u.s.amount(r.Target, sum)
 		if t == nil {
 			is.Note = "đạt " + got.vi + "; chưa giao chỉ tiêu " + name.vi
 			is.NoteEn = got.en + " achieved; no target assigned yet for " + name.en
 			return
 		}
-		tv := t.Payload.(*events.TargetAssigned).Value
 		is.Events = append(is.Events, t.Event.ID)
-		is.Points = max.Mul(min(sum, tv), tv)
 		want := u.s.amount(r.Target, tv)
 		is.Note = viPoints(max) + " × min(1, " + got.vi + " / " + want.vi + ")"
 		is.NoteEn = max.String() + " × min(1, " + got.en + " / " + want.en + ")"
 	case events.RuleManual:
 		a := u.assessment(is.Code)
 		if a == nil {
-			is.Note, is.NoteEn = "chưa chấm", "not assessed yet"
+			if full {
+				is.Note, is.NoteEn = "chưa chấm", "not assessed yet"
+			}
 			return
 		}
 		p := a.Payload.(*events.ScoreAssessed)
-		is.Points, is.Events = min(p.Points, max), []string{a.Event.ID}
-		is.Note, is.NoteEn = "Ban Thường trực chấm: "+p.Reason, "assessed by the committee: "+p.Reason
-		if p.Points > max {
-			is.Note += " (" + viPoints(p.Points) + ", giới hạn " + viPoints(max) + ")"
-			is.NoteEn += " (" + p.Points.String() + ", capped at " + max.String() + ")"
+		is.Points = min(p.Points, max)
+		if full {
+			is.Events = []string{a.Event.ID}
+			is.Note, is.NoteEn = "Ban Thường trực chấm: "+p.Reason, "assessed by the committee: "+p.Reason
+			if p.Points > max {
+				is.Note += " (" + viPoints(p.Points) + ", giới hạn " + viPoints(max) + ")"
+				is.NoteEn += " (" + p.Points.String() + ", capped at " + max.String() + ")"
+			}
 		}
 	case events.RuleCommittee:
 		var sum events.Points
-		for _, e := range u.committeeOf(committeeType) {
+		decided := u.committeeOf(committeeType)
+		for _, e := range decided {
 			sum += e.Payload.(*events.Adjustment).Points
-			is.Events = append(is.Events, e.Event.ID)
 		}
 		is.Points = min(sum, max)
-		is.Note, is.NoteEn = strconv.Itoa(len(is.Events))+" quyết định, tổng "+viPoints(sum), strconv.Itoa(len(is.Events))+" decisions, sum "+sum.String()
-		if sum > max {
-			is.Note += ", giới hạn " + viPoints(max)
-			is.NoteEn += ", capped at " + max.String()
+		if full {
+			for _, e := range decided {
+				is.Events = append(is.Events, e.Event.ID)
+			}
+			is.Note, is.NoteEn = strconv.Itoa(len(is.Events))+" quyết định, tổng "+viPoints(sum), strconv.Itoa(len(is.Events))+" decisions, sum "+sum.String()
+			if sum > max {
+				is.Note += ", giới hạn " + viPoints(max)
+				is.NoteEn += ", capped at " + max.String()
+			}
 		}
 	}
 }

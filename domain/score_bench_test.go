@@ -68,3 +68,19 @@ func BenchmarkScoreUnit(b *testing.B) {
 		}
 	}
 }
+
+// BenchmarkRankUnit is what the projector pays now: the row and ranking
+// key of the busy unit, its sheet's lines left to a reader.
+func BenchmarkRankUnit(b *testing.B) {
+	s := busyUnit(b).s
+	m, _ := s.Member(btl)
+	b.ReportAllocs()
+	b.ResetTimer()
+	for range b.N {
+		for _, v := range []View{Claimed, Verified} {
+			if _, err := s.RankUnit(m, v); err != nil {
+				b.Fatal(err)
+			}
+		}
+	}
+}

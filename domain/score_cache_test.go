@@ -131,6 +131,20 @@ func TestScoreUnitMatchesAFreshFold(t *testing.T) {
 				if m.ID == btl {
 					handed = append(handed, kept{st.name, v, gotJSON, got})
 				}
+				// The fold's match index against testing every fact,
+				// and the bare ranking against the whole sheet.
+				fv, _ := b.s.factView(v)
+				plain := (&unitScorer{s: b.s, unit: m, facts: b.s.factsOf(m.ID, fv, "")}).sheet()
+				if a, w := mustJSON(t, got.Sheet.Items), mustJSON(t, plain.Items); !bytes.Equal(a, w) {
+					t.Errorf("after %s, %s %s: items from the match index\n%s\nwithout it\n%s", st.name, m.ID, v, a, w)
+				}
+				bare, err := b.s.RankUnit(m, v)
+				if err != nil {
+					t.Fatalf("%s: RankUnit(%s, %s): %v", st.name, m.ID, v, err)
+				}
+				if !reflect.DeepEqual(bare.Row, got.Row) || !slices.Equal(bare.Key, got.Key) {
+					t.Errorf("after %s, %s %s: RankUnit gives %+v %v, ScoreUnit %+v %v", st.name, m.ID, v, bare.Row, bare.Key, got.Row, got.Key)
+				}
 			}
 		}
 		q, err := b.s.Queue(QueueFilter{Status: StatusOpen, Limit: QueueMaxLimit})

@@ -145,6 +145,8 @@ type Season struct {
 	// everyone the events that touched every unit: see Version.
 	versions map[string]uint64
 	everyone uint64
+	// index lists each rule's facts per unit (matchIndex).
+	index matchIndex
 }
 
 // NewSeason returns the empty state of a season that has no events yet.
@@ -222,6 +224,7 @@ func (s *Season) apply(rec events.Record) error {
 	}
 	if spec.Fact && ev.Unit != "" {
 		s.facts[ev.Unit] = append(s.facts[ev.Unit], e)
+		s.indexFact(ev.Unit, e)
 	}
 	if e.Ignored != "" {
 		return nil
@@ -236,6 +239,7 @@ func (s *Season) apply(rec events.Record) error {
 		}
 		s.vocabulary++
 		s.describeRules()
+		s.reindex()
 	case *events.RubricAmended:
 		s.Rubric = p.Rubric
 		if p.Catalogue != nil {
@@ -243,6 +247,7 @@ func (s *Season) apply(rec events.Record) error {
 		}
 		s.vocabulary++
 		s.describeRules()
+		s.reindex()
 	case *events.SeasonClosed:
 		s.Closed = e
 	case *events.Retraction:

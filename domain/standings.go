@@ -108,22 +108,23 @@ func (s *Season) RankUnit(m events.Member, view View) (UnitScore, error) {
 	if err != nil {
 		return UnitScore{}, err
 	}
-	sc := s.rowOf(m, factView)
+	sc := s.rowOf(m, factView, true)
 	sc.Sheet = Sheet{}
 	return sc, nil
 }
 
 func (s *Season) scoreUnit(m events.Member, factView View) UnitScore {
-	sc := s.rowOf(m, factView)
+	sc := s.rowOf(m, factView, false)
 	sc.Sheet.Facts = s.factLines(m.ID, factView)
 	sc.Sheet.Decisions = s.decisionLines(m.ID)
 	return sc
 }
 
-// rowOf scores a unit's items and ranking row.
-func (s *Season) rowOf(m events.Member, factView View) UnitScore {
+// rowOf scores a unit's items and ranking row; bare leaves out what only
+// the sheet shows (unitScorer.bare).
+func (s *Season) rowOf(m events.Member, factView View, bare bool) UnitScore {
 	r := s.Rubric
-	u := &unitScorer{s: s, unit: m, facts: s.factsOf(m.ID, factView, "")}
+	u := &unitScorer{s: s, unit: m, view: factView, bare: bare}
 	sh := u.sheet()
 	row := Standing{
 		Unit: m.ID, Name: m.Name, Total: sh.Total, Content: sh.Content,

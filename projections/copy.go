@@ -53,9 +53,9 @@ func msgCopyHash(m events.Stored) string {
 	return CopyHash(m.Seq, m.Subject, EncodeHeader(m.Header), m.Data)
 }
 
-func insertCopy(ctx context.Context, tx *sql.Tx, m events.Stored) error {
+func insertCopy(ctx context.Context, st *stmts, m events.Stored) error {
 	header := EncodeHeader(m.Header)
-	_, err := tx.ExecContext(ctx, `INSERT INTO log_copy (seq, subject, time_ns, header, data, hash) VALUES (?, ?, ?, ?, ?, ?)`,
+	err := st.exec(ctx, `INSERT INTO log_copy (seq, subject, time_ns, header, data, hash) VALUES (?, ?, ?, ?, ?, ?)`,
 		m.Seq, m.Subject, m.Time.UnixNano(), header, m.Data, CopyHash(m.Seq, m.Subject, header, m.Data))
 	if err != nil {
 		return fmt.Errorf("store the copy of seq %d: %w", m.Seq, err)

@@ -873,9 +873,10 @@ func (p *Projector) haltAt(h Halt) error {
 	return &haltError{h}
 }
 
-func (p *Projector) insert(ctx context.Context, tx *sql.Tx, m events.Stored, rec events.Record, hash string) error {
+func (p *Projector) insert(ctx context.Context, st *stmts, m events.Stored, rec events.Record, hash string) error {
 	ev := rec.Event
-	if _, err := tx.ExecContext(ctx, `INSERT INTO events (seq, id, season, unit, type, subject, time_ns, hash, body) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+	tx := st.tx
+	if err := st.exec(ctx, `INSERT INTO events (seq, id, season, unit, type, subject, time_ns, hash, body) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
 		m.Seq, ev.ID, ev.Season, ev.Unit, ev.Type, m.Subject, m.Time.UnixNano(), hash, m.Data); err != nil {
 		return fmt.Errorf("store event: %w", err)
 	}

@@ -38,6 +38,14 @@ func (b *bench) ingest(ctx context.Context) error {
 			Method: fmt.Sprintf("one publisher, JetStream async publish (≤ 4,000 in flight, no headers) of the clients' bodies to their %d unit subjects, embedded NATS with sync_always, in-process connection; acked messages ÷ time to the last ack", len(f.units))}, base)
 
 		collect()
+		syncRate, err := b.ingestSyncBaseline(ctx, f, tmpls)
+		if err != nil {
+			return fmt.Errorf("synchronous baseline: %w", err)
+		}
+		b.rep.record(Figure{Phase: PhaseIngest, Name: "ingest.baseline-sync", Label: "baseline: one publish per client at a time", Unit: "events/s",
+			Method: fmt.Sprintf("%d publishers (one per unit subject), each waiting for its JetStream ack before the next publish, as a POST waits for its event to be durable; embedded NATS with sync_always, in-process connection; acked messages ÷ time", len(f.units))}, syncRate)
+
+		collect()
 		prod, err := b.ingestProduct(ctx, f, tmpls, run)
 		if err != nil {
 			return fmt.Errorf("product: %w", err)
@@ -45,6 +53,8 @@ func (b *bench) ingest(ctx context.Context) error {
 		b.rep.record(Figure{Phase: PhaseIngest, Name: "ingest.product", Label: "product: POST through serve", Unit: "events/s",
 			Method: fmt.Sprintf("%d HTTP clients (one per unit, its own token) POSTing facts to a real serve (embedded NATS, sync_always): validation, OCC, Msg-Id; 201s ÷ time to the last reply", len(f.units))}, prod.rate)
 		b.rep.ratio(Figure{Phase: PhaseIngest, Name: "ingest.ratio", Label: "ratio product ÷ baseline", Target: "≥ 0.50", Method: "per run, then median and spread"}, prod.rate, base)
+		b.rep.ratio(Figure{Phase: PhaseIngest, Name: "ingest.ratio-sync", Label: "ratio product ÷ synchronous baseline",
+			Method: "per run, then median and spread: what serve costs beyond waiting for durability"}, prod.rate, syncRate)
 		b.rep.record(Figure{Phase: PhaseIngest, Name: "ingest.product-p50", Label: "product: POST latency p50", Unit: "ms",
 			Method: "request sent → 201 read, over every POST of the run"}, prod.p50)
 		b.rep.record(Figure{Phase: PhaseIngest, Name: "ingest.product-p99", Label: "product: POST latency p99", Unit: "ms",
@@ -100,6 +110,51 @@ func (b *bench) ingestBaseline(ctx context.Context, f *fleet, tmpls [][][]byte) 
 		return 0, ackErr
 	}
 	return float64(n) / end.Sub(start).Seconds(), nil
+}
+
+// ingestSyncBaseline has one publisher per client publish its unit's
+// bodies one at a time, each waiting for its ack, for the phase's
+// duration: the bound of clients that each wait for durability.
+func (b *bench) ingestSyncBaseline(ctx context.Context, f *fleet, tmpls [][][]byte) (float64, error) {
+	dir, err := b.dir("ingest-raw-sync")
+	if err != nil {
+		return 0, err
+	}
+	l, err := startLogServer(ctx, dir, true)
+	if err != nil {
+		return 0, err
+	}
+	defer l.close()
+	counts := make([]int, len(f.units))
+	errs := make([]error, len(f.units))
+	start := time.Now()
+	deadline := start.Add(b.cfg.Duration)
+	var wg sync.WaitGroup
+	for c, u := range f.units {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			subject := events.UnitSubject(u.season.id, u.state.id)
+			for i := 0; time.Now().Before(deadline); i++ {
+				body := withID(tmpls[c][i%len(tmpls[c])], u.state.id+"-sync-"+strconv.Itoa(i))
+				if _, err := l.raw.Publish(ctx, subject, body); err != nil {
+					errs[c] = err
+					return
+				}
+				counts[c]++
+			}
+		}()
+	}
+	wg.Wait()
+	took := time.Since(start)
+	if err := errors.Join(errs...); err != nil {
+		return 0, err
+	}
+	n := 0
+	for _, c := range counts {
+		n += c
+	}
+	return float64(n) / took.Seconds(), nil
 }
 
 type ingestResult struct {

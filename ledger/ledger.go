@@ -37,14 +37,14 @@ type State interface {
 	WaitFolded(ctx context.Context, seq uint64) error
 	WithSeason(id string, fn func(*domain.Season) error) error
 	SubjectHead(subject string) projections.Head
-	LookupID(id string) (projections.IDInfo, bool)
+	LookupID(ctx context.Context, id string) (projections.IDInfo, bool, error)
 	Token(id string) (projections.Token, bool)
 	IsMember(unit string, sc domain.Scope) bool
 	// Integrity is nil while the log holds every acknowledged event.
 	Integrity() error
 	// Appended checks the seq the log gave a new write: one already
 	// acknowledged means the log lost events.
-	Appended(seq uint64, id string) error
+	Appended(ctx context.Context, seq uint64, id string) error
 	// Halted is where the projector stopped, nil while it runs.
 	Halted() *projections.Halt
 }
@@ -177,7 +177,11 @@ func (l *Ledger) append(ctx context.Context, ev events.Event, payload events.Pay
 	}
 	// After the files are attached: a re-post names the same stored files.
 	hash := events.ContentHash(ev)
-	if info, ok := l.state.LookupID(ev.ID); ok {
+	info, ok, err := l.state.LookupID(ctx, ev.ID)
+	if err != nil {
+		return Reply{}, false, unavailable("read the read model", err)
+	}
+	if ok {
 		return l.replay(ev, hash, info)
 	}
 	ack, err := l.publishLocked(ctx, subject, ev.ID, true, func(prev projections.Head) ([]byte, error) {
@@ -297,7 +301,7 @@ func (l *Ledger) publishLocked(ctx context.Context, subject, msgID string, waite
 			return events.Ack{}, unavailable("append to the log", err)
 		}
 		if !ack.Duplicate {
-			if err := l.state.Appended(ack.Seq, msgID); err != nil {
+			if err := l.state.Appended(ctx, ack.Seq, msgID); err != nil {
 				return events.Ack{}, err
 			}
 			l.ack(ack.Seq)

@@ -223,6 +223,7 @@ func (p *Projector) commit(ctx context.Context, b *batch) error {
 	if err := tx.Commit(); err != nil {
 		return p.haltOn(b.cp, "commit read model: ", err)
 	}
+	p.committed(b.ops)
 	p.mu.Lock()
 	p.folded = b.cp
 	if b.publish {

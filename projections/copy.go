@@ -183,14 +183,19 @@ func (p *Projector) lose(l *Loss) error {
 // acknowledged to someone else: the log lost its tail, and the write must
 // not be acknowledged. (The projector may fold the write before its
 // writer hears the ack: then the seq holds that very id.)
-func (p *Projector) Appended(seq uint64, id string) error {
+func (p *Projector) Appended(ctx context.Context, seq uint64, id string) error {
 	if err := p.Integrity(); err != nil {
 		return err
 	}
-	p.mu.RLock()
-	cp, info := p.foldedAt.Load(), p.ids[id]
-	p.mu.RUnlock()
-	if seq <= cp && info.seq != seq {
+	cp := p.foldedAt.Load()
+	if seq > cp {
+		return nil // not folded yet: the fold will meet it in order
+	}
+	info, _, err := p.LookupID(ctx, id)
+	if err != nil {
+		return err
+	}
+	if info.Seq != seq {
 		l := &Loss{Checkpoint: cp, LogLastSeq: seq}
 		l.lost(seq, cp)
 		return p.lose(l)

@@ -158,14 +158,15 @@ func TestAckedSeqReusedIsALoss(t *testing.T) {
 	p := running(t, filepath.Join(dir, "read.db"), log)
 	last := appendSome(t, ledger.New(log, p, time.Now), 3)
 	waitFor(t, p, last)
-	if err := p.Appended(last+1, "fresh"); err != nil {
+	ctx := context.Background()
+	if err := p.Appended(ctx, last+1, "fresh"); err != nil {
 		t.Fatalf("a fresh seq: %v", err)
 	}
-	info, _ := p.LookupID("open")
-	if err := p.Appended(info.Seq, "open"); err != nil {
+	info, _, _ := p.LookupID(ctx, "open")
+	if err := p.Appended(ctx, info.Seq, "open"); err != nil {
 		t.Fatalf("a seq already folded for the same id: %v", err)
 	}
-	err := p.Appended(last-1, "another")
+	err := p.Appended(ctx, last-1, "another")
 	var de *domain.Error
 	if !errors.As(err, &de) || de.Code != domain.LogLostEvents {
 		t.Fatalf("an acknowledged seq given again: %v, want %s", err, domain.LogLostEvents)

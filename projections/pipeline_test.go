@@ -62,6 +62,14 @@ func TestWritesDoNotWaitForTheCommit(t *testing.T) {
 	if cp := p.Checkpoint(); cp != published {
 		t.Fatalf("checkpoint moved to %d while the file was locked (published %d)", cp, published)
 	}
+	// The fact's id is known before its row is written: a re-post is
+	// answered with the original seq, not appended again.
+	if info, ok, err := p.LookupID(ctx, "blocked-1"); err != nil || !ok || info.Seq != r1.Seq {
+		t.Fatalf("id of the uncommitted fact: %+v %v %v, want seq %d", info, ok, err, r1.Seq)
+	}
+	if again, created, err := led.Append(ctx, domain.DemoSeasonID, unit, domain.Scope{}, []byte(fact)); err != nil || created || again.Seq != r1.Seq {
+		t.Fatalf("re-post while the commit is blocked: %+v created %v, %v; want seq %d", again, created, err, r1.Seq)
+	}
 	if err := p.WaitFolded(ctx, r2.Seq); err != nil {
 		t.Fatalf("seq %d not folded while the commit is blocked: %v", r2.Seq, err)
 	}
@@ -72,6 +80,15 @@ func TestWritesDoNotWaitForTheCommit(t *testing.T) {
 	waitFor(t, p, r2.Seq)
 	if h := p.Halted(); h != nil {
 		t.Fatalf("projector halted: %+v", h)
+	}
+	// Committed: now read from the events table.
+	for _, r := range []ledger.Reply{r1, r2} {
+		if info, ok, err := p.LookupID(ctx, r.ID); err != nil || !ok || info.Seq != r.Seq || info.Type != r.Type || info.Unit != "tay-ho" {
+			t.Fatalf("id %s after the commit: %+v %v %v, want seq %d", r.ID, info, ok, err, r.Seq)
+		}
+	}
+	if _, ok, err := p.LookupID(ctx, "never-written"); err != nil || ok {
+		t.Fatalf("an unknown id: found %v, %v", ok, err)
 	}
 	sheet, err := p.Snapshot().Seasons[domain.DemoSeasonID].Views[domain.Claimed].Sheets["tay-ho"].Bytes(ctx)
 	if err != nil {

@@ -82,7 +82,12 @@ type Projector struct {
 	// write path holds it to read while it validates.
 	mu      sync.RWMutex
 	seasons map[string]*domain.Season
-	ids     map[string]idEntry
+	// pending holds the ids folded and not yet committed (under idMu, taken
+	// after mu when both are): a committed id is looked up in the events
+	// table, so that memory does not hold every id of the log.
+	idMu    sync.Mutex
+	pending map[string]idEntry
+	seen    *idFilter // every id folded, so that most unknown ids need no query
 	// live is how sheets read the fold: they are scored when asked for.
 	live *liveFold
 	// tokens are written under mu and tokMu both, and read under tokMu.
@@ -219,7 +224,9 @@ func (p *Projector) reset(ctx context.Context) error {
 // restore rebuilds the in-memory fold from the events the read model holds.
 func (p *Projector) restore(ctx context.Context) error {
 	p.seasons = map[string]*domain.Season{}
-	p.ids = map[string]idEntry{}
+	p.idMu.Lock()
+	p.pending, p.seen = map[string]idEntry{}, newIDFilter()
+	p.idMu.Unlock()
 	p.tokMu.Lock()
 	p.tokens = map[string]Token{}
 	p.tokMu.Unlock()
@@ -256,6 +263,9 @@ func (p *Projector) restore(ctx context.Context) error {
 		return fmt.Errorf("restore read model: %w", err)
 	}
 	p.folded, p.dirty = cp, map[string]*touchSet{}
+	p.idMu.Lock()
+	clear(p.pending) // every id restored is in the events table
+	p.idMu.Unlock()
 	p.foldedAt.Store(cp)
 	p.snap.Store(snap)
 	p.staged, p.stale = snap, false
@@ -366,18 +376,35 @@ func (p *Projector) fold(rec events.Record, hash string) error {
 		p.seasons[ev.Season] = s
 		p.touch(ev.Season).add(touched)
 	}
-	if _, dup := p.ids[ev.ID]; !dup {
+	p.idMu.Lock()
+	defer p.idMu.Unlock()
+	p.seen.add(ev.ID)
+	if _, dup := p.pending[ev.ID]; !dup {
 		e := idEntry{seq: rec.Seq, season: unique.Make(ev.Season), unit: unique.Make(ev.Unit), typ: unique.Make(ev.Type)}
 		if n, err := hex.Decode(e.hash[:], []byte(hash)); err != nil || n != len(e.hash) {
 			return fmt.Errorf("event %s: content hash %q is not a SHA-256 in hex", ev.ID, hash)
 		}
-		p.ids[ev.ID] = e
+		p.pending[ev.ID] = e
 	}
 	return nil
 }
 
-// idEntry is IDInfo as the fold keeps it for every id of the log: the
-// hash in bytes, the names shared.
+// committed forgets the pending ids of events now in the events table.
+func (p *Projector) committed(ops []op) {
+	p.idMu.Lock()
+	defer p.idMu.Unlock()
+	for _, o := range ops {
+		if o.kind != opEvent {
+			continue
+		}
+		if e, ok := p.pending[o.rec.Event.ID]; ok && e.seq == o.m.Seq {
+			delete(p.pending, o.rec.Event.ID)
+		}
+	}
+}
+
+// idEntry is IDInfo of an id folded and not yet committed: the hash in
+// bytes, the names shared.
 type idEntry struct {
 	seq               uint64
 	hash              [32]byte
@@ -479,15 +506,33 @@ func (p *Projector) WithSeason(id string, fn func(*domain.Season) error) error {
 	return fn(p.seasons[id])
 }
 
-// LookupID returns what the read model knows of an event id.
-func (p *Projector) LookupID(id string) (IDInfo, bool) {
-	p.mu.RLock()
-	defer p.mu.RUnlock()
-	e, ok := p.ids[id]
-	if !ok {
-		return IDInfo{}, false
+// LookupID returns what the fold knows of an event id: where it was first
+// folded. An id is pending until its batch commits, and in the events
+// table after; pending is read first, and forgets an id only once it is
+// committed, so that no lookup misses an id on its way between the two.
+func (p *Projector) LookupID(ctx context.Context, id string) (IDInfo, bool, error) {
+	p.idMu.Lock()
+	e, pending := p.pending[id]
+	maybe := pending || p.seen.mayContain(id)
+	p.idMu.Unlock()
+	if !maybe {
+		return IDInfo{}, false, nil // never folded
 	}
-	return e.info(), true
+	var info IDInfo
+	err := p.rdb.QueryRowContext(ctx, `SELECT seq, hash, season, unit, type FROM events WHERE id = ? ORDER BY seq LIMIT 1`, id).
+		Scan(&info.Seq, &info.Hash, &info.Season, &info.Unit, &info.Type)
+	switch {
+	case errors.Is(err, sql.ErrNoRows):
+		if pending {
+			return e.info(), true, nil
+		}
+		return IDInfo{}, false, nil
+	case err != nil:
+		return IDInfo{}, false, fmt.Errorf("look up event id %s: %w", id, err)
+	case pending && e.seq < info.Seq:
+		return e.info(), true, nil
+	}
+	return info, true, nil
 }
 
 // Token returns a token by id. Every authenticated request asks, so it

@@ -34,7 +34,6 @@ CREATE TABLE IF NOT EXISTS events (
 CREATE INDEX IF NOT EXISTS events_season ON events (season, seq);
 CREATE INDEX IF NOT EXISTS events_season_unit ON events (season, unit, seq);
 CREATE INDEX IF NOT EXISTS events_time ON events (time_ns);
-CREATE INDEX IF NOT EXISTS events_id ON events (id, seq);
 CREATE TABLE IF NOT EXISTS seasons (season TEXT PRIMARY KEY, seq INTEGER NOT NULL, closed INTEGER NOT NULL, body BLOB NOT NULL);
 CREATE TABLE IF NOT EXISTS rankings (season TEXT NOT NULL, view TEXT NOT NULL, seq INTEGER NOT NULL, body BLOB NOT NULL, PRIMARY KEY (season, view));
 -- scores: each unit's ranked row (total, parts, rank, award) per view.

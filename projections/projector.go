@@ -82,12 +82,13 @@ type Projector struct {
 	// write path holds it to read while it validates.
 	mu      sync.RWMutex
 	seasons map[string]*domain.Season
-	// pending holds the ids folded and not yet committed (under idMu, taken
-	// after mu when both are): a committed id is looked up in the events
-	// table, so that memory does not hold every id of the log.
+	// pending holds the ids folded and not yet committed, and ids says
+	// where every id folded may be (under idMu, taken after mu when both
+	// are): the events table holds the rest, so that memory does not hold
+	// every id of the log.
 	idMu    sync.Mutex
 	pending map[string]idEntry
-	seen    *idFilter // every id folded, so that most unknown ids need no query
+	ids     *idIndex
 	// live is how sheets read the fold: they are scored when asked for.
 	live *liveFold
 	// tokens are written under mu and tokMu both, and read under tokMu.
@@ -225,7 +226,7 @@ func (p *Projector) reset(ctx context.Context) error {
 func (p *Projector) restore(ctx context.Context) error {
 	p.seasons = map[string]*domain.Season{}
 	p.idMu.Lock()
-	p.pending, p.seen = map[string]idEntry{}, newIDFilter()
+	p.pending, p.ids = map[string]idEntry{}, newIDIndex()
 	p.idMu.Unlock()
 	p.tokMu.Lock()
 	p.tokens = map[string]Token{}
@@ -378,7 +379,7 @@ func (p *Projector) fold(rec events.Record, hash string) error {
 	}
 	p.idMu.Lock()
 	defer p.idMu.Unlock()
-	p.seen.add(ev.ID)
+	p.ids.add(ev.ID, rec.Seq)
 	if _, dup := p.pending[ev.ID]; !dup {
 		e := idEntry{seq: rec.Seq, season: unique.Make(ev.Season), unit: unique.Make(ev.Unit), typ: unique.Make(ev.Type)}
 		if n, err := hex.Decode(e.hash[:], []byte(hash)); err != nil || n != len(e.hash) {
@@ -508,31 +509,39 @@ func (p *Projector) WithSeason(id string, fn func(*domain.Season) error) error {
 
 // LookupID returns what the fold knows of an event id: where it was first
 // folded. An id is pending until its batch commits, and in the events
-// table after; pending is read first, and forgets an id only once it is
-// committed, so that no lookup misses an id on its way between the two.
+// table after; pending forgets an id only once it is committed, and the
+// index's candidates are read from the table, so that no lookup misses an
+// id on its way between the two.
 func (p *Projector) LookupID(ctx context.Context, id string) (IDInfo, bool, error) {
 	p.idMu.Lock()
 	e, pending := p.pending[id]
-	maybe := pending || p.seen.mayContain(id)
+	seqs := p.ids.candidates(id)
 	p.idMu.Unlock()
-	if !maybe {
-		return IDInfo{}, false, nil // never folded
+	var best IDInfo
+	found := pending
+	if pending {
+		best = e.info()
 	}
-	var info IDInfo
-	err := p.rdb.QueryRowContext(ctx, `SELECT seq, hash, season, unit, type FROM events WHERE id = ? ORDER BY seq LIMIT 1`, id).
-		Scan(&info.Seq, &info.Hash, &info.Season, &info.Unit, &info.Type)
-	switch {
-	case errors.Is(err, sql.ErrNoRows):
-		if pending {
-			return e.info(), true, nil
+	for _, seq := range seqs {
+		if found && seq >= best.Seq {
+			continue
 		}
-		return IDInfo{}, false, nil
-	case err != nil:
-		return IDInfo{}, false, fmt.Errorf("look up event id %s: %w", id, err)
-	case pending && e.seq < info.Seq:
-		return e.info(), true, nil
+		var info IDInfo
+		var got string
+		err := p.rdb.QueryRowContext(ctx, `SELECT id, hash, season, unit, type FROM events WHERE seq = ?`, seq).
+			Scan(&got, &info.Hash, &info.Season, &info.Unit, &info.Type)
+		if errors.Is(err, sql.ErrNoRows) {
+			continue // another id's, not committed yet
+		}
+		if err != nil {
+			return IDInfo{}, false, fmt.Errorf("look up event id %s: %w", id, err)
+		}
+		if got == id {
+			info.Seq = seq
+			best, found = info, true
+		}
 	}
-	return info, true, nil
+	return best, found, nil
 }
 
 // Token returns a token by id. Every authenticated request asks, so it

@@ -66,14 +66,20 @@ func (b *bench) ingest(ctx context.Context) error {
 	return nil
 }
 
+// rawLog is a log server of its own for a baseline, in a scratch
+// directory named for it.
+func (b *bench) rawLog(ctx context.Context, name string) (*logServer, error) {
+	dir, err := b.dir(name)
+	if err != nil {
+		return nil, err
+	}
+	return startLogServer(ctx, dir, true)
+}
+
 // ingestBaseline publishes the clients' bodies as fast as the server acks
 // them, for the phase's duration.
 func (b *bench) ingestBaseline(ctx context.Context, f *fleet, tmpls [][][]byte) (float64, error) {
-	dir, err := b.dir("ingest-raw")
-	if err != nil {
-		return 0, err
-	}
-	l, err := startLogServer(ctx, dir, true)
+	l, err := b.rawLog(ctx, "ingest-raw")
 	if err != nil {
 		return 0, err
 	}
@@ -116,11 +122,7 @@ func (b *bench) ingestBaseline(ctx context.Context, f *fleet, tmpls [][][]byte) 
 // bodies one at a time, each waiting for its ack, for the phase's
 // duration: the bound of clients that each wait for durability.
 func (b *bench) ingestSyncBaseline(ctx context.Context, f *fleet, tmpls [][][]byte) (float64, error) {
-	dir, err := b.dir("ingest-raw-sync")
-	if err != nil {
-		return 0, err
-	}
-	l, err := startLogServer(ctx, dir, true)
+	l, err := b.rawLog(ctx, "ingest-raw-sync")
 	if err != nil {
 		return 0, err
 	}

@@ -53,34 +53,29 @@ func busyUnit(tb testing.TB) *builder {
 	return b
 }
 
-// BenchmarkScoreUnit measures what the projector pays to rescore one busy
-// unit after one of its events, in the claimed and verified views.
+// BenchmarkScoreUnit measures what scoring one busy unit after one of its
+// events costs, in the claimed and verified views: the whole sheet, as a
+// reader asks for it (sheet), and the row and ranking key the projector
+// keeps (rank).
 func BenchmarkScoreUnit(b *testing.B) {
 	s := busyUnit(b).s
 	m, _ := s.Member(btl)
-	b.ReportAllocs()
-	b.ResetTimer()
-	for range b.N {
-		for _, v := range []View{Claimed, Verified} {
-			if _, err := s.ScoreUnit(m, v); err != nil {
-				b.Fatal(err)
+	for _, c := range []struct {
+		name  string
+		score func(View) (UnitScore, error)
+	}{
+		{"sheet", func(v View) (UnitScore, error) { return s.ScoreUnit(m, v) }},
+		{"rank", func(v View) (UnitScore, error) { return s.RankUnit(m, v) }},
+	} {
+		b.Run(c.name, func(b *testing.B) {
+			b.ReportAllocs()
+			for range b.N {
+				for _, v := range []View{Claimed, Verified} {
+					if _, err := c.score(v); err != nil {
+						b.Fatal(err)
+					}
+				}
 			}
-		}
-	}
-}
-
-// BenchmarkRankUnit is what the projector pays now: the row and ranking
-// key of the busy unit, its sheet's lines left to a reader.
-func BenchmarkRankUnit(b *testing.B) {
-	s := busyUnit(b).s
-	m, _ := s.Member(btl)
-	b.ReportAllocs()
-	b.ResetTimer()
-	for range b.N {
-		for _, v := range []View{Claimed, Verified} {
-			if _, err := s.RankUnit(m, v); err != nil {
-				b.Fatal(err)
-			}
-		}
+		})
 	}
 }

@@ -270,7 +270,7 @@ func TestIncrementalEqualsFromScratch(t *testing.T) {
 	scenarios := []func() scenario{
 		func() scenario { return scenario{"year 2024", year2024Log(t), 1, 1, 1, 1} },
 		func() scenario {
-			return scenario{"three generated seasons", generatedLog(t, bench.LoadSpec{Units: 30, Seasons: 3, Events: 1500, Seed: 7}), 10, 20, 1, 20}
+			return scenario{"three generated seasons", generatedLog(t, bench.LoadSpec{Units: 30, Seasons: 3, Events: 1500, Seed: 7}), 10, 20, 1, 60}
 		},
 		func() scenario {
 			sc := scenario{"a generated season of 1,000 units", generatedLog(t, bench.LoadSpec{Units: 1000, Seasons: 1, Events: 6600, Seed: 3}), 250, 250, 250, 0}

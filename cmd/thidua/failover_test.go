@@ -97,6 +97,11 @@ func TestClusterFailover(t *testing.T) {
 			quorumLost, resumed.Round(time.Millisecond))
 		w.waitAcks(w.count() + 20)
 	}
+	// An upload takes longer than a write (two chunks, and the files'
+	// stream has an election of its own): wait for one begun after the
+	// first leader was lost before stopping them, rather than hope one fit
+	// in the time the writes took.
+	up.waitSentAfter(lostAt)
 	acks := w.stop()
 	for why, n := range w.retries {
 		t.Logf("retried %d× on: %s", n, why)
@@ -477,6 +482,24 @@ func (u *uploaders) upload(ts *testServer, name, token string) {
 			u.mu.Unlock()
 			break
 		}
+	}
+}
+
+// waitSentAfter waits until an upload begun after at is acknowledged.
+func (u *uploaders) waitSentAfter(at time.Time) {
+	u.t.Helper()
+	deadline := time.Now().Add(resumeWithin)
+	for {
+		u.mu.Lock()
+		ok := slices.ContainsFunc(u.acks, func(a uploadAck) bool { return a.sent.After(at) })
+		u.mu.Unlock()
+		if ok {
+			return
+		}
+		if time.Now().After(deadline) {
+			u.t.Fatalf("no upload begun after %s acknowledged within %s", at.Format(time.TimeOnly), resumeWithin)
+		}
+		time.Sleep(20 * time.Millisecond)
 	}
 }
 

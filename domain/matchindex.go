@@ -54,19 +54,15 @@ func (s *Season) indexFact(unit string, f *Entry) {
 	}
 }
 
-// indexed returns the unit's facts that m selects and that count in view,
-// and whether the index knows m (a rule of the rubric in force).
-func (s *Season) indexed(m *events.Match, unit string, view View) ([]*Entry, bool) {
-	byUnit, ok := s.index.hits[m]
-	if !ok {
-		return nil, false
-	}
-	hits := byUnit[unit]
+// indexed returns the unit's facts that m, a rule's match of the rubric
+// in force, selects and that count in view.
+func (s *Season) indexed(m *events.Match, unit string, view View) []*Entry {
+	hits := s.index.hits[m][unit]
 	out := make([]*Entry, 0, len(hits))
 	for _, f := range hits {
 		if counts(f, view) {
 			out = append(out, f)
 		}
 	}
-	return out, true
+	return out
 }

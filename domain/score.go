@@ -145,12 +145,7 @@ func (u *unitScorer) matching(m *events.Match) []*Entry {
 		return nil
 	}
 	if u.view != "" {
-		if fs, ok := u.s.indexed(m, u.unit.ID, u.view); ok {
-			return fs
-		}
-		if u.facts == nil {
-			u.facts = u.s.factsOf(u.unit.ID, u.view, "")
-		}
+		return u.s.indexed(m, u.unit.ID, u.view)
 	}
 	if u.byType == nil {
 		u.byType = map[string][]*Entry{}

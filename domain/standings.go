@@ -41,11 +41,14 @@ type Revocation struct {
 	Event      string `json:"event"`
 }
 
-// Standings is a season's ranking in one view, with every unit's sheet.
+// Standings is a season's ranking in one view.
 type Standings struct {
 	Season string     `json:"season"`
 	View   View       `json:"view"`
 	Units  []Standing `json:"units"`
+	// Sheets holds every unit's sheet when the season is scored whole
+	// (Season.Standings); a read model leaves it empty and builds each
+	// sheet when asked (projections.SheetJSON).
 	Sheets map[string]Sheet
 	// Ballot is the flag ballot that decided the flag, if one did.
 	Ballot string `json:"-"`
@@ -69,7 +72,11 @@ func (s *Season) Standings(view View) (*Standings, error) {
 	}
 	scores := make([]*UnitScore, 0, len(s.Opened.Members))
 	for _, m := range s.Opened.Members {
-		sc := s.scoreUnit(m, factView)
+		// Every fact tested against every rule, not the fold's match
+		// index: this is the from-scratch score a read model's
+		// incremental one is checked against, and only an award's
+		// revocation asks for it outside the tests.
+		sc := s.withLines(s.rowOf(&unitScorer{s: s, unit: m, facts: s.factsOf(m.ID, factView, "")}), factView)
 		scores = append(scores, &sc)
 	}
 	st := s.Rank(view, scores)
@@ -102,29 +109,32 @@ func (s *Season) ScoreUnit(m events.Member, view View) (UnitScore, error) {
 // RankUnit is ScoreUnit without the sheet's fact and decision lines, which
 // neither the row nor the ranking reads: what a read model keeps of every
 // unit, leaving a whole sheet to the reader who asks for it (ScoreUnit).
-// Its Sheet holds the items and totals only.
+// Its Sheet is left empty.
 func (s *Season) RankUnit(m events.Member, view View) (UnitScore, error) {
 	factView, err := s.factView(view)
 	if err != nil {
 		return UnitScore{}, err
 	}
-	sc := s.rowOf(m, factView, true)
+	sc := s.rowOf(&unitScorer{s: s, unit: m, view: factView, bare: true})
 	sc.Sheet = Sheet{}
 	return sc, nil
 }
 
 func (s *Season) scoreUnit(m events.Member, factView View) UnitScore {
-	sc := s.rowOf(m, factView, false)
-	sc.Sheet.Facts = s.factLines(m.ID, factView)
-	sc.Sheet.Decisions = s.decisionLines(m.ID)
+	return s.withLines(s.rowOf(&unitScorer{s: s, unit: m, view: factView}), factView)
+}
+
+// withLines adds the unit's fact and decision lines to its sheet.
+func (s *Season) withLines(sc UnitScore, factView View) UnitScore {
+	sc.Sheet.Facts = s.factLines(sc.Row.Unit, factView)
+	sc.Sheet.Decisions = s.decisionLines(sc.Row.Unit)
 	return sc
 }
 
-// rowOf scores a unit's items and ranking row; bare leaves out what only
-// the sheet shows (unitScorer.bare).
-func (s *Season) rowOf(m events.Member, factView View, bare bool) UnitScore {
+// rowOf scores a unit's items and ranking row with u.
+func (s *Season) rowOf(u *unitScorer) UnitScore {
 	r := s.Rubric
-	u := &unitScorer{s: s, unit: m, view: factView, bare: bare}
+	m := u.unit
 	sh := u.sheet()
 	row := Standing{
 		Unit: m.ID, Name: m.Name, Total: sh.Total, Content: sh.Content,

@@ -438,3 +438,42 @@ func sheetBytes(sh *projections.SheetJSON) []byte {
 	}
 	return b
 }
+
+// TestSheetOfAClosedReadModelIsUnavailable: a sheet whose unit was touched
+// since it was ranked is replayed from the read model; when the read model
+// cannot answer, the reader gets "unavailable" (503, retry), never a sheet
+// scored from the fold as it stands now.
+func TestSheetOfAClosedReadModelIsUnavailable(t *testing.T) {
+	ctx := context.Background()
+	msgs := year2024Log(t)
+	p, err := projections.Open(ctx, filepath.Join(t.TempDir(), "read.db"), slog.New(slog.NewTextHandler(io.Discard, nil)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	half := len(msgs) / 2
+	if err := p.Apply(ctx, msgs[:half]); err != nil {
+		t.Fatal(err)
+	}
+	var old *projections.SeasonSnap
+	for _, ss := range p.Snapshot().Seasons {
+		old = ss
+	}
+	if err := p.Apply(ctx, msgs[half:]); err != nil {
+		t.Fatal(err)
+	}
+	p.Close()
+	unavailable := 0
+	for _, vs := range old.Views {
+		for unit, sh := range vs.Sheets {
+			if _, err := sh.Bytes(ctx); err != nil {
+				if code := domain.ErrorOf(err).Code; code != domain.Unavailable {
+					t.Fatalf("sheet of %s: %v (code %s), want unavailable", unit, err, code)
+				}
+				unavailable++
+			}
+		}
+	}
+	if unavailable == 0 {
+		t.Fatal("every sheet of the first half was read from the fold: no unit was touched since, and the test tests nothing")
+	}
+}

@@ -3,7 +3,6 @@ package projections
 import (
 	"context"
 	"database/sql"
-	"encoding/hex"
 	"errors"
 	"fmt"
 	"log/slog"
@@ -13,7 +12,6 @@ import (
 	"sync"
 	"sync/atomic"
 	"time"
-	"unique"
 
 	"github.com/thidua/thidua/domain"
 	"github.com/thidua/thidua/events"
@@ -87,7 +85,7 @@ type Projector struct {
 	// are): the events table holds the rest, so that memory does not hold
 	// every id of the log.
 	idMu    sync.Mutex
-	pending map[string]idEntry
+	pending map[string]IDInfo
 	ids     *idIndex
 	// live is how sheets read the fold: they are scored when asked for.
 	live *liveFold
@@ -226,7 +224,7 @@ func (p *Projector) reset(ctx context.Context) error {
 func (p *Projector) restore(ctx context.Context) error {
 	p.seasons = map[string]*domain.Season{}
 	p.idMu.Lock()
-	p.pending, p.ids = map[string]idEntry{}, newIDIndex()
+	p.pending, p.ids = map[string]IDInfo{}, newIDIndex()
 	p.idMu.Unlock()
 	p.tokMu.Lock()
 	p.tokens = map[string]Token{}
@@ -381,11 +379,7 @@ func (p *Projector) fold(rec events.Record, hash string) error {
 	defer p.idMu.Unlock()
 	p.ids.add(ev.ID, rec.Seq)
 	if _, dup := p.pending[ev.ID]; !dup {
-		e := idEntry{seq: rec.Seq, season: unique.Make(ev.Season), unit: unique.Make(ev.Unit), typ: unique.Make(ev.Type)}
-		if n, err := hex.Decode(e.hash[:], []byte(hash)); err != nil || n != len(e.hash) {
-			return fmt.Errorf("event %s: content hash %q is not a SHA-256 in hex", ev.ID, hash)
-		}
-		p.pending[ev.ID] = e
+		p.pending[ev.ID] = IDInfo{Seq: rec.Seq, Hash: hash, Season: ev.Season, Unit: ev.Unit, Type: ev.Type}
 	}
 	return nil
 }
@@ -398,22 +392,10 @@ func (p *Projector) committed(ops []op) {
 		if o.kind != opEvent {
 			continue
 		}
-		if e, ok := p.pending[o.rec.Event.ID]; ok && e.seq == o.m.Seq {
+		if e, ok := p.pending[o.rec.Event.ID]; ok && e.Seq == o.m.Seq {
 			delete(p.pending, o.rec.Event.ID)
 		}
 	}
-}
-
-// idEntry is IDInfo of an id folded and not yet committed: the hash in
-// bytes, the names shared.
-type idEntry struct {
-	seq               uint64
-	hash              [32]byte
-	season, unit, typ unique.Handle[string]
-}
-
-func (e idEntry) info() IDInfo {
-	return IDInfo{Seq: e.seq, Hash: hex.EncodeToString(e.hash[:]), Season: e.season.Value(), Unit: e.unit.Value(), Type: e.typ.Value()}
 }
 
 // Checkpoint is the last stream sequence committed to the read model.
@@ -517,11 +499,7 @@ func (p *Projector) LookupID(ctx context.Context, id string) (IDInfo, bool, erro
 	e, pending := p.pending[id]
 	seqs := p.ids.candidates(id)
 	p.idMu.Unlock()
-	var best IDInfo
-	found := pending
-	if pending {
-		best = e.info()
-	}
+	best, found := e, pending
 	for _, seq := range seqs {
 		if found && seq >= best.Seq {
 			continue

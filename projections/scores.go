@@ -183,7 +183,11 @@ func (src sheetSource) sheet(ctx context.Context) (domain.Sheet, error) {
 		src.fold.mu.RUnlock()
 		var err error
 		if s, err = src.fold.replay(ctx, s.ID, src.seq); err != nil {
-			return domain.Sheet{}, fmt.Errorf("score %s as of seq %d: %w", src.member.ID, src.seq, err)
+			if ctx.Err() != nil {
+				return domain.Sheet{}, err
+			}
+			// The read model's file, not the request: a reader may retry.
+			return domain.Sheet{}, &domain.Error{Code: domain.Unavailable, Message: fmt.Sprintf("score %s as of seq %d: %v", src.member.ID, src.seq, err)}
 		}
 	}
 	sc, err := s.ScoreUnit(src.member, src.view)

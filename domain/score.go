@@ -86,7 +86,9 @@ type unitScorer struct {
 
 func (u *unitScorer) sheet() Sheet {
 	r := u.s.Rubric
-	sh := Sheet{Unit: u.unit.ID, Name: u.unit.Name}
+	// Sized once (an empty list stays nil: it is encoded as null).
+	sh := Sheet{Unit: u.unit.ID, Name: u.unit.Name, Items: sized(r.Items),
+		Bonus: sized(r.Bonus.Items), Deductions: sized(r.Deductions.Items)}
 	for _, it := range r.Items {
 		is := u.item(it, "")
 		sh.Items = append(sh.Items, is)
@@ -97,6 +99,13 @@ func (u *unitScorer) sheet() Sheet {
 	total := sh.Content + sh.BonusSum - sh.DeductSum
 	sh.Total = max(total, 0)
 	return sh
+}
+
+func sized(items []events.Item) []ItemScore {
+	if len(items) == 0 {
+		return nil
+	}
+	return make([]ItemScore, 0, len(items))
 }
 
 func (u *unitScorer) adjustments(a events.Adjustments, committeeType string, out *[]ItemScore) events.Points {
@@ -117,6 +126,7 @@ func (u *unitScorer) item(it events.Item, committeeType string) ItemScore {
 	}
 	if it.Rule == nil {
 		var sum events.Points
+		is.Items = sized(it.Items)
 		for _, c := range it.Items {
 			cs := u.item(c, committeeType)
 			is.Items = append(is.Items, cs)
@@ -173,7 +183,29 @@ func ids(es []*Entry) []string {
 
 // rule applies one of the six rule kinds (plus committee adjustments).
 // A bare scorer sets the points only: the events and notes are the sheet's.
+// Ranking (a bare scorer over the match index) keeps what it works out of
+// a rule's facts until they change (ruleMemo).
 func (u *unitScorer) rule(is *ItemScore, r *events.Rule, committeeType string) {
+	if !u.bare || u.view == "" || r.Match == nil {
+		u.ruleOf(is, r, committeeType, nil, false)
+		return
+	}
+	mm, ok := u.s.memo(r, u.unit.ID, u.view)
+	switch {
+	case mm == nil || r.Kind == events.RuleTarget:
+		// A target's points also read the target: the memo keeps the sum.
+		u.ruleOf(is, r, committeeType, mm, ok)
+	case ok:
+		is.Points = mm.points
+	default:
+		u.ruleOf(is, r, committeeType, nil, false)
+		mm.points = is.Points
+	}
+}
+
+// ruleOf is rule worked out from the facts. mm, when set, is the memo of
+// a target rule: its sum is reused when it holds (ok), else filled.
+func (u *unitScorer) ruleOf(is *ItemScore, r *events.Rule, committeeType string, mm *ruleMemo, ok bool) {
 	max := is.Max
 	full := !u.bare
 	switch r.Kind {
@@ -247,11 +279,19 @@ func (u *unitScorer) rule(is *ItemScore, r *events.Rule, committeeType string) {
 			is.NoteEn = max.String() + " × " + share + " wards by " + enDate(r.Due)
 		}
 	case events.RuleTarget:
-		fs := u.matching(r.Match)
+		var fs []*Entry
 		var sum int64
-		for _, f := range fs {
-			// Saturate: thousands of maximal reports must not wrap around.
-			sum = min(sum, math.MaxInt64-factValue(f)) + factValue(f)
+		if mm != nil && ok {
+			sum = mm.sum
+		} else {
+			fs = u.matching(r.Match)
+			for _, f := range fs {
+				// Saturate: thousands of maximal reports must not wrap around.
+				sum = min(sum, math.MaxInt64-factValue(f)) + factValue(f)
+			}
+			if mm != nil {
+				mm.sum = sum
+			}
 		}
 		t := u.target(r.Target)
 		var tv int64

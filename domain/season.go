@@ -2,6 +2,7 @@ package domain
 
 import (
 	"fmt"
+	"sync"
 	"time"
 	"unique"
 
@@ -147,6 +148,9 @@ type Season struct {
 	everyone uint64
 	// index lists each rule's facts per unit (matchIndex).
 	index matchIndex
+	// memoMu guards the index's memos, which ranking fills while others
+	// read the season too.
+	memoMu *sync.Mutex
 }
 
 // NewSeason returns the empty state of a season that has no events yet.
@@ -158,6 +162,7 @@ func NewSeason(id string) *Season {
 		facts:     map[string][]*Entry{},
 		committee: map[string][]*Entry{},
 		versions:  map[string]uint64{},
+		memoMu:    &sync.Mutex{},
 	}
 }
 
@@ -287,6 +292,9 @@ func (s *Season) apply(rec events.Record) error {
 func (s *Season) changed(e *Entry) {
 	for e != nil {
 		e.changes++
+		if e.Fact {
+			s.factChanged(e)
+		}
 		var target string
 		switch p := e.Payload.(type) {
 		case *events.Retraction:

@@ -115,6 +115,8 @@ func (s *Season) RankUnit(m events.Member, view View) (UnitScore, error) {
 	if err != nil {
 		return UnitScore{}, err
 	}
+	s.memoMu.Lock()
+	defer s.memoMu.Unlock()
 	sc := s.rowOf(&unitScorer{s: s, unit: m, view: factView, bare: true})
 	sc.Sheet = Sheet{}
 	return sc, nil

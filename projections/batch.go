@@ -208,7 +208,7 @@ func (p *Projector) commit(ctx context.Context, b *batch) error {
 		}
 	}
 	for _, s := range b.seasons {
-		if err := writeSeasonDelta(ctx, tx, s.ss.ID, s.ss, s.d); err != nil {
+		if err := writeSeasonDelta(ctx, st, s.ss.ID, s.ss, s.d); err != nil {
 			return p.haltOn(b.cp, "store season "+s.ss.ID+": ", err)
 		}
 	}

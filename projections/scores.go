@@ -3,7 +3,6 @@ package projections
 import (
 	"bytes"
 	"context"
-	"database/sql"
 	"encoding/json"
 	"fmt"
 	"sync"
@@ -396,28 +395,28 @@ func sameRanking(a, b domain.Standing) bool {
 // writeSeasonDelta writes what a publish changed of a season's rows: the
 // season's row (or its seq), each view's ranking when it changed (else its
 // seq) and the sheets whose reply changed.
-func writeSeasonDelta(ctx context.Context, tx *sql.Tx, id string, ss *SeasonSnap, d seasonDelta) error {
+func writeSeasonDelta(ctx context.Context, st *stmts, id string, ss *SeasonSnap, d seasonDelta) error {
 	if d.info {
-		return writeSeason(ctx, tx, id, ss)
+		return writeSeason(ctx, st.tx, id, ss)
 	}
 	closed := 0
 	if ss.Closed {
 		closed = 1
 	}
-	if _, err := tx.ExecContext(ctx, `UPDATE seasons SET seq = ?, closed = ? WHERE season = ?`, ss.Seq, closed, id); err != nil {
+	if err := st.exec(ctx, `UPDATE seasons SET seq = ?, closed = ? WHERE season = ?`, ss.Seq, closed, id); err != nil {
 		return err
 	}
 	for view, v := range ss.Views {
 		if !d.ranked[view] {
-			if _, err := tx.ExecContext(ctx, `UPDATE rankings SET seq = ? WHERE season = ? AND view = ?`, ss.Seq, id, string(view)); err != nil {
+			if err := st.exec(ctx, `UPDATE rankings SET seq = ? WHERE season = ? AND view = ?`, ss.Seq, id, string(view)); err != nil {
 				return err
 			}
-		} else if _, err := tx.ExecContext(ctx, `INSERT INTO rankings (season, view, seq, body) VALUES (?, ?, ?, ?) ON CONFLICT (season, view) DO UPDATE SET seq = excluded.seq, body = excluded.body`,
+		} else if err := st.exec(ctx, `INSERT INTO rankings (season, view, seq, body) VALUES (?, ?, ?, ?) ON CONFLICT (season, view) DO UPDATE SET seq = excluded.seq, body = excluded.body`,
 			id, string(view), ss.Seq, []byte(v.Units)); err != nil {
 			return err
 		}
 		for _, unit := range d.sheets[view] {
-			if _, err := tx.ExecContext(ctx, `INSERT INTO scores (season, view, unit, body) VALUES (?, ?, ?, ?) ON CONFLICT (season, view, unit) DO UPDATE SET body = excluded.body`,
+			if err := st.exec(ctx, `INSERT INTO scores (season, view, unit, body) VALUES (?, ?, ?, ?) ON CONFLICT (season, view, unit) DO UPDATE SET body = excluded.body`,
 				id, string(view), unit, []byte(v.Sheets[unit].Row())); err != nil {
 				return fmt.Errorf("store the score of %s/%s: %w", view, unit, err)
 			}

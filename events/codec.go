@@ -12,6 +12,7 @@ import (
 	"reflect"
 	"slices"
 	"strings"
+	"unicode/utf8"
 
 	"golang.org/x/text/unicode/norm"
 )
@@ -32,10 +33,33 @@ type Input struct {
 // targets, rubric items) is domain's job. The returned Event has Data in its
 // canonical encoding and no Season, Author or Recorded yet.
 func ParseInput(body []byte) (Event, Payload, error) {
+	if asWritten(body) {
+		// Nothing for NFC to change: decode the body as sent, skipping the
+		// normalised copy. A refusal is worked out again below, on that
+		// copy, so that it names the field the copy's order meets first.
+		if generic, err := decodeObject(body); err == nil {
+			if ev, p, err := parseNormalised(body, generic); err == nil {
+				return ev, p, nil
+			}
+		}
+	}
 	normalised, generic, err := normaliseJSON(body)
 	if err != nil {
 		return Event{}, nil, err
 	}
+	return parseNormalised(normalised, generic)
+}
+
+// asWritten reports whether every string of body, keys included, is in NFC
+// as written: valid UTF-8 in NFC with no \u escape, which could spell a
+// decomposed character the text does not show.
+func asWritten(body []byte) bool {
+	return !bytes.Contains(body, []byte(`\u`)) && utf8.Valid(body) && norm.NFC.IsNormal(body)
+}
+
+// parseNormalised is ParseInput over a body whose strings are in NFC,
+// generic being its decoded form.
+func parseNormalised(normalised []byte, generic any) (Event, Payload, error) {
 	if err := exactFields(generic, reflect.TypeFor[Input](), ""); err != nil {
 		return Event{}, nil, err
 	}
@@ -233,12 +257,9 @@ func typeName(kind string) string {
 // in Unicode NFC, keeping numbers exactly as written. It returns the
 // rewritten document and its generic form.
 func normaliseJSON(body []byte) ([]byte, any, error) {
-	v, err := decodeGeneric(body)
+	v, err := decodeObject(body)
 	if err != nil {
-		return nil, nil, &ValidationError{Message: "malformed JSON: " + err.Error()}
-	}
-	if _, ok := v.(map[string]any); !ok {
-		return nil, nil, &ValidationError{Message: "the body must be a JSON object"}
+		return nil, nil, err
 	}
 	n, err := nfc(v, "")
 	if err != nil {
@@ -249,6 +270,18 @@ func normaliseJSON(body []byte) ([]byte, any, error) {
 		return nil, nil, &ValidationError{Message: "malformed JSON: " + err.Error()}
 	}
 	return out, n, nil
+}
+
+// decodeObject decodes a body that must be one JSON object.
+func decodeObject(body []byte) (any, error) {
+	v, err := decodeGeneric(body)
+	if err != nil {
+		return nil, &ValidationError{Message: "malformed JSON: " + err.Error()}
+	}
+	if _, ok := v.(map[string]any); !ok {
+		return nil, &ValidationError{Message: "the body must be a JSON object"}
+	}
+	return v, nil
 }
 
 func decodeGeneric(b []byte) (any, error) {

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/json"
 	"errors"
+	"fmt"
 	"reflect"
 	"testing"
 )
@@ -30,6 +31,12 @@ func FuzzParseInput(f *testing.F) {
 
 	f.Fuzz(func(t *testing.T, body []byte) {
 		ev, p, err := ParseInput(body)
+		// A body decoded as written (asWritten) parses exactly as its
+		// normalised copy does.
+		sev, sp, serr := parseSlowly(body)
+		if fmt.Sprint(err) != fmt.Sprint(serr) || !reflect.DeepEqual(ev, sev) || !reflect.DeepEqual(p, sp) {
+			t.Fatalf("ParseInput gives %+v %#v %v; through the normalised copy %+v %#v %v", ev, p, err, sev, sp, serr)
+		}
 		if err != nil {
 			var ve *ValidationError
 			if !errors.As(err, &ve) {
@@ -45,6 +52,15 @@ func FuzzParseInput(f *testing.F) {
 		}
 		checkAccepted(t, ev, p)
 	})
+}
+
+// parseSlowly is ParseInput always through the normalised copy.
+func parseSlowly(body []byte) (Event, Payload, error) {
+	normalised, generic, err := normaliseJSON(body)
+	if err != nil {
+		return Event{}, nil, err
+	}
+	return parseNormalised(normalised, generic)
 }
 
 // checkAccepted asserts what holds for every event ParseInput accepts.

@@ -272,7 +272,8 @@ func (p *Projector) apply(ctx context.Context, msgs []events.Stored, deferSeason
 // stands: the fold may have run ahead of every published ranking.
 type sealed struct {
 	size  int64
-	heads []Head // unsorted
+	tree  seal.Edge // the tree at size, kept for its root
+	heads []Head    // unsorted
 }
 
 // sealPoint is the season's seal as folded now (callers hold mu).
@@ -282,7 +283,7 @@ func (p *Projector) sealPoint(season string) *sealed {
 		return nil
 	}
 	subjects := p.subjectsOf[season]
-	out := &sealed{size: ss.tree.Size(), heads: make([]Head, len(subjects))}
+	out := &sealed{size: ss.tree.Size(), tree: ss.tree.Clone(), heads: make([]Head, len(subjects))}
 	for i, s := range subjects {
 		out.heads[i] = p.heads[s]
 	}

@@ -95,7 +95,10 @@ type Projector struct {
 	// seals holds each season's Merkle tree and how far it is signed;
 	// heads the last event of every subject, which the next one chains to.
 	seals map[string]*seasonSeal
-	heads map[string]Head
+	// wantRoots, during a restore only, lists the sizes of each season's
+	// tree whose roots its stored checkpoints sign (seasonSeal.want).
+	wantRoots map[string]map[int64]bool
+	heads     map[string]Head
 	// subjectsOf lists each season's subjects, in the order first seen.
 	subjectsOf map[string][]string
 	// folded is the last seq folded and committed; the published snapshot
@@ -240,6 +243,12 @@ func (p *Projector) restore(ctx context.Context) error {
 	if err != nil {
 		return err
 	}
+	// The trees keep their right edge only: the roots the stored
+	// checkpoints sign are taken on the way.
+	if p.wantRoots, err = p.checkpointSizes(ctx); err != nil {
+		return fmt.Errorf("restore read model: %w", err)
+	}
+	defer p.forgetRoots()
 	// Token events are folded too, so the tokens table need not be read.
 	if err := p.restoreEvents(ctx); err != nil {
 		return fmt.Errorf("restore read model: %w", err)

@@ -10,17 +10,45 @@ import (
 	"github.com/thidua/thidua/domain"
 	"github.com/thidua/thidua/events"
 	"github.com/thidua/thidua/seal"
+	"golang.org/x/mod/sumdb/tlog"
 )
 
 // Head is the last event on a subject: the next one records its Seq and
 // Hash as prev_seq and prev.
 type Head = seal.Head
 
-// seasonSeal is a season's Merkle tree and how far checkpoints on the log
-// cover it.
+// seasonSeal is a season's Merkle tree, kept by its right edge, and how
+// far checkpoints on the log cover it.
 type seasonSeal struct {
-	tree   seal.Tree
+	tree   seal.Edge
 	signed int64 // the largest size a checkpoint on the log covers
+	// While a restore verifies the stored checkpoints, want lists the
+	// sizes they sign and roots the roots taken as the tree passed them;
+	// both are nil otherwise.
+	want  map[int64]bool
+	roots map[int64]tlog.Hash
+}
+
+// add appends a leaf, taking the root if a checkpoint being verified
+// signs this size.
+func (ss *seasonSeal) add(leaf tlog.Hash) {
+	ss.tree.Add(leaf)
+	if n := ss.tree.Size(); ss.want[n] {
+		ss.roots[n] = ss.tree.Root()
+	}
+}
+
+// sealOf is a season's seal, made at its first event (callers hold mu).
+func (p *Projector) sealOf(season string) *seasonSeal {
+	ss, ok := p.seals[season]
+	if !ok {
+		ss = &seasonSeal{}
+		if want := p.wantRoots[season]; want != nil {
+			ss.want, ss.roots = want, map[int64]tlog.Hash{}
+		}
+		p.seals[season] = ss
+	}
+	return ss
 }
 
 // seal records a folded event in its subject's chain and, for a season's
@@ -33,12 +61,8 @@ func (p *Projector) seal(m events.Stored, rec events.Record) error {
 	if season == "" {
 		return nil
 	}
-	ss, ok := p.seals[season]
-	if !ok {
-		ss = &seasonSeal{}
-		p.seals[season] = ss
-	}
-	return ss.tree.Add(seal.LeafHash(m.Seq, m.Subject, h.Hash))
+	p.sealOf(season).add(seal.LeafHash(m.Seq, m.Subject, h.Hash))
+	return nil
 }
 
 // insertCheckpoint stores a signed checkpoint found on the log. Its
@@ -57,12 +81,39 @@ func insertCheckpoint(ctx context.Context, tx *sql.Tx, o op) error {
 }
 
 func (p *Projector) signedUpTo(season string, size int64) {
-	ss, ok := p.seals[season]
-	if !ok {
-		ss = &seasonSeal{}
-		p.seals[season] = ss
-	}
+	ss := p.sealOf(season)
 	ss.signed = max(ss.signed, size)
+}
+
+// checkpointSizes lists, per season, the sizes the stored checkpoints
+// sign: the roots a restore takes on its way for verifyCheckpoints.
+func (p *Projector) checkpointSizes(ctx context.Context) (map[string]map[int64]bool, error) {
+	rows, err := p.db.QueryContext(ctx, `SELECT season, size FROM checkpoints`)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	out := map[string]map[int64]bool{}
+	for rows.Next() {
+		var season string
+		var size int64
+		if err := rows.Scan(&season, &size); err != nil {
+			return nil, err
+		}
+		if out[season] == nil {
+			out[season] = map[int64]bool{}
+		}
+		out[season][size] = true
+	}
+	return out, rows.Err()
+}
+
+// forgetRoots ends what checkpointSizes began, once a restore is over.
+func (p *Projector) forgetRoots() {
+	p.wantRoots = nil
+	for _, ss := range p.seals {
+		ss.want, ss.roots = nil, nil
+	}
 }
 
 func (p *Projector) restoreCheckpoints(ctx context.Context) error {
@@ -137,11 +188,7 @@ func (p *Projector) NextCheckpoint(season string) (seal.Checkpoint, error) {
 	if ss == nil || snap == nil || snap.sealed == nil || snap.sealed.size == 0 {
 		return seal.Checkpoint{}, fmt.Errorf("season %s has no events", season)
 	}
-	root, err := ss.tree.Root(snap.sealed.size)
-	if err != nil {
-		return seal.Checkpoint{}, err
-	}
-	cp := seal.Checkpoint{Season: season, Size: snap.sealed.size, Root: root, Seq: snap.Seq, Heads: slices.Clone(snap.sealed.heads)}
+	cp := seal.Checkpoint{Season: season, Size: snap.sealed.size, Root: snap.sealed.tree.Root(), Seq: snap.Seq, Heads: slices.Clone(snap.sealed.heads)}
 	slices.SortFunc(cp.Heads, func(a, b seal.Head) int { return strings.Compare(a.Subject, b.Subject) })
 	if final := snap.Views[domain.Final]; final != nil {
 		cp.FinalRanking = seal.RankingHash(final.Units)

@@ -74,12 +74,8 @@ func (p *Projector) sealRaw(m events.Stored) error {
 		return nil
 	}
 	p.passed(season, m.Seq)
-	ss, found := p.seals[season]
-	if !found {
-		ss = &seasonSeal{}
-		p.seals[season] = ss
-	}
-	return ss.tree.Add(seal.LeafHash(m.Seq, m.Subject, h.Hash))
+	p.sealOf(season).add(seal.LeafHash(m.Seq, m.Subject, h.Hash))
+	return nil
 }
 
 // passed moves a season's last seq past a message that is in its tree but

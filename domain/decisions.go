@@ -56,7 +56,7 @@ func (s *Season) decisionLines(unit string) []DecisionLine {
 	}
 	out := []DecisionLine{}
 	for _, e := range s.committee[unit] {
-		l := DecisionLine{ID: e.Event.ID, Seq: e.Seq, Type: e.Event.Type, Date: e.Event.Date, Status: DecisionCounted, Author: e.Event.Author}
+		l := DecisionLine{ID: e.Event.ID, Seq: e.Seq, Type: e.Event.Type, Date: e.Event.Date, Status: DecisionCounted, Author: *e.Event.Author}
 		switch p := e.Payload.(type) {
 		case *events.Adjustment:
 			pts := p.Points
@@ -93,10 +93,10 @@ func (s *Season) decisionLines(unit string) []DecisionLine {
 			l.Summary = e.Event.Type
 		}
 		if r := e.RetractedBy; r != nil {
-			l.Status, l.By, l.ByAuthor = DecisionRetracted, r.Event.ID, &r.Event.Author
+			l.Status, l.By, l.ByAuthor = DecisionRetracted, r.Event.ID, r.Event.Author
 			l.RetractionReason = r.Payload.(*events.Retraction).Reason
 		} else if k := supersedeKey(e); k != "" && latest[k] != nil && latest[k] != e {
-			l.Status, l.By, l.ByAuthor = DecisionSuperseded, latest[k].Event.ID, &latest[k].Event.Author
+			l.Status, l.By, l.ByAuthor = DecisionSuperseded, latest[k].Event.ID, latest[k].Event.Author
 		}
 		out = append(out, l)
 	}

@@ -105,7 +105,7 @@ func (s *Season) factLine(e *Entry, view View) FactLine {
 // buildFactLine is a fact's line in every view but for Counted.
 func (s *Season) buildFactLine(e *Entry) FactLine {
 	l := FactLine{ID: e.Event.ID, Seq: e.Seq, Type: e.Event.Type, Date: e.Event.Date,
-		Evidence: e.Event.Evidence, Author: e.Event.Author}
+		Evidence: e.Event.Evidence, Author: *e.Event.Author}
 	l.Summary, l.SummaryEn = s.summary(e)
 	if l.Evidence == nil {
 		l.Evidence = []events.Evidence{}
@@ -115,19 +115,19 @@ func (s *Season) buildFactLine(e *Entry) FactLine {
 	case e.Ignored != "":
 		l.Status, l.Reason = FactIgnored, e.Ignored
 	case e.RetractedBy != nil:
-		l.Status, l.By, l.ByAuthor = FactRetracted, e.RetractedBy.Event.ID, &e.RetractedBy.Event.Author
+		l.Status, l.By, l.ByAuthor = FactRetracted, e.RetractedBy.Event.ID, e.RetractedBy.Event.Author
 		l.Reason = e.RetractedBy.Payload.(*events.Retraction).Reason
 	case q != nil && (r == nil || r.Seq < q.Seq) && e.OpenQuery() != nil:
-		l.Status, l.By, l.ByAuthor = FactQueried, q.Event.ID, &q.Event.Author
+		l.Status, l.By, l.ByAuthor = FactQueried, q.Event.ID, q.Event.Author
 		l.Question = q.Payload.(*events.Query).Question
 	case q != nil && (r == nil || r.Seq < q.Seq):
 		l.Status = FactExplained
 	case r == nil:
 		l.Status = FactPending
 	case r.Event.Type == events.TypeFactRejected:
-		l.Status, l.By, l.ByAuthor, l.Reason = FactRejected, r.Event.ID, &r.Event.Author, r.Payload.(*events.Review).Reason
+		l.Status, l.By, l.ByAuthor, l.Reason = FactRejected, r.Event.ID, r.Event.Author, r.Payload.(*events.Review).Reason
 	default:
-		l.Status, l.By, l.ByAuthor, l.Reason = FactVerified, r.Event.ID, &r.Event.Author, r.Payload.(*events.Review).Reason
+		l.Status, l.By, l.ByAuthor, l.Reason = FactVerified, r.Event.ID, r.Event.Author, r.Payload.(*events.Review).Reason
 	}
 	l.Exchanges = exchanges(e)
 	return l
@@ -139,13 +139,13 @@ func exchanges(e *Entry) []Exchange {
 	for _, q := range e.Queries() {
 		if q.Ignored == "" {
 			out = append(out, Exchange{ID: q.Event.ID, Seq: q.Seq, Type: q.Event.Type, Text: q.Payload.(*events.Query).Question,
-				Recorded: q.Event.Recorded, Author: q.Event.Author, Retracted: q.RetractedBy != nil})
+				Recorded: q.Event.Recorded, Author: *q.Event.Author, Retracted: q.RetractedBy != nil})
 		}
 	}
 	for _, x := range e.Explanations() {
 		if x.Ignored == "" {
 			out = append(out, Exchange{ID: x.Event.ID, Seq: x.Seq, Type: x.Event.Type, Text: x.Payload.(*events.Explanation).Text,
-				Recorded: x.Event.Recorded, Author: x.Event.Author, Evidence: x.Event.Evidence})
+				Recorded: x.Event.Recorded, Author: *x.Event.Author, Evidence: x.Event.Evidence})
 		}
 	}
 	slices.SortFunc(out, func(a, b Exchange) int { return cmp.Compare(a.Seq, b.Seq) })

@@ -65,7 +65,7 @@ func (s *Season) Preview(ev events.Event, p events.Payload) (*Preview, error) {
 		return nil, Errorf(Invalid, "type", "a preview is made for a decision about one unit (target.assigned, score.assessed, bonus.awarded, deduction.applied, violation.recorded, committee.retracted), not %s", ev.Type)
 	}
 	unit := ev.Unit
-	x := &Entry{Event: envelope(ev), Payload: p, effective: effectiveDate(ev, s.Opened.Year)}
+	x := &Entry{Event: envelopeOf(ev, &ev.Author), Payload: p, effective: effectiveDate(ev, s.Opened.Year)}
 	decisions := append([]*Entry(nil), s.committee[unit]...)
 	if r, ok := p.(*events.Retraction); ok {
 		t, found := s.byID[r.Target]

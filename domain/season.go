@@ -40,25 +40,37 @@ type Entry struct {
 
 // Envelope is what the fold keeps of an event's envelope: what sheets,
 // queues and timelines show. The raw payload and the chain hash stay on
-// the log, where the audit reads them.
+// the log, where the audit reads them, and so does the season, which is
+// the fold's own.
 type Envelope struct {
 	ID       string
 	Type     string
-	Season   string
 	Unit     string
 	Date     string
 	Evidence []events.Evidence
-	Author   events.Author
+	// Author is shared by the season's events with the same author: it is
+	// read, never written.
+	Author   *events.Author
 	Recorded string
 }
 
 // envelope keeps what the fold needs of ev; the strings most events repeat
-// (type, season, unit, author) are shared rather than held once per event.
-func envelope(ev events.Event) Envelope {
+// (type, unit, date) are shared rather than held once per event, and so is
+// the author, of whom a season has a few dozen.
+func (s *Season) envelope(ev events.Event) Envelope {
+	a := events.Author{Role: intern(ev.Author.Role), Unit: intern(ev.Author.Unit), Token: intern(ev.Author.Token)}
+	author, ok := s.authors[a]
+	if !ok {
+		author = &a
+		s.authors[a] = author
+	}
+	return envelopeOf(ev, author)
+}
+
+func envelopeOf(ev events.Event, author *events.Author) Envelope {
 	return Envelope{
-		ID: ev.ID, Type: intern(ev.Type), Season: intern(ev.Season), Unit: intern(ev.Unit), Date: intern(ev.Date),
-		Evidence: ev.Evidence, Recorded: ev.Recorded,
-		Author: events.Author{Role: intern(ev.Author.Role), Unit: intern(ev.Author.Unit), Token: intern(ev.Author.Token)},
+		ID: ev.ID, Type: intern(ev.Type), Unit: intern(ev.Unit), Date: intern(ev.Date),
+		Evidence: ev.Evidence, Recorded: ev.Recorded, Author: author,
 	}
 }
 
@@ -148,6 +160,8 @@ type Season struct {
 	everyone uint64
 	// index lists each rule's facts per unit (matchIndex).
 	index matchIndex
+	// authors holds each author of the season's events once (envelope).
+	authors map[events.Author]*events.Author
 	// memoMu guards the index's memos, which ranking fills while others
 	// read the season too.
 	memoMu *sync.Mutex
@@ -162,6 +176,7 @@ func NewSeason(id string) *Season {
 		facts:     map[string][]*Entry{},
 		committee: map[string][]*Entry{},
 		versions:  map[string]uint64{},
+		authors:   map[events.Author]*events.Author{},
 		memoMu:    &sync.Mutex{},
 	}
 }
@@ -216,7 +231,7 @@ func (s *Season) apply(rec events.Record) error {
 		return fmt.Errorf("event %s at seq %d: %q is not a season event", ev.ID, rec.Seq, ev.Type)
 	}
 	s.LastSeq = rec.Seq
-	e := &Entry{Seq: rec.Seq, Event: envelope(ev), Payload: rec.Payload, Fact: spec.Fact}
+	e := &Entry{Seq: rec.Seq, Event: s.envelope(ev), Payload: rec.Payload, Fact: spec.Fact}
 	s.entries = append(s.entries, e)
 	if _, dup := s.byID[ev.ID]; dup {
 		e.Ignored = "event id already used in this season"

@@ -176,13 +176,12 @@ func (l *Ledger) append(ctx context.Context, ev events.Event, payload events.Pay
 		return Reply{}, false, err
 	}
 	// After the files are attached: a re-post names the same stored files.
-	hash := events.ContentHash(ev)
 	info, ok, err := l.state.LookupID(ctx, ev.ID)
 	if err != nil {
 		return Reply{}, false, unavailable("read the read model", err)
 	}
 	if ok {
-		return l.replay(ev, hash, info)
+		return l.replay(ev, info)
 	}
 	ack, err := l.publishLocked(ctx, subject, ev.ID, true, func(prev projections.Head) ([]byte, error) {
 		if err := l.check(ctx, ev, payload, sc); err != nil {
@@ -196,7 +195,7 @@ func (l *Ledger) append(ctx context.Context, ev events.Event, payload events.Pay
 		return Reply{}, false, err
 	}
 	if ack.Duplicate {
-		return l.duplicate(ctx, ev, hash, ack.Seq)
+		return l.duplicate(ctx, ev, ack.Seq)
 	}
 	return Reply{ID: ev.ID, Seq: ack.Seq, Type: ev.Type, Season: ev.Season, Unit: ev.Unit}, true, nil
 }
@@ -340,9 +339,10 @@ func (l *Ledger) check(ctx context.Context, ev events.Event, payload events.Payl
 	return err
 }
 
-// replay answers a re-post of a known id.
-func (l *Ledger) replay(ev events.Event, hash string, info projections.IDInfo) (Reply, bool, error) {
-	if info.Hash != hash {
+// replay answers a re-post of a known id. The content hash is worked out
+// only here: a new id, the common write, needs none.
+func (l *Ledger) replay(ev events.Event, info projections.IDInfo) (Reply, bool, error) {
+	if info.Hash != events.ContentHash(ev) {
 		return Reply{}, false, domain.Errorf(domain.Conflict, "id", "event id %s was already used for other content (seq %d)", ev.ID, info.Seq)
 	}
 	return Reply{ID: ev.ID, Seq: info.Seq, Type: info.Type, Season: info.Season, Unit: info.Unit}, false, nil
@@ -350,7 +350,7 @@ func (l *Ledger) replay(ev events.Event, hash string, info projections.IDInfo) (
 
 // duplicate answers when the broker dropped our publish as a duplicate of a
 // message inside its window.
-func (l *Ledger) duplicate(ctx context.Context, ev events.Event, hash string, seq uint64) (Reply, bool, error) {
+func (l *Ledger) duplicate(ctx context.Context, ev events.Event, seq uint64) (Reply, bool, error) {
 	m, err := l.log.Get(ctx, seq)
 	if err != nil {
 		return Reply{}, false, unavailable("read the original event", err)
@@ -359,7 +359,7 @@ func (l *Ledger) duplicate(ctx context.Context, ev events.Event, hash string, se
 	if err != nil {
 		return Reply{}, false, fmt.Errorf("decode event at seq %d: %w", seq, err)
 	}
-	return l.replay(ev, hash, projections.IDInfo{Seq: seq, Hash: events.ContentHash(orig), Season: orig.Season, Unit: orig.Unit, Type: orig.Type})
+	return l.replay(ev, projections.IDInfo{Seq: seq, Hash: events.ContentHash(orig), Season: orig.Season, Unit: orig.Unit, Type: orig.Type})
 }
 
 func (l *Ledger) lastSubjectSeq(ctx context.Context, subject string) (uint64, error) {

@@ -159,6 +159,73 @@ func TestRepostIsIdempotent(t *testing.T) {
 	}
 }
 
+// TestRepostThroughAProcessThatHasNotFoldedIt: another process whose
+// read model has not folded an event yet (its projector stopped after the
+// opening) takes a re-post of it to the log, which answers with the
+// original as a duplicate: the same content gets the original reply, other
+// content a conflict, and nothing is appended either way.
+func TestRepostThroughAProcessThatHasNotFoldedIt(t *testing.T) {
+	ctx := context.Background()
+	dir := t.TempDir()
+	store := natstest.Start(t, filepath.Join(dir, "nats"))
+	running := func(name string) (*projections.Projector, func()) {
+		p, err := projections.Open(ctx, filepath.Join(dir, name), slog.New(slog.NewTextHandler(io.Discard, nil)))
+		if err != nil {
+			t.Fatal(err)
+		}
+		rctx, cancel := context.WithCancel(ctx)
+		done := make(chan error, 1)
+		go func() { done <- p.Run(rctx, store) }()
+		stopped := false
+		stop := func() {
+			if !stopped {
+				stopped = true
+				cancel()
+				<-done
+			}
+		}
+		t.Cleanup(func() { stop(); p.Close() })
+		return p, stop
+	}
+	projA, _ := running("a.db")
+	projB, stopB := running("b.db")
+	a, b := ledger.New(store, projA, time.Now), ledger.New(store, projB, time.Now)
+	season := domain.DemoSeason()
+	admin := events.Author{Role: events.RoleAdmin}
+	open, _ := ledger.NewEvent(domain.DemoSeasonID, "open", events.TypeSeasonOpened, "", "", admin, &season, nil)
+	opened, _, err := a.AppendEvent(ctx, open, &season)
+	if err != nil {
+		t.Fatal(err)
+	}
+	wctx, cancel := context.WithTimeout(ctx, 10*time.Second)
+	defer cancel()
+	if err := projB.WaitFor(wctx, opened.Seq); err != nil {
+		t.Fatal(err)
+	}
+	stopB()
+
+	unit := events.Author{Role: events.RoleUnit, Unit: "tay-ho", Token: "t"}
+	body := `{"id":"th-1","type":"activity.held","unit":"tay-ho","date":"2024-04-01","data":{"kind":"other","title":"A"},"evidence":[{"kind":"document","title":"B"}]}`
+	first, created, err := a.Append(ctx, domain.DemoSeasonID, unit, domain.Scope{}, []byte(body))
+	if err != nil || !created {
+		t.Fatalf("first: %v %v", created, err)
+	}
+	if _, known, _ := projB.LookupID(ctx, "th-1"); known {
+		t.Fatal("test bug: the second read model knows the event")
+	}
+	r, created, err := b.Append(ctx, domain.DemoSeasonID, unit, domain.Scope{}, []byte(body))
+	if err != nil || created || r != first {
+		t.Errorf("the same content: %+v created %v err %v, want the original reply %+v", r, created, err, first)
+	}
+	other := strings.Replace(body, `"title":"A"`, `"title":"A, sửa"`, 1)
+	if _, _, err := b.Append(ctx, domain.DemoSeasonID, unit, domain.Scope{}, []byte(other)); domain.ErrorOf(err).Code != domain.Conflict {
+		t.Errorf("other content: %v, want %s", err, domain.Conflict)
+	}
+	if last, _ := store.LastSeq(ctx); last != first.Seq {
+		t.Errorf("the log's last seq is %d, want %d: a re-post appended", last, first.Seq)
+	}
+}
+
 // leaderless is the real log as a cluster without a stream leader shows it:
 // appends and reads of a subject's last seq get no answer until the caller
 // gives up. (One embedded node cannot be made to do this.)

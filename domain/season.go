@@ -4,7 +4,6 @@ import (
 	"fmt"
 	"sync"
 	"time"
-	"unique"
 
 	"github.com/thidua/thidua/events"
 )
@@ -58,23 +57,36 @@ type Envelope struct {
 // (type, unit, date) are shared rather than held once per event, and so is
 // the author, of whom a season has a few dozen.
 func (s *Season) envelope(ev events.Event) Envelope {
-	a := events.Author{Role: intern(ev.Author.Role), Unit: intern(ev.Author.Unit), Token: intern(ev.Author.Token)}
-	author, ok := s.authors[a]
+	author, ok := s.authors[ev.Author]
 	if !ok {
+		a := events.Author{Role: s.intern(ev.Author.Role), Unit: s.intern(ev.Author.Unit), Token: s.intern(ev.Author.Token)}
 		author = &a
 		s.authors[a] = author
 	}
-	return envelopeOf(ev, author)
+	e := envelopeOf(ev, author)
+	e.Type, e.Unit, e.Date = s.intern(ev.Type), s.intern(ev.Unit), s.intern(ev.Date)
+	return e
 }
 
+// envelopeOf is an envelope that shares nothing with the season: Preview's,
+// made under the read lock.
 func envelopeOf(ev events.Event, author *events.Author) Envelope {
 	return Envelope{
-		ID: ev.ID, Type: intern(ev.Type), Unit: intern(ev.Unit), Date: intern(ev.Date),
+		ID: ev.ID, Type: ev.Type, Unit: ev.Unit, Date: ev.Date,
 		Evidence: ev.Evidence, Recorded: ev.Recorded, Author: author,
 	}
 }
 
-func intern(s string) string { return unique.Make(s).Value() }
+// intern returns the season's copy of str. A map of the season's own is
+// cheaper than package unique's, and its strings (types, members, days of
+// the year, authors) are few.
+func (s *Season) intern(str string) string {
+	if v, ok := s.strs[str]; ok {
+		return v
+	}
+	s.strs[str] = str
+	return str
+}
 
 // about lists the events about a fact, in stream order: the reviews
 // (fact.verified / fact.rejected), of which the latest not withdrawn
@@ -160,8 +172,10 @@ type Season struct {
 	everyone uint64
 	// index lists each rule's facts per unit (matchIndex).
 	index matchIndex
-	// authors holds each author of the season's events once (envelope).
+	// authors holds each author of the season's events once, and strs
+	// each string its envelopes repeat (envelope).
 	authors map[events.Author]*events.Author
+	strs    map[string]string
 	// memoMu guards the index's memos, which ranking fills while others
 	// read the season too.
 	memoMu *sync.Mutex
@@ -177,6 +191,7 @@ func NewSeason(id string) *Season {
 		committee: map[string][]*Entry{},
 		versions:  map[string]uint64{},
 		authors:   map[events.Author]*events.Author{},
+		strs:      map[string]string{},
 		memoMu:    &sync.Mutex{},
 	}
 }

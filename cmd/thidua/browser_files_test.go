@@ -2,6 +2,7 @@ package main
 
 import (
 	"bytes"
+	"context"
 	"fmt"
 	"image"
 	"image/png"
@@ -77,6 +78,7 @@ func TestEvidenceFilesInBrowser(t *testing.T) {
 
 	for _, f := range files[:2] {
 		t.Run("open "+f.name, func(t *testing.T) {
+			shown := blobPages(t, ctx, ts.url, nil) // the earlier files' tabs
 			opened := chromedp.WaitNewTarget(ctx, func(info *target.Info) bool { return strings.HasPrefix(info.URL, "blob:"+ts.url+"/") })
 			must(t, ctx, "click", chromedp.Click(line+` button[data-file="`+hashOf(f.data)+`"]`, chromedp.ByQuery))
 			select {
@@ -86,7 +88,23 @@ func TestEvidenceFilesInBrowser(t *testing.T) {
 				// The tab shows the file as what it is, from the uploaded
 				// bytes: the PDF viewer, or the 8×8 image decoded.
 				var ctype string
-				must(t, tab, "read the tab", chromedp.Evaluate(`document.contentType`, &ctype))
+				if err := chromedp.Run(tab, chromedp.Evaluate(`document.contentType`, &ctype)); err != nil {
+					// Chromium may hand the navigation to the blob to a
+					// new target and close the one it reported: read the
+					// tab that shows the blob now.
+					if !strings.Contains(err.Error(), "No target with given id") {
+						t.Fatalf("read the tab: %v", err)
+					}
+					pages := blobPages(t, ctx, ts.url, shown)
+					if len(pages) != 1 {
+						t.Fatalf("read the tab: %v; %d new pages show a blob", err, len(pages))
+					}
+					for id := range pages {
+						tab, cancel = chromedp.NewContext(ctx, chromedp.WithTargetID(id))
+						defer cancel()
+					}
+					must(t, tab, "read the tab", chromedp.Evaluate(`document.contentType`, &ctype))
+				}
 				if ctype != f.ctype {
 					t.Errorf("the tab shows a %q document, want %q", ctype, f.ctype)
 				}
@@ -120,4 +138,21 @@ func TestEvidenceFilesInBrowser(t *testing.T) {
 			time.Sleep(50 * time.Millisecond)
 		}
 	})
+}
+
+// blobPages lists the pages that show one of the server's blobs, but for
+// those in skip.
+func blobPages(t *testing.T, ctx context.Context, server string, skip map[target.ID]bool) map[target.ID]bool {
+	t.Helper()
+	infos, err := chromedp.Targets(ctx)
+	if err != nil {
+		t.Fatalf("list the browser's targets: %v", err)
+	}
+	out := map[target.ID]bool{}
+	for _, info := range infos {
+		if info.Type == "page" && strings.HasPrefix(info.URL, "blob:"+server+"/") && !skip[info.TargetID] {
+			out[info.TargetID] = true
+		}
+	}
+	return out
 }

@@ -19,7 +19,7 @@ type matchIndex struct {
 type hitList struct {
 	facts []*Entry
 	ver   uint64
-	memos []ruleMemo // guarded by Season.memoMu
+	memos []*ruleMemo // guarded by Season.memoMu
 }
 
 // ruleMemo is what a bare scorer worked out of a hitList for one rule in
@@ -103,15 +103,16 @@ func (s *Season) memo(r *events.Rule, unit string, view View) (*ruleMemo, bool) 
 	if hl == nil {
 		return nil, false
 	}
-	for i := range hl.memos {
-		if mm := &hl.memos[i]; mm.rule == r && mm.view == view {
+	for _, mm := range hl.memos {
+		if mm.rule == r && mm.view == view {
 			ok := mm.ver == hl.ver
 			mm.ver = hl.ver
 			return mm, ok
 		}
 	}
-	hl.memos = append(hl.memos, ruleMemo{rule: r, view: view, ver: hl.ver})
-	return &hl.memos[len(hl.memos)-1], false
+	mm := &ruleMemo{rule: r, view: view, ver: hl.ver}
+	hl.memos = append(hl.memos, mm)
+	return mm, false
 }
 
 // indexed returns the unit's facts that m, a rule's match of the rubric

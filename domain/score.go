@@ -204,7 +204,8 @@ func (u *unitScorer) rule(is *ItemScore, r *events.Rule, committeeType string) {
 }
 
 // ruleOf is rule worked out from the facts. mm, when set, is the memo of
-// a target rule: its sum is reused when it holds (ok), else filled.
+// a target rule: its sum is reused when it holds (ok, which implies mm),
+// else filled.
 func (u *unitScorer) ruleOf(is *ItemScore, r *events.Rule, committeeType string, mm *ruleMemo, ok bool) {
 	max := is.Max
 	full := !u.bare
@@ -281,7 +282,7 @@ func (u *unitScorer) ruleOf(is *ItemScore, r *events.Rule, committeeType string,
 	case events.RuleTarget:
 		var fs []*Entry
 		var sum int64
-		if mm != nil && ok {
+		if ok {
 			sum = mm.sum
 		} else {
 			fs = u.matching(r.Match)

@@ -88,9 +88,7 @@ func (p *Projector) take(b *batch, msgs []events.Stored) error {
 		}
 		if reason, ok := p.setAside[m.Seq]; ok {
 			p.logger.Warn("seq set aside by the committee: skipped", "seq", m.Seq, "subject", m.Subject, "reason", reason)
-			if err := p.sealRaw(m); err != nil {
-				return p.haltAt(Halt{Seq: m.Seq, Reason: err.Error()})
-			}
+			p.sealRaw(m)
 			if season, _, _, ok := events.ParseSubject(m.Subject); ok && p.seasons[season] != nil {
 				p.touch(season) // its seq moved
 			}
@@ -119,9 +117,7 @@ func (p *Projector) take(b *batch, msgs []events.Stored) error {
 				b.bad = &Halt{Seq: m.Seq, Reason: err.Error(), Message: true}
 				break
 			}
-			if err := p.seal(m, rec); err != nil {
-				return p.haltAt(Halt{Seq: m.Seq, Reason: err.Error()})
-			}
+			p.seal(m, rec)
 			b.ops = append(b.ops, op{kind: opEvent, m: m, rec: rec, hash: hash})
 		}
 		b.cp = m.Seq
@@ -271,8 +267,7 @@ func (p *Projector) apply(ctx context.Context, msgs []events.Stored, deferSeason
 // snapshot was staged. The notary signs that point, never the fold as it
 // stands: the fold may have run ahead of every published ranking.
 type sealed struct {
-	size  int64
-	tree  seal.Edge // the tree at size, kept for its root
+	tree  seal.Edge // the tree then: its size, and its root when asked
 	heads []Head    // unsorted
 }
 
@@ -283,7 +278,7 @@ func (p *Projector) sealPoint(season string) *sealed {
 		return nil
 	}
 	subjects := p.subjectsOf[season]
-	out := &sealed{size: ss.tree.Size(), tree: ss.tree.Clone(), heads: make([]Head, len(subjects))}
+	out := &sealed{tree: ss.tree.Clone(), heads: make([]Head, len(subjects))}
 	for i, s := range subjects {
 		out.heads[i] = p.heads[s]
 	}

@@ -7,6 +7,7 @@ import (
 	"io"
 	"log/slog"
 	"path/filepath"
+	"sync"
 	"testing"
 	"time"
 
@@ -26,6 +27,14 @@ func newLog(t *testing.T, dir string) *natsstore.Store { return natstest.Start(t
 // test ends.
 func running(t *testing.T, path string, log *natsstore.Store) *projections.Projector {
 	t.Helper()
+	p, _ := started(t, path, log)
+	return p
+}
+
+// started is running with a stop that ends the run and closes the read
+// model before the test ends, for a test that opens it again.
+func started(t *testing.T, path string, log *natsstore.Store) (*projections.Projector, func()) {
+	t.Helper()
 	p, err := projections.Open(context.Background(), path, quiet)
 	if err != nil {
 		t.Fatal(err)
@@ -36,14 +45,18 @@ func running(t *testing.T, path string, log *natsstore.Store) *projections.Proje
 	ctx, cancel := context.WithCancel(context.Background())
 	done := make(chan error, 1)
 	go func() { done <- p.Run(ctx, log) }()
-	t.Cleanup(func() {
-		cancel()
-		if err := <-done; err != nil {
-			t.Errorf("projector: %v", err)
-		}
-		p.Close()
-	})
-	return p
+	var once sync.Once
+	stop := func() {
+		once.Do(func() {
+			cancel()
+			if err := <-done; err != nil {
+				t.Errorf("projector: %v", err)
+			}
+			p.Close()
+		})
+	}
+	t.Cleanup(stop)
+	return p, stop
 }
 
 func waitFor(t *testing.T, p *projections.Projector, seq uint64) {
@@ -95,21 +108,11 @@ func TestRestartResumesFromCheckpoint(t *testing.T) {
 	log := newLog(t, filepath.Join(dir, "nats"))
 	dbPath := filepath.Join(dir, "read.db")
 
-	p1, err := projections.Open(context.Background(), dbPath, quiet)
-	if err != nil {
-		t.Fatal(err)
-	}
-	ctx, cancel := context.WithCancel(context.Background())
-	done := make(chan error, 1)
-	go func() { done <- p1.Run(ctx, log) }()
+	p1, stop := started(t, dbPath, log)
 	last := appendSome(t, ledger.New(log, p1, time.Now), 12)
 	waitFor(t, p1, last)
 	before := rankingsBytes(t, p1, domain.Claimed)
-	cancel()
-	if err := <-done; err != nil {
-		t.Fatal(err)
-	}
-	p1.Close()
+	stop()
 
 	p2 := running(t, dbPath, log)
 	if got := p2.Checkpoint(); got != last {

@@ -21,7 +21,8 @@ import (
 // stored checkpoint signs while it folds. An honest read model with a
 // checkpoint in the middle of its season's tree restores; one with an
 // event changed before that checkpoint (its body, its copy and both
-// hashes, so that only the signed root can tell) is refused at it.
+// hashes, so that only the signed root can tell) is refused at it. The
+// restore also tells the notary how far the season is signed.
 func TestRestoreChecksEveryCheckpointRoot(t *testing.T) {
 	ctx := context.Background()
 	dir := t.TempDir()
@@ -31,16 +32,7 @@ func TestRestoreChecksEveryCheckpointRoot(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	p, err := projections.Open(ctx, dbPath, quiet)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if err := p.Reconcile(ctx, log); err != nil {
-		t.Fatal(err)
-	}
-	runCtx, stop := context.WithCancel(ctx)
-	done := make(chan error, 1)
-	go func() { done <- p.Run(runCtx, log) }()
+	p, stop := started(t, dbPath, log)
 	led := ledger.New(log, p, time.Now)
 
 	sign := func() int64 {
@@ -84,17 +76,22 @@ func TestRestoreChecksEveryCheckpointRoot(t *testing.T) {
 		post(m.ID)
 	}
 	waitFor(t, p, post(members[5].ID))
-	sign()
+	second := sign()
 	waitFor(t, p, post(members[3].ID))
 	stop()
-	if err := <-done; err != nil {
-		t.Fatal(err)
-	}
-	p.Close()
 
 	honest, err := projections.Open(ctx, dbPath, quiet)
 	if err != nil {
 		t.Fatalf("an honest read model with checkpoints inside its tree: %v", err)
+	}
+	// The restore also says how far the season is signed: the event after
+	// the second checkpoint is all the notary has left to sign.
+	unsigned, err := honest.Unsigned()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(unsigned) != 1 || unsigned[0].Signed != second || unsigned[0].Size != second+1 {
+		t.Errorf("unsigned after the restore: %+v, want the season signed up to %d of %d", unsigned, second, second+1)
 	}
 	honest.Close()
 

@@ -54,15 +54,12 @@ func (p *Projector) sealOf(season string) *seasonSeal {
 // seal records a folded event in its subject's chain and, for a season's
 // event, in the season's tree (callers hold mu). The bytes are hashed once,
 // for both.
-func (p *Projector) seal(m events.Stored, rec events.Record) error {
+func (p *Projector) seal(m events.Stored, rec events.Record) {
 	h := Head{Subject: m.Subject, Seq: m.Seq, Hash: seal.ChainHash(m.Data)}
 	p.setHead(h)
-	season := rec.Event.Season
-	if season == "" {
-		return nil
+	if season := rec.Event.Season; season != "" {
+		p.sealOf(season).add(seal.LeafHash(m.Seq, m.Subject, h.Hash))
 	}
-	p.sealOf(season).add(seal.LeafHash(m.Seq, m.Subject, h.Hash))
-	return nil
 }
 
 // insertCheckpoint stores a signed checkpoint found on the log. Its
@@ -116,24 +113,19 @@ func (p *Projector) forgetRoots() {
 	}
 }
 
+// restoreCheckpoints verifies the stored checkpoints and records how far
+// each season is signed; restore calls it with wantRoots read.
 func (p *Projector) restoreCheckpoints(ctx context.Context) error {
 	if err := p.verifyCheckpoints(ctx); err != nil {
 		return err
 	}
-	rows, err := p.db.QueryContext(ctx, `SELECT season, MAX(size) FROM checkpoints GROUP BY season`)
-	if err != nil {
-		return err
-	}
-	defer rows.Close()
-	for rows.Next() {
-		var season string
-		var size int64
-		if err := rows.Scan(&season, &size); err != nil {
-			return err
+	// How far each season is signed: the sizes were read for the roots.
+	for season, sizes := range p.wantRoots {
+		for size := range sizes {
+			p.signedUpTo(season, size)
 		}
-		p.signedUpTo(season, size)
 	}
-	return rows.Err()
+	return nil
 }
 
 // SubjectHead is the last event folded on a subject (zero if none).
@@ -167,8 +159,8 @@ func (p *Projector) Unsigned() ([]seal.Status, error) {
 		if sn == nil || sn.sealed == nil {
 			continue
 		}
-		if sn.sealed.size > ss.signed {
-			out = append(out, seal.Status{Season: id, Size: sn.sealed.size, Signed: ss.signed, Closed: sn.Closed})
+		if size := sn.sealed.tree.Size(); size > ss.signed {
+			out = append(out, seal.Status{Season: id, Size: size, Signed: ss.signed, Closed: sn.Closed})
 		}
 	}
 	return out, nil
@@ -185,10 +177,10 @@ func (p *Projector) NextCheckpoint(season string) (seal.Checkpoint, error) {
 	p.mu.RLock()
 	defer p.mu.RUnlock()
 	ss, snap := p.seals[season], p.snap.Load().Seasons[season]
-	if ss == nil || snap == nil || snap.sealed == nil || snap.sealed.size == 0 {
+	if ss == nil || snap == nil || snap.sealed == nil || snap.sealed.tree.Size() == 0 {
 		return seal.Checkpoint{}, fmt.Errorf("season %s has no events", season)
 	}
-	cp := seal.Checkpoint{Season: season, Size: snap.sealed.size, Root: snap.sealed.tree.Root(), Seq: snap.Seq, Heads: slices.Clone(snap.sealed.heads)}
+	cp := seal.Checkpoint{Season: season, Size: snap.sealed.tree.Size(), Root: snap.sealed.tree.Root(), Seq: snap.Seq, Heads: slices.Clone(snap.sealed.heads)}
 	slices.SortFunc(cp.Heads, func(a, b seal.Head) int { return strings.Compare(a.Subject, b.Subject) })
 	if final := snap.Views[domain.Final]; final != nil {
 		cp.FinalRanking = seal.RankingHash(final.Units)

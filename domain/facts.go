@@ -64,20 +64,97 @@ type FactLine struct {
 }
 
 // factLines lists every fact of a unit in stream order, in one view.
-func (s *Season) factLines(unit string, view View) []FactLine {
+func (s *Season) factLines(unit string, view View) ([]FactLine, error) {
 	facts := s.facts[unit]
+	w, err := s.readBack(facts)
+	if err != nil {
+		return nil, err
+	}
 	out := make([]FactLine, 0, len(facts))
 	for _, e := range facts {
-		out = append(out, s.factLine(e, view))
+		out = append(out, s.factLine(e, view, w))
 	}
-	return out
+	return out, nil
+}
+
+// shown holds the records of shed events read back for the lines being
+// built: a line reads an event's evidence, time and texts through it.
+type shown map[uint64]events.Record
+
+func (w shown) payload(e *Entry) events.Payload {
+	if r, ok := w[e.Seq]; ok {
+		return r.Payload
+	}
+	return e.Payload
+}
+
+func (w shown) evidence(e *Entry) []events.Evidence {
+	if r, ok := w[e.Seq]; ok {
+		return r.Event.Evidence
+	}
+	return e.Event.Evidence
+}
+
+func (w shown) recorded(e *Entry) string {
+	if r, ok := w[e.Seq]; ok {
+		return r.Event.Recorded
+	}
+	return e.Event.Recorded
+}
+
+// readBack reads back every shed event the lines of facts show: the facts
+// and the events about them. A record that is not the event folded at its
+// seq (another id or type) is a damaged read model, reported, never shown.
+func (s *Season) readBack(facts []*Entry) (shown, error) {
+	var want []*Entry
+	add := func(e *Entry) {
+		if e != nil && e.shed {
+			want = append(want, e)
+		}
+	}
+	for _, f := range facts {
+		if f.line != nil && f.line.fresh(f, s.vocabulary) {
+			continue
+		}
+		add(f)
+		add(f.RetractedBy)
+		if a := f.about; a != nil {
+			for _, l := range [][]*Entry{a.reviews, a.queries, a.explanations} {
+				for _, e := range l {
+					add(e)
+				}
+			}
+		}
+	}
+	if len(want) == 0 {
+		return nil, nil
+	}
+	seqs := make([]uint64, len(want))
+	for i, e := range want {
+		seqs[i] = e.Seq
+	}
+	recs, err := s.bodies.Records(s.ID, seqs)
+	if err != nil {
+		return nil, fmt.Errorf("read back the events of season %s: %w", s.ID, err)
+	}
+	for _, e := range want {
+		r, ok := recs[e.Seq]
+		if !ok {
+			return nil, fmt.Errorf("read back season %s: no event at seq %d", s.ID, e.Seq)
+		}
+		if r.Event.ID != e.Event.ID || r.Event.Type != e.Event.Type {
+			return nil, fmt.Errorf("read back season %s: seq %d holds %s (%s), not the %s (%s) folded there", s.ID, e.Seq, r.Event.ID, r.Event.Type, e.Event.ID, e.Event.Type)
+		}
+	}
+	return recs, nil
 }
 
 // lineCache keeps a fact's line as last built, for the entry's changes
 // and the season's vocabulary it was built from. Readers of the fold may
 // score at the same time (the fold itself is still while they read), so
 // the line is swapped whole, atomically, and never changed once stored:
-// sheets already handed out share its slices.
+// sheets already handed out share its slices. A shed fact has none: its
+// line would hold what shedding dropped.
 type lineCache struct{ p atomic.Pointer[cachedLine] }
 
 type cachedLine struct {
@@ -85,16 +162,22 @@ type cachedLine struct {
 	line                FactLine // Counted left false: it depends on the view
 }
 
-// factLine is one fact as a sheet (or the review queue) shows it.
-func (s *Season) factLine(e *Entry, view View) FactLine {
+func (c *lineCache) fresh(e *Entry, vocabulary uint64) bool {
+	l := c.p.Load()
+	return l != nil && l.changes == e.changes && l.vocabulary == vocabulary
+}
+
+// factLine is one fact as a sheet (or the review queue) shows it; w holds
+// what readBack read of the shed events it shows.
+func (s *Season) factLine(e *Entry, view View, w shown) FactLine {
 	if e.line == nil {
-		l := s.buildFactLine(e)
+		l := s.buildFactLine(e, w)
 		l.Counted = counts(e, view)
 		return l
 	}
 	c := e.line.p.Load()
 	if c == nil || c.changes != e.changes || c.vocabulary != s.vocabulary {
-		c = &cachedLine{changes: e.changes, vocabulary: s.vocabulary, line: s.buildFactLine(e)}
+		c = &cachedLine{changes: e.changes, vocabulary: s.vocabulary, line: s.buildFactLine(e, w)}
 		e.line.p.Store(c)
 	}
 	l := c.line
@@ -102,50 +185,68 @@ func (s *Season) factLine(e *Entry, view View) FactLine {
 	return l
 }
 
-// buildFactLine is a fact's line in every view but for Counted.
-func (s *Season) buildFactLine(e *Entry) FactLine {
-	l := FactLine{ID: e.Event.ID, Seq: e.Seq, Type: e.Event.Type, Date: e.Event.Date,
-		Evidence: e.Event.Evidence, Author: *e.Event.Author}
-	l.Summary, l.SummaryEn = s.summary(e)
-	if l.Evidence == nil {
-		l.Evidence = []events.Evidence{}
-	}
+// factStatus is a fact's status, and the event that gave it (a retraction,
+// review or question), if any: all of it kept by the fold, shed or not.
+func factStatus(e *Entry) (string, *Entry) {
 	q := e.latestQuery()
 	switch r := e.Review(); {
 	case e.Ignored != "":
-		l.Status, l.Reason = FactIgnored, e.Ignored
+		return FactIgnored, nil
 	case e.RetractedBy != nil:
-		l.Status, l.By, l.ByAuthor = FactRetracted, e.RetractedBy.Event.ID, e.RetractedBy.Event.Author
-		l.Reason = e.RetractedBy.Payload.(*events.Retraction).Reason
+		return FactRetracted, e.RetractedBy
 	case q != nil && (r == nil || r.Seq < q.Seq) && e.OpenQuery() != nil:
-		l.Status, l.By, l.ByAuthor = FactQueried, q.Event.ID, q.Event.Author
-		l.Question = q.Payload.(*events.Query).Question
+		return FactQueried, q
 	case q != nil && (r == nil || r.Seq < q.Seq):
-		l.Status = FactExplained
+		return FactExplained, nil
 	case r == nil:
-		l.Status = FactPending
+		return FactPending, nil
 	case r.Event.Type == events.TypeFactRejected:
-		l.Status, l.By, l.ByAuthor, l.Reason = FactRejected, r.Event.ID, r.Event.Author, r.Payload.(*events.Review).Reason
+		return FactRejected, r
 	default:
-		l.Status, l.By, l.ByAuthor, l.Reason = FactVerified, r.Event.ID, r.Event.Author, r.Payload.(*events.Review).Reason
+		return FactVerified, r
 	}
-	l.Exchanges = exchanges(e)
+}
+
+// buildFactLine is a fact's line in every view but for Counted.
+func (s *Season) buildFactLine(e *Entry, w shown) FactLine {
+	l := FactLine{ID: e.Event.ID, Seq: e.Seq, Type: e.Event.Type, Date: e.Event.Date,
+		Evidence: w.evidence(e), Author: *e.Event.Author}
+	l.Summary, l.SummaryEn = s.summary(e, w)
+	if l.Evidence == nil {
+		l.Evidence = []events.Evidence{}
+	}
+	var by *Entry
+	l.Status, by = factStatus(e)
+	if by != nil {
+		l.By, l.ByAuthor = by.Event.ID, by.Event.Author
+	}
+	switch l.Status {
+	case FactIgnored:
+		l.Reason = e.Ignored
+	case FactRetracted:
+		l.Reason = w.payload(by).(*events.Retraction).Reason
+	case FactQueried:
+		l.Question = w.payload(by).(*events.Query).Question
+	case FactRejected, FactVerified:
+		l.Reason = w.payload(by).(*events.Review).Reason
+	}
+	l.Exchanges = exchanges(e, w)
 	return l
 }
 
 // exchanges lists the questions and answers about a fact in stream order.
-func exchanges(e *Entry) []Exchange {
+func exchanges(e *Entry, w shown) []Exchange {
 	var out []Exchange
 	for _, q := range e.Queries() {
 		if q.Ignored == "" {
-			out = append(out, Exchange{ID: q.Event.ID, Seq: q.Seq, Type: q.Event.Type, Text: q.Payload.(*events.Query).Question,
-				Recorded: q.Event.Recorded, Author: *q.Event.Author, Retracted: q.RetractedBy != nil})
+			out = append(out, Exchange{ID: q.Event.ID, Seq: q.Seq, Type: q.Event.Type, Text: w.payload(q).(*events.Query).Question,
+				Recorded: w.recorded(q), Author: *q.Event.Author, Retracted: q.RetractedBy != nil})
 		}
 	}
 	for _, x := range e.Explanations() {
 		if x.Ignored == "" {
-			out = append(out, Exchange{ID: x.Event.ID, Seq: x.Seq, Type: x.Event.Type, Text: x.Payload.(*events.Explanation).Text,
-				Recorded: x.Event.Recorded, Author: *x.Event.Author, Evidence: x.Event.Evidence})
+			out = append(out, Exchange{ID: x.Event.ID, Seq: x.Seq, Type: x.Event.Type, Text: w.payload(x).(*events.Explanation).Text,
+				Recorded: w.recorded(x), Author: *x.Event.Author, Evidence: w.evidence(x)})
 		}
 	}
 	slices.SortFunc(out, func(a, b Exchange) int { return cmp.Compare(a.Seq, b.Seq) })
@@ -154,8 +255,8 @@ func exchanges(e *Entry) []Exchange {
 
 // summary says a fact in a few words: its own title or name where it has
 // one, else a Vietnamese and an English phrase with the catalogue's names.
-func (s *Season) summary(e *Entry) (string, string) {
-	switch p := e.Payload.(type) {
+func (s *Season) summary(e *Entry, w shown) (string, string) {
+	switch p := w.payload(e).(type) {
 	case *events.ActivityHeld:
 		return p.Title, ""
 	case *events.ModelRecognized:

@@ -20,7 +20,11 @@ func (b *builder) explain(id, unit, target, text string) {
 
 func factLine(t *testing.T, b *builder, unit, id string) FactLine {
 	t.Helper()
-	for _, l := range b.s.factLines(unit, Claimed) {
+	lines, err := b.s.factLines(unit, Claimed)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, l := range lines {
 		if l.ID == id {
 			return l
 		}

@@ -138,11 +138,7 @@ func (s *Season) Queue(f QueueFilter) (*Queue, error) {
 	for _, st := range QueueStatuses {
 		out.Counts[st] = 0
 	}
-	type hit struct {
-		e    *Entry
-		line FactLine
-	}
-	var hits []hit
+	var hits []*Entry
 	for _, e := range s.entries {
 		if !e.Fact || !e.Live() || (f.Unit != "" && e.Event.Unit != f.Unit) {
 			continue
@@ -150,34 +146,38 @@ func (s *Season) Queue(f QueueFilter) (*Queue, error) {
 		if f.Item != "" && !slices.ContainsFunc(matchItems, func(it events.Item) bool { return matches(e, it.Rule.Match) }) {
 			continue
 		}
-		l := s.factLine(e, Verified)
-		out.Counts[l.Status]++
-		open := l.Status == FactPending || l.Status == FactQueried || l.Status == FactExplained
+		status, _ := factStatus(e)
+		out.Counts[status]++
+		open := status == FactPending || status == FactQueried || status == FactExplained
 		if open {
 			out.Counts[StatusOpen]++
 		}
-		if l.Status == f.Status || (f.Status == StatusOpen && open) {
+		if status == f.Status || (f.Status == StatusOpen && open) {
 			out.Total++
 			if e.Seq > f.After {
-				hits = append(hits, hit{e, l})
+				hits = append(hits, e)
 			}
 		}
 	}
 	if len(hits) > f.Limit {
 		hits = hits[:f.Limit]
-		out.Next = hits[len(hits)-1].e.Seq
+		out.Next = hits[len(hits)-1].Seq
+	}
+	w, err := s.readBack(hits)
+	if err != nil {
+		return nil, err
 	}
 	base := map[string]Sheet{} // each unit's verified sheet as it stands
-	for _, h := range hits {
-		out.Facts = append(out.Facts, s.queueFact(h.e, h.line, base))
+	for _, e := range hits {
+		out.Facts = append(out.Facts, s.queueFact(e, s.factLine(e, Verified, w), w, base))
 	}
 	return out, nil
 }
 
 // queueFact adds to a fact's line what the committee decides it by.
-func (s *Season) queueFact(e *Entry, l FactLine, base map[string]Sheet) QueueFact {
+func (s *Season) queueFact(e *Entry, l FactLine, w shown, base map[string]Sheet) QueueFact {
 	m := s.members[e.Event.Unit]
-	q := QueueFact{FactLine: l, Unit: m.ID, UnitName: m.Name, Recorded: e.Event.Recorded, Items: []QueueItem{}}
+	q := QueueFact{FactLine: l, Unit: m.ID, UnitName: m.Name, Recorded: w.recorded(e), Items: []QueueItem{}}
 	q.TypeName, q.TypeNameEn = TypeName(e.Event.Type)
 	now, ok := base[m.ID]
 	if !ok {

@@ -15,6 +15,8 @@ type Entry struct {
 	Payload events.Payload
 	// Fact is true for a unit's own fact (it has a date and evidence).
 	Fact bool
+	// shed: the entry no longer holds what only its lines show (Shed).
+	shed bool
 	// RetractedBy is the retraction (fact.retracted or committee.retracted)
 	// that withdrew this event, if any and not itself withdrawn.
 	RetractedBy *Entry
@@ -176,9 +178,21 @@ type Season struct {
 	// each string its envelopes repeat (envelope).
 	authors map[events.Author]*events.Author
 	strs    map[string]string
+	// leans holds each lean payload of shed facts once (lean).
+	leans map[any]events.Payload
 	// memoMu guards the index's memos, which ranking fills while others
 	// read the season too.
 	memoMu *sync.Mutex
+	// bodies reads back what Shed dropped; nil for a season that keeps
+	// every event whole. shedTo is how many entries Shed has passed.
+	bodies Bodies
+	shedTo int
+}
+
+// Bodies reads back events a season has shed (Season.Shed), as they were
+// folded: by seq, every one asked for, or an error.
+type Bodies interface {
+	Records(season string, seqs []uint64) (map[uint64]events.Record, error)
 }
 
 // NewSeason returns the empty state of a season that has no events yet.
@@ -192,8 +206,116 @@ func NewSeason(id string) *Season {
 		versions:  map[string]uint64{},
 		authors:   map[events.Author]*events.Author{},
 		strs:      map[string]string{},
+		leans:     map[any]events.Payload{},
 		memoMu:    &sync.Mutex{},
 	}
+}
+
+// NewShedding returns the empty state of a season that may shed, once they
+// are kept elsewhere, what only the lines of its unit's facts show (Shed):
+// it reads them back from bodies when a sheet or the review queue asks.
+// Its memory then follows what scoring needs, not the texts and evidence
+// of every fact of the year.
+func NewShedding(id string, bodies Bodies) *Season {
+	s := NewSeason(id)
+	s.bodies = bodies
+	return s
+}
+
+// Shed drops, from the events up to seq, what only fact lines show: the
+// evidence, the recorded time, a fact's texts (title, name, reasons,
+// questions, answers), keeping what the fold, the rules and validation
+// read. The caller has made sure bodies can give those events back (the
+// read model committed them). A season without bodies keeps everything.
+func (s *Season) Shed(seq uint64) {
+	if s.bodies == nil {
+		return
+	}
+	for ; s.shedTo < len(s.entries); s.shedTo++ {
+		e := s.entries[s.shedTo]
+		if e.Seq > seq {
+			return
+		}
+		if !sheddable(e) {
+			continue
+		}
+		e.shed, e.line = true, nil
+		e.Event.Evidence, e.Event.Recorded = nil, ""
+		e.Payload = s.lean(e.Payload)
+	}
+}
+
+// sheddable: a unit's fact and the events only its line shows (its
+// reviews, questions, answers, retraction). The committee's decisions,
+// ballots and the season's own events are few, and kept whole.
+func sheddable(e *Entry) bool {
+	if e.Fact {
+		return true
+	}
+	switch e.Event.Type {
+	case events.TypeFactVerified, events.TypeFactRejected, events.TypeFactQueried, events.TypeFactExplained, events.TypeFactRetracted:
+		return true
+	}
+	return false
+}
+
+// lean is a payload without what only lines show. The facts' lean payloads
+// repeat (a kind of activity on an occasion, a level of model), so the
+// season keeps one of each; a target is the target's own id string.
+func (s *Season) lean(p events.Payload) events.Payload {
+	var key any
+	switch p := p.(type) {
+	case *events.ActivityHeld:
+		key = events.ActivityHeld{Kind: p.Kind, Occasion: p.Occasion, Areas: p.Areas, Host: p.Host}
+	case *events.ModelRecognized:
+		key = events.ModelRecognized{Level: p.Level}
+	case *events.ExemplarHonored:
+		key = events.ExemplarHonored{Level: p.Level}
+	case *events.CongressCompleted:
+		key = events.CongressCompleted{Level: p.Level, Ward: p.Ward, Pilot: p.Pilot}
+	case *events.ReportSubmitted:
+		key = events.ReportSubmitted{Topic: p.Topic, Due: p.Due}
+	case *events.IndicatorReported:
+		key = events.IndicatorReported{Indicator: p.Indicator, Value: p.Value}
+	case *events.Retraction:
+		return &events.Retraction{Target: s.targetID(p.Target)}
+	case *events.Review:
+		return &events.Review{Target: s.targetID(p.Target)}
+	case *events.Query:
+		return &events.Query{Target: s.targetID(p.Target)}
+	case *events.Explanation:
+		return &events.Explanation{Target: s.targetID(p.Target)}
+	default:
+		return p
+	}
+	if v, ok := s.leans[key]; ok {
+		return v
+	}
+	var v events.Payload
+	switch k := key.(type) {
+	case events.ActivityHeld:
+		v = &k
+	case events.ModelRecognized:
+		v = &k
+	case events.ExemplarHonored:
+		v = &k
+	case events.CongressCompleted:
+		v = &k
+	case events.ReportSubmitted:
+		v = &k
+	case events.IndicatorReported:
+		v = &k
+	}
+	s.leans[key] = v
+	return v
+}
+
+// targetID is the string the season already holds for an event id.
+func (s *Season) targetID(id string) string {
+	if t, ok := s.byID[id]; ok {
+		return t.Event.ID
+	}
+	return id
 }
 
 // Version counts the folded events that touched a unit (Touched): while it

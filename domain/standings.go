@@ -76,7 +76,10 @@ func (s *Season) Standings(view View) (*Standings, error) {
 		// index: this is the from-scratch score a read model's
 		// incremental one is checked against, and only an award's
 		// revocation asks for it outside the tests.
-		sc := s.withLines(s.rowOf(&unitScorer{s: s, unit: m, facts: s.factsOf(m.ID, factView, "")}), factView)
+		sc, err := s.withLines(s.rowOf(&unitScorer{s: s, unit: m, facts: s.factsOf(m.ID, factView, "")}), factView)
+		if err != nil {
+			return nil, err
+		}
 		scores = append(scores, &sc)
 	}
 	st := s.Rank(view, scores)
@@ -103,7 +106,7 @@ func (s *Season) ScoreUnit(m events.Member, view View) (UnitScore, error) {
 	if err != nil {
 		return UnitScore{}, err
 	}
-	return s.scoreUnit(m, factView), nil
+	return s.scoreUnit(m, factView)
 }
 
 // RankUnit is ScoreUnit without the sheet's fact and decision lines, which
@@ -122,15 +125,20 @@ func (s *Season) RankUnit(m events.Member, view View) (UnitScore, error) {
 	return sc, nil
 }
 
-func (s *Season) scoreUnit(m events.Member, factView View) UnitScore {
+func (s *Season) scoreUnit(m events.Member, factView View) (UnitScore, error) {
 	return s.withLines(s.rowOf(&unitScorer{s: s, unit: m, view: factView}), factView)
 }
 
-// withLines adds the unit's fact and decision lines to its sheet.
-func (s *Season) withLines(sc UnitScore, factView View) UnitScore {
-	sc.Sheet.Facts = s.factLines(sc.Row.Unit, factView)
+// withLines adds the unit's fact and decision lines to its sheet. It fails
+// only when a shed event cannot be read back (Shed).
+func (s *Season) withLines(sc UnitScore, factView View) (UnitScore, error) {
+	facts, err := s.factLines(sc.Row.Unit, factView)
+	if err != nil {
+		return UnitScore{}, err
+	}
+	sc.Sheet.Facts = facts
 	sc.Sheet.Decisions = s.decisionLines(sc.Row.Unit)
-	return sc
+	return sc, nil
 }
 
 // rowOf scores a unit's items and ranking row with u.

@@ -221,6 +221,7 @@ func (p *Projector) commit(ctx context.Context, b *batch) error {
 	}
 	p.committed(b.ops)
 	p.mu.Lock()
+	p.shed(b)
 	p.folded = b.cp
 	if b.publish {
 		p.snap.Store(b.next)
@@ -238,6 +239,22 @@ func (p *Projector) commit(ctx context.Context, b *batch) error {
 		return p.haltAt(*b.bad)
 	}
 	return nil
+}
+
+// shed lets the seasons b folded into drop what the read model now gives
+// back (domain.Season.Shed); callers hold mu. Events folded after b are
+// not committed yet, and stay whole.
+func (p *Projector) shed(b *batch) {
+	var last string
+	for _, o := range b.ops {
+		if o.kind != opEvent || o.rec.Event.Season == last {
+			continue
+		}
+		last = o.rec.Event.Season
+		if s := p.seasons[last]; s != nil {
+			s.Shed(b.cp)
+		}
+	}
 }
 
 // apply is Apply: take, stage and commit one batch in the caller's

@@ -375,7 +375,7 @@ func (p *Projector) fold(rec events.Record, hash string) error {
 		}
 		s, ok := p.seasons[ev.Season]
 		if !ok {
-			s = domain.NewSeason(ev.Season)
+			s = domain.NewShedding(ev.Season, eventBodies{p.rdb})
 		}
 		touched, err := s.Fold(rec)
 		if err != nil {

@@ -144,6 +144,9 @@ func (p *Projector) restoreEvents(ctx context.Context) error {
 		if err := p.fold(rec, hash); err != nil {
 			return fmt.Errorf("seq %d: %w", m.Seq, err)
 		}
+		if s := p.seasons[rec.Event.Season]; s != nil {
+			s.Shed(m.Seq) // committed: the read model gives it back
+		}
 		p.seal(m, rec)
 	}
 	if err := rows.Err(); err != nil {

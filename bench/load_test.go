@@ -96,8 +96,8 @@ func TestBenchLoadIsValid(t *testing.T) {
 			t.Fatalf("seq %d: %v", m.Seq, err)
 		}
 		seasons[ev.Season] = s
-		if e, _ := s.Event(ev.ID); e.Ignored != "" {
-			t.Fatalf("seq %d %s: the fold ignores it: %s", m.Seq, ev.Type, e.Ignored)
+		if e, _ := s.Event(ev.ID); e.Ignored() != "" {
+			t.Fatalf("seq %d %s: the fold ignores it: %s", m.Seq, ev.Type, e.Ignored())
 		}
 	}
 	for _, typ := range []string{

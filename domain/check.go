@@ -186,8 +186,8 @@ func (s *Season) checkRetraction(ev events.Event, p *events.Retraction) error {
 	if t.RetractedBy != nil {
 		return Errorf(Conflict, "data.target", "event %s was already retracted by %s", p.Target, t.RetractedBy.Event.ID)
 	}
-	if t.Ignored != "" {
-		return Errorf(Conflict, "data.target", "event %s has no effect: %s", p.Target, t.Ignored)
+	if t.Ignored() != "" {
+		return Errorf(Conflict, "data.target", "event %s has no effect: %s", p.Target, t.Ignored())
 	}
 	return nil
 }

@@ -63,7 +63,7 @@ func (s *Season) decisionLines(unit string) []DecisionLine {
 			l.Points, l.Reason = &pts, p.Reason
 			// The decision's number travels as its evidence: a document of
 			// kind decision with its number.
-			for _, ev := range e.Event.Evidence {
+			for _, ev := range e.evidence() {
 				if ev.Kind == "decision" && ev.DocNo != "" && l.DecisionNo == "" {
 					l.DecisionNo = ev.DocNo
 				}

@@ -92,14 +92,14 @@ func (w shown) evidence(e *Entry) []events.Evidence {
 	if r, ok := w[e.Seq]; ok {
 		return r.Event.Evidence
 	}
-	return e.Event.Evidence
+	return e.evidence()
 }
 
 func (w shown) recorded(e *Entry) string {
 	if r, ok := w[e.Seq]; ok {
 		return r.Event.Recorded
 	}
-	return e.Event.Recorded
+	return e.recorded()
 }
 
 // readBack reads back every shed event the lines of facts show: the facts
@@ -113,7 +113,7 @@ func (s *Season) readBack(facts []*Entry) (shown, error) {
 		}
 	}
 	for _, f := range facts {
-		if f.line != nil && f.line.fresh(f, s.vocabulary) {
+		if c := f.lines(); c != nil && c.fresh(f, s.vocabulary) {
 			continue
 		}
 		add(f)
@@ -158,8 +158,9 @@ func (s *Season) readBack(facts []*Entry) (shown, error) {
 type lineCache struct{ p atomic.Pointer[cachedLine] }
 
 type cachedLine struct {
-	changes, vocabulary uint64
-	line                FactLine // Counted left false: it depends on the view
+	changes    uint32
+	vocabulary uint64
+	line       FactLine // Counted left false: it depends on the view
 }
 
 func (c *lineCache) fresh(e *Entry, vocabulary uint64) bool {
@@ -170,15 +171,16 @@ func (c *lineCache) fresh(e *Entry, vocabulary uint64) bool {
 // factLine is one fact as a sheet (or the review queue) shows it; w holds
 // what readBack read of the shed events it shows.
 func (s *Season) factLine(e *Entry, view View, w shown) FactLine {
-	if e.line == nil {
+	cache := e.lines()
+	if cache == nil {
 		l := s.buildFactLine(e, w)
 		l.Counted = counts(e, view)
 		return l
 	}
-	c := e.line.p.Load()
+	c := cache.p.Load()
 	if c == nil || c.changes != e.changes || c.vocabulary != s.vocabulary {
 		c = &cachedLine{changes: e.changes, vocabulary: s.vocabulary, line: s.buildFactLine(e, w)}
-		e.line.p.Store(c)
+		cache.p.Store(c)
 	}
 	l := c.line
 	l.Counted = counts(e, view)
@@ -190,7 +192,7 @@ func (s *Season) factLine(e *Entry, view View, w shown) FactLine {
 func factStatus(e *Entry) (string, *Entry) {
 	q := e.latestQuery()
 	switch r := e.Review(); {
-	case e.Ignored != "":
+	case e.Ignored() != "":
 		return FactIgnored, nil
 	case e.RetractedBy != nil:
 		return FactRetracted, e.RetractedBy
@@ -222,7 +224,7 @@ func (s *Season) buildFactLine(e *Entry, w shown) FactLine {
 	}
 	switch l.Status {
 	case FactIgnored:
-		l.Reason = e.Ignored
+		l.Reason = e.Ignored()
 	case FactRetracted:
 		l.Reason = w.payload(by).(*events.Retraction).Reason
 	case FactQueried:
@@ -238,13 +240,13 @@ func (s *Season) buildFactLine(e *Entry, w shown) FactLine {
 func exchanges(e *Entry, w shown) []Exchange {
 	var out []Exchange
 	for _, q := range e.Queries() {
-		if q.Ignored == "" {
+		if q.Ignored() == "" {
 			out = append(out, Exchange{ID: q.Event.ID, Seq: q.Seq, Type: q.Event.Type, Text: w.payload(q).(*events.Query).Question,
 				Recorded: w.recorded(q), Author: *q.Event.Author, Retracted: q.RetractedBy != nil})
 		}
 	}
 	for _, x := range e.Explanations() {
-		if x.Ignored == "" {
+		if x.Ignored() == "" {
 			out = append(out, Exchange{ID: x.Event.ID, Seq: x.Seq, Type: x.Event.Type, Text: w.payload(x).(*events.Explanation).Text,
 				Recorded: w.recorded(x), Author: *x.Event.Author, Evidence: w.evidence(x)})
 		}

@@ -52,7 +52,7 @@ func TestFoldIgnores(t *testing.T) {
 			before := b.standings(Claimed)
 			b.applyRaw(tc.ev, tc.p)
 			last := b.s.Entries()[len(b.s.Entries())-1]
-			if last.Ignored == "" {
+			if last.Ignored() == "" {
 				t.Errorf("%s was folded with effect, want Ignored", tc.ev.ID)
 			}
 			after := b.standings(Claimed)
@@ -75,7 +75,7 @@ func TestFoldIgnores(t *testing.T) {
 		if err := s.Apply(events.Record{Seq: 1, Event: factEv("m9", btl, "2024-06-01", mdl), Payload: mdl}); err != nil {
 			t.Fatal(err)
 		}
-		if e, _ := s.Event("m9"); e == nil || e.Ignored == "" {
+		if e, _ := s.Event("m9"); e == nil || e.Ignored() == "" {
 			t.Errorf("fact before the opening is not ignored")
 		}
 	})

@@ -65,7 +65,8 @@ func (s *Season) Preview(ev events.Event, p events.Payload) (*Preview, error) {
 		return nil, Errorf(Invalid, "type", "a preview is made for a decision about one unit (target.assigned, score.assessed, bonus.awarded, deduction.applied, violation.recorded, committee.retracted), not %s", ev.Type)
 	}
 	unit := ev.Unit
-	x := &Entry{Event: envelopeOf(ev, &ev.Author), Payload: p, effective: effectiveDate(ev, s.Opened.Year)}
+	x := &Entry{Event: Envelope{ID: ev.ID, Type: ev.Type, Unit: ev.Unit, Date: ev.Date, Author: &ev.Author}, Payload: p,
+		rest: &rest{evidence: ev.Evidence, recorded: ev.Recorded, effective: effectiveDate(ev, s.Opened.Year)}}
 	decisions := append([]*Entry(nil), s.committee[unit]...)
 	if r, ok := p.(*events.Retraction); ok {
 		t, found := s.byID[r.Target]
@@ -145,7 +146,7 @@ func (u *unitScorer) committeeOf(typ string) []*Entry {
 	}
 	var out []*Entry
 	for _, e := range u.decisions {
-		if e.Event.Type == typ && e.Live() && (u.until == "" || e.effective <= u.until) {
+		if e.Event.Type == typ && e.Live() && (u.until == "" || e.effective() <= u.until) {
 			out = append(out, e)
 		}
 	}

@@ -8,51 +8,97 @@ import (
 	"github.com/thidua/thidua/events"
 )
 
-// Entry is one event of a season as the fold keeps it.
+// Entry is one event of a season as the fold keeps it. A season of the
+// national scale holds a million, so what few entries need, or need only
+// until they are shed, is kept aside (rest).
 type Entry struct {
 	Seq     uint64
 	Event   Envelope
 	Payload events.Payload
-	// Fact is true for a unit's own fact (it has a date and evidence).
-	Fact bool
-	// shed: the entry no longer holds what only its lines show (Shed).
-	shed bool
 	// RetractedBy is the retraction (fact.retracted or committee.retracted)
 	// that withdrew this event, if any and not itself withdrawn.
 	RetractedBy *Entry
 	// about holds the events about this one, once there are any.
 	about *about
-	// Ignored says why the fold gives this event no effect (it arrived
+	rest  *rest
+	// changes counts the folded events that changed what the fact's sheet
+	// line shows (a review, question, answer, or the retraction of one of
+	// them or of the fact).
+	changes uint32
+	// Fact is true for a unit's own fact (it has a date and evidence).
+	Fact bool
+	// shed: the entry no longer holds what only its lines show (Shed).
+	shed bool
+}
+
+// rest is what an entry keeps beside its envelope: its evidence and time
+// until it is shed; and, for the few that have them, why the fold ignores
+// it and when a committee decision takes effect.
+type rest struct {
+	evidence []events.Evidence
+	recorded string
+	// ignored says why the fold gives this event no effect (it arrived
 	// after the season closed, names an unknown target, …). Validation
 	// refuses such events; the fold only meets them through races, and must
 	// still treat them the same way on every replay.
-	Ignored string
-
+	ignored string
 	// effective is a committee decision's date on the timeline (see
 	// effectiveDate), worked out once when it is folded.
 	effective string
-	// changes counts the folded events that changed what the fact's sheet
-	// line shows (a review, question, answer, or the retraction of one of
-	// them or of the fact); line keeps that line between changes, for a
-	// fact is shown after every event of its unit (facts only).
-	changes uint64
-	line    *lineCache
+	// line keeps a fact's line between changes, for a fact is shown after
+	// every event of its unit (unshed facts only).
+	line lineCache
 }
 
-// Envelope is what the fold keeps of an event's envelope: what sheets,
-// queues and timelines show. The raw payload and the chain hash stay on
-// the log, where the audit reads them, and so does the season, which is
-// the fold's own.
+// Ignored says why the fold gives this event no effect, or "".
+func (e *Entry) Ignored() string {
+	if e.rest == nil {
+		return ""
+	}
+	return e.rest.ignored
+}
+
+func (e *Entry) evidence() []events.Evidence {
+	if e.rest == nil {
+		return nil
+	}
+	return e.rest.evidence
+}
+
+func (e *Entry) recorded() string {
+	if e.rest == nil {
+		return ""
+	}
+	return e.rest.recorded
+}
+
+func (e *Entry) effective() string {
+	if e.rest == nil {
+		return ""
+	}
+	return e.rest.effective
+}
+
+// lines is the fact's line cache, nil for a shed fact or another event.
+func (e *Entry) lines() *lineCache {
+	if !e.Fact || e.shed || e.rest == nil {
+		return nil
+	}
+	return &e.rest.line
+}
+
+// Envelope is what the fold keeps of an event's envelope. The raw payload
+// and the chain hash stay on the log, where the audit reads them, and so
+// does the season, which is the fold's own; evidence and the recorded
+// time are the entry's until it is shed.
 type Envelope struct {
-	ID       string
-	Type     string
-	Unit     string
-	Date     string
-	Evidence []events.Evidence
+	ID   string
+	Type string
+	Unit string
+	Date string
 	// Author is shared by the season's events with the same author: it is
 	// read, never written.
-	Author   *events.Author
-	Recorded string
+	Author *events.Author
 }
 
 // envelope keeps what the fold needs of ev; the strings most events repeat
@@ -65,18 +111,7 @@ func (s *Season) envelope(ev events.Event) Envelope {
 		author = &a
 		s.authors[a] = author
 	}
-	e := envelopeOf(ev, author)
-	e.Type, e.Unit, e.Date = s.intern(ev.Type), s.intern(ev.Unit), s.intern(ev.Date)
-	return e
-}
-
-// envelopeOf is an envelope that shares nothing with the season: Preview's,
-// made under the read lock.
-func envelopeOf(ev events.Event, author *events.Author) Envelope {
-	return Envelope{
-		ID: ev.ID, Type: ev.Type, Unit: ev.Unit, Date: ev.Date,
-		Evidence: ev.Evidence, Recorded: ev.Recorded, Author: author,
-	}
+	return Envelope{ID: ev.ID, Type: s.intern(ev.Type), Unit: s.intern(ev.Unit), Date: s.intern(ev.Date), Author: author}
 }
 
 // intern returns the season's copy of str. A map of the season's own is
@@ -139,7 +174,7 @@ func (e *Entry) Review() *Entry {
 }
 
 // Live reports whether the event has any effect: not ignored, not retracted.
-func (e *Entry) Live() bool { return e.Ignored == "" && e.RetractedBy == nil }
+func (e *Entry) Live() bool { return e.Ignored() == "" && e.RetractedBy == nil }
 
 // Season is the state of one season folded from its events in stream order.
 type Season struct {
@@ -239,8 +274,12 @@ func (s *Season) Shed(seq uint64) {
 		if !sheddable(e) {
 			continue
 		}
-		e.shed, e.line = true, nil
-		e.Event.Evidence, e.Event.Recorded = nil, ""
+		e.shed = true
+		if r := e.rest; r.ignored != "" || r.effective != "" {
+			e.rest = &rest{ignored: r.ignored, effective: r.effective}
+		} else {
+			e.rest = nil
+		}
 		e.Payload = s.lean(e.Payload)
 	}
 }
@@ -368,22 +407,20 @@ func (s *Season) apply(rec events.Record) error {
 		return fmt.Errorf("event %s at seq %d: %q is not a season event", ev.ID, rec.Seq, ev.Type)
 	}
 	s.LastSeq = rec.Seq
-	e := &Entry{Seq: rec.Seq, Event: s.envelope(ev), Payload: rec.Payload, Fact: spec.Fact}
+	e := &Entry{Seq: rec.Seq, Event: s.envelope(ev), Payload: rec.Payload, Fact: spec.Fact,
+		rest: &rest{evidence: ev.Evidence, recorded: ev.Recorded}}
 	s.entries = append(s.entries, e)
 	if _, dup := s.byID[ev.ID]; dup {
-		e.Ignored = "event id already used in this season"
+		e.rest.ignored = "event id already used in this season"
 		return nil
 	}
 	s.byID[ev.ID] = e
-	e.Ignored = s.ignoreReason(e, spec)
-	if spec.Fact {
-		e.line = &lineCache{}
-	}
+	e.rest.ignored = s.ignoreReason(e, spec)
 	if spec.Fact && ev.Unit != "" {
 		s.facts[ev.Unit] = append(s.facts[ev.Unit], e)
 		s.indexFact(ev.Unit, e)
 	}
-	if e.Ignored != "" {
+	if e.rest.ignored != "" {
 		return nil
 	}
 	switch p := rec.Payload.(type) {
@@ -431,7 +468,7 @@ func (s *Season) apply(rec events.Record) error {
 			if s.Opened != nil {
 				year = s.Opened.Year
 			}
-			e.effective = effectiveDate(ev, year)
+			e.rest.effective = effectiveDate(ev, year)
 			s.committee[ev.Unit] = append(s.committee[ev.Unit], e)
 		}
 	}
@@ -583,7 +620,7 @@ func retractable(t *Entry) bool {
 		return false
 	}
 	s, _ := events.Lookup(t.Event.Type)
-	return s.By == events.ByCommittee && t.Ignored == ""
+	return s.By == events.ByCommittee && t.Ignored() == ""
 }
 
 // factsOf returns a unit's facts that count in a view (never an ignored
@@ -617,7 +654,7 @@ func counts(f *Entry, view View) bool {
 func (s *Season) committeeOf(unit, typ, until string) []*Entry {
 	var out []*Entry
 	for _, e := range s.committee[unit] {
-		if e.Event.Type == typ && e.Live() && (until == "" || e.effective <= until) {
+		if e.Event.Type == typ && e.Live() && (until == "" || e.effective() <= until) {
 			out = append(out, e)
 		}
 	}

@@ -81,7 +81,7 @@ func (s *Season) changeDates(unit string, factView View) map[string]bool {
 	}
 	for _, e := range s.committee[unit] {
 		if scores(e.Event.Type) && e.Live() {
-			out[e.effective] = true
+			out[e.effective()] = true
 		}
 	}
 	delete(out, "")

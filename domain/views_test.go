@@ -169,10 +169,10 @@ func TestClosedSeason(t *testing.T) {
 		lateReview := committeeEv("v2", events.TypeFactVerified, "")
 		b.applyRaw(lateReview, &events.Review{Target: "m2"})
 		e, ok := b.s.Event("m2")
-		if !ok || e.Ignored == "" {
+		if !ok || e.Ignored() == "" {
 			t.Fatalf("fact after close: entry %+v, want it Ignored", e)
 		}
-		if r, _ := b.s.Event("v2"); r == nil || r.Ignored == "" {
+		if r, _ := b.s.Event("v2"); r == nil || r.Ignored() == "" {
 			t.Errorf("review after close is not ignored")
 		}
 		for _, v := range []View{Claimed, Verified, Final} {

@@ -118,11 +118,9 @@ func (s *Season) readBack(facts []*Entry) (shown, error) {
 		}
 		add(f)
 		add(f.RetractedBy)
-		if a := f.about; a != nil {
-			for _, l := range [][]*Entry{a.reviews, a.queries, a.explanations} {
-				for _, e := range l {
-					add(e)
-				}
+		if f.about != nil {
+			for _, e := range f.about.events {
+				add(e)
 			}
 		}
 	}

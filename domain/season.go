@@ -128,45 +128,49 @@ func (s *Season) intern(str string) string {
 // about lists the events about a fact, in stream order: the reviews
 // (fact.verified / fact.rejected), of which the latest not withdrawn
 // counts, and the committee's questions (fact.queried) and the unit's
-// answers (fact.explained), which change no score.
-type about struct {
-	reviews, queries, explanations []*Entry
-}
+// answers (fact.explained), which change no score. One list, for most
+// facts have one review and nothing else.
+type about struct{ events []*Entry }
 
-func (e *Entry) related() *about {
+func (e *Entry) addAbout(x *Entry) {
 	if e.about == nil {
 		e.about = &about{}
 	}
-	return e.about
+	e.about.events = append(e.about.events, x)
 }
 
 // Reviews, Queries and Explanations list the events about e.
 func (e *Entry) Reviews() []*Entry {
+	return e.aboutOf(events.TypeFactVerified, events.TypeFactRejected)
+}
+
+func (e *Entry) Queries() []*Entry { return e.aboutOf(events.TypeFactQueried, "") }
+
+func (e *Entry) Explanations() []*Entry { return e.aboutOf(events.TypeFactExplained, "") }
+
+func (e *Entry) aboutOf(typ, or string) []*Entry {
 	if e.about == nil {
 		return nil
 	}
-	return e.about.reviews
-}
-
-func (e *Entry) Queries() []*Entry {
-	if e.about == nil {
-		return nil
+	var out []*Entry
+	for _, x := range e.about.events {
+		if x.Event.Type == typ || (or != "" && x.Event.Type == or) {
+			out = append(out, x)
+		}
 	}
-	return e.about.queries
+	return out
 }
 
-func (e *Entry) Explanations() []*Entry {
-	if e.about == nil {
-		return nil
-	}
-	return e.about.explanations
-}
-
-// Review returns the latest review that counts, or nil.
+// Review returns the latest review that counts, or nil. Ranking asks for
+// every fact, so it walks the list rather than filter a copy.
 func (e *Entry) Review() *Entry {
-	reviews := e.Reviews()
-	for i := len(reviews) - 1; i >= 0; i-- {
-		if r := reviews[i]; r.RetractedBy == nil {
+	if e.about == nil {
+		return nil
+	}
+	l := e.about.events
+	for i := len(l) - 1; i >= 0; i-- {
+		r := l[i]
+		if (r.Event.Type == events.TypeFactVerified || r.Event.Type == events.TypeFactRejected) && r.RetractedBy == nil {
 			return r
 		}
 	}
@@ -298,14 +302,19 @@ func sheddable(e *Entry) bool {
 	return false
 }
 
-// lean is a payload without what only lines show. The facts' lean payloads
-// repeat (a kind of activity on an occasion, a level of model), so the
-// season keeps one of each; a target is the target's own id string.
+// lean is a payload without what only lines show. Most facts' lean
+// payloads repeat (a kind of activity on an occasion, a level of model, a
+// report's topic and due date), so the season keeps one of each; one with
+// a number of its own is kept by itself; a target is the target's own id
+// string.
 func (s *Season) lean(p events.Payload) events.Payload {
 	var key any
 	switch p := p.(type) {
 	case *events.ActivityHeld:
-		key = events.ActivityHeld{Kind: p.Kind, Occasion: p.Occasion, Areas: p.Areas, Host: p.Host}
+		if p.Areas != 0 { // a count of its own: kept once, not shared
+			return &events.ActivityHeld{Kind: p.Kind, Occasion: p.Occasion, Areas: p.Areas, Host: p.Host}
+		}
+		key = events.ActivityHeld{Kind: p.Kind, Occasion: p.Occasion, Host: p.Host}
 	case *events.ModelRecognized:
 		key = events.ModelRecognized{Level: p.Level}
 	case *events.ExemplarHonored:
@@ -315,7 +324,7 @@ func (s *Season) lean(p events.Payload) events.Payload {
 	case *events.ReportSubmitted:
 		key = events.ReportSubmitted{Topic: p.Topic, Due: p.Due}
 	case *events.IndicatorReported:
-		key = events.IndicatorReported{Indicator: p.Indicator, Value: p.Value}
+		return p // nothing to drop, and a value of its own
 	case *events.Retraction:
 		return &events.Retraction{Target: s.targetID(p.Target)}
 	case *events.Review:
@@ -341,8 +350,6 @@ func (s *Season) lean(p events.Payload) events.Payload {
 	case events.CongressCompleted:
 		v = &k
 	case events.ReportSubmitted:
-		v = &k
-	case events.IndicatorReported:
 		v = &k
 	}
 	s.leans[key] = v
@@ -450,15 +457,15 @@ func (s *Season) apply(rec events.Record) error {
 		s.changed(t)
 	case *events.Review:
 		t := s.byID[p.Target]
-		t.related().reviews = append(t.related().reviews, e)
+		t.addAbout(e)
 		s.changed(t)
 	case *events.Query:
 		t := s.byID[p.Target]
-		t.related().queries = append(t.related().queries, e)
+		t.addAbout(e)
 		s.changed(t)
 	case *events.Explanation:
 		t := s.byID[p.Target]
-		t.related().explanations = append(t.related().explanations, e)
+		t.addAbout(e)
 		s.changed(t)
 	case *events.BallotRecorded:
 		s.ballots = append(s.ballots, e)
@@ -594,8 +601,8 @@ func (e *Entry) OpenQuery() *Entry {
 	if q == nil {
 		return nil
 	}
-	for _, x := range e.Explanations() {
-		if x.Live() && x.Seq > q.Seq {
+	for _, x := range e.about.events {
+		if x.Event.Type == events.TypeFactExplained && x.Live() && x.Seq > q.Seq {
 			return nil
 		}
 	}
@@ -603,9 +610,12 @@ func (e *Entry) OpenQuery() *Entry {
 }
 
 func (e *Entry) latestQuery() *Entry {
-	queries := e.Queries()
-	for i := len(queries) - 1; i >= 0; i-- {
-		if q := queries[i]; q.Live() {
+	if e.about == nil {
+		return nil
+	}
+	l := e.about.events
+	for i := len(l) - 1; i >= 0; i-- {
+		if q := l[i]; q.Event.Type == events.TypeFactQueried && q.Live() {
 			return q
 		}
 	}

@@ -3,6 +3,7 @@ package domain
 import (
 	"cmp"
 	"fmt"
+	"maps"
 	"slices"
 	"sync/atomic"
 
@@ -63,10 +64,11 @@ type FactLine struct {
 	Exchanges []Exchange `json:"exchanges,omitempty"`
 }
 
-// factLines lists every fact of a unit in stream order, in one view.
-func (s *Season) factLines(unit string, view View) ([]FactLine, error) {
+// factLines lists every fact of a unit in stream order, in one view; have
+// holds shed events already read back (ShedOf), if any.
+func (s *Season) factLines(unit string, view View, have map[uint64]events.Record) ([]FactLine, error) {
 	facts := s.facts[unit]
-	w, err := s.readBack(facts)
+	w, err := s.readBack(facts, have)
 	if err != nil {
 		return nil, err
 	}
@@ -102,10 +104,22 @@ func (w shown) recorded(e *Entry) string {
 	return e.recorded()
 }
 
-// readBack reads back every shed event the lines of facts show: the facts
-// and the events about them. A record that is not the event folded at its
-// seq (another id or type) is a damaged read model, reported, never shown.
-func (s *Season) readBack(facts []*Entry) (shown, error) {
+// ShedOf lists the seqs of the shed events a sheet of unit shows. A
+// reader may read them back without holding the fold still, and hand them
+// to ScoreUnitFrom once it holds it again: the fold goes on folding while
+// the read model answers.
+func (s *Season) ShedOf(unit string) []uint64 {
+	want := s.shedFor(s.facts[unit])
+	out := make([]uint64, len(want))
+	for i, e := range want {
+		out[i] = e.Seq
+	}
+	return out
+}
+
+// shedFor lists the shed events the lines of facts show: the facts and the
+// events about them, but for lines kept whole in their cache.
+func (s *Season) shedFor(facts []*Entry) []*Entry {
 	var want []*Entry
 	add := func(e *Entry) {
 		if e != nil && e.shed {
@@ -124,24 +138,41 @@ func (s *Season) readBack(facts []*Entry) (shown, error) {
 			}
 		}
 	}
+	return want
+}
+
+// readBack reads back every shed event the lines of facts show that have
+// does not hold already. A record that is not the event folded at its seq
+// (another id or type) is a damaged read model, reported (unavailable),
+// never shown.
+func (s *Season) readBack(facts []*Entry, have map[uint64]events.Record) (shown, error) {
+	want := s.shedFor(facts)
 	if len(want) == 0 {
 		return nil, nil
 	}
-	seqs := make([]uint64, len(want))
-	for i, e := range want {
-		seqs[i] = e.Seq
+	var seqs []uint64
+	for _, e := range want {
+		if _, ok := have[e.Seq]; !ok {
+			seqs = append(seqs, e.Seq)
+		}
 	}
-	recs, err := s.bodies.Records(s.ID, seqs)
-	if err != nil {
-		return nil, fmt.Errorf("read back the events of season %s: %w", s.ID, err)
+	recs := have
+	if len(seqs) > 0 {
+		got, err := s.bodies.Records(s.ID, seqs)
+		if err != nil {
+			return nil, Errorf(Unavailable, "", "read back the events of season %s: %v", s.ID, err)
+		}
+		recs = make(map[uint64]events.Record, len(have)+len(got))
+		maps.Copy(recs, have)
+		maps.Copy(recs, got)
 	}
 	for _, e := range want {
 		r, ok := recs[e.Seq]
 		if !ok {
-			return nil, fmt.Errorf("read back season %s: no event at seq %d", s.ID, e.Seq)
+			return nil, Errorf(Unavailable, "", "read back season %s: the read model has no event at seq %d", s.ID, e.Seq)
 		}
 		if r.Event.ID != e.Event.ID || r.Event.Type != e.Event.Type {
-			return nil, fmt.Errorf("read back season %s: seq %d holds %s (%s), not the %s (%s) folded there", s.ID, e.Seq, r.Event.ID, r.Event.Type, e.Event.ID, e.Event.Type)
+			return nil, Errorf(Unavailable, "", "read back season %s: the read model holds %s (%s) at seq %d, not the %s (%s) folded there", s.ID, r.Event.ID, r.Event.Type, e.Seq, e.Event.ID, e.Event.Type)
 		}
 	}
 	return recs, nil

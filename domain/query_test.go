@@ -20,7 +20,7 @@ func (b *builder) explain(id, unit, target, text string) {
 
 func factLine(t *testing.T, b *builder, unit, id string) FactLine {
 	t.Helper()
-	lines, err := b.s.factLines(unit, Claimed)
+	lines, err := b.s.factLines(unit, Claimed, nil)
 	if err != nil {
 		t.Fatal(err)
 	}

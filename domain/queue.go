@@ -163,7 +163,7 @@ func (s *Season) Queue(f QueueFilter) (*Queue, error) {
 		hits = hits[:f.Limit]
 		out.Next = hits[len(hits)-1].Seq
 	}
-	w, err := s.readBack(hits)
+	w, err := s.readBack(hits, nil)
 	if err != nil {
 		return nil, err
 	}

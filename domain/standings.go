@@ -76,7 +76,7 @@ func (s *Season) Standings(view View) (*Standings, error) {
 		// index: this is the from-scratch score a read model's
 		// incremental one is checked against, and only an award's
 		// revocation asks for it outside the tests.
-		sc, err := s.withLines(s.rowOf(&unitScorer{s: s, unit: m, facts: s.factsOf(m.ID, factView, "")}), factView)
+		sc, err := s.withLines(s.rowOf(&unitScorer{s: s, unit: m, facts: s.factsOf(m.ID, factView, "")}), factView, nil)
 		if err != nil {
 			return nil, err
 		}
@@ -106,7 +106,17 @@ func (s *Season) ScoreUnit(m events.Member, view View) (UnitScore, error) {
 	if err != nil {
 		return UnitScore{}, err
 	}
-	return s.scoreUnit(m, factView)
+	return s.scoreUnit(m, factView, nil)
+}
+
+// ScoreUnitFrom is ScoreUnit given shed events already read back (ShedOf);
+// it reads any other its lines show itself.
+func (s *Season) ScoreUnitFrom(m events.Member, view View, have map[uint64]events.Record) (UnitScore, error) {
+	factView, err := s.factView(view)
+	if err != nil {
+		return UnitScore{}, err
+	}
+	return s.scoreUnit(m, factView, have)
 }
 
 // RankUnit is ScoreUnit without the sheet's fact and decision lines, which
@@ -125,14 +135,14 @@ func (s *Season) RankUnit(m events.Member, view View) (UnitScore, error) {
 	return sc, nil
 }
 
-func (s *Season) scoreUnit(m events.Member, factView View) (UnitScore, error) {
-	return s.withLines(s.rowOf(&unitScorer{s: s, unit: m, view: factView}), factView)
+func (s *Season) scoreUnit(m events.Member, factView View, have map[uint64]events.Record) (UnitScore, error) {
+	return s.withLines(s.rowOf(&unitScorer{s: s, unit: m, view: factView}), factView, have)
 }
 
 // withLines adds the unit's fact and decision lines to its sheet. It fails
 // only when a shed event cannot be read back (Shed).
-func (s *Season) withLines(sc UnitScore, factView View) (UnitScore, error) {
-	facts, err := s.factLines(sc.Row.Unit, factView)
+func (s *Season) withLines(sc UnitScore, factView View, have map[uint64]events.Record) (UnitScore, error) {
+	facts, err := s.factLines(sc.Row.Unit, factView, have)
 	if err != nil {
 		return UnitScore{}, err
 	}

@@ -179,7 +179,7 @@ func open(ctx context.Context, path string, logger *slog.Logger) (*Projector, er
 		return nil, fmt.Errorf("open read model for reading: %w", err)
 	}
 	p := &Projector{db: db, rdb: rdb, logger: logger, path: path, setAside: map[uint64]string{}}
-	p.live = &liveFold{mu: &p.mu, replay: p.seasonAt}
+	p.live = &liveFold{mu: &p.mu, replay: p.seasonAt, bodies: eventBodies{rdb}}
 	ch, fch := make(chan struct{}), make(chan struct{})
 	p.changed.Store(&ch)
 	p.folds.Store(&fch)
@@ -375,7 +375,7 @@ func (p *Projector) fold(rec events.Record, hash string) error {
 		}
 		s, ok := p.seasons[ev.Season]
 		if !ok {
-			s = domain.NewShedding(ev.Season, eventBodies{p.rdb})
+			s = domain.NewShedding(ev.Season, p.live.bodies)
 		}
 		touched, err := s.Fold(rec)
 		if err != nil {

@@ -100,6 +100,8 @@ type sheetSource struct {
 type liveFold struct {
 	mu     *sync.RWMutex
 	replay func(ctx context.Context, season string, seq uint64) (*domain.Season, error)
+	// bodies reads back what the fold shed, outside its lock.
+	bodies domain.Bodies
 }
 
 // Row is the unit's ranked row, as the rankings' units array holds it and
@@ -171,15 +173,9 @@ func (sb *sheetBody) build(ctx context.Context) error {
 func (src sheetSource) sheet(ctx context.Context) (domain.Sheet, error) {
 	s := src.season
 	if src.fold != nil {
-		src.fold.mu.RLock()
-		if s.Version(src.member.ID) == src.version {
-			// Nothing folded since touched the unit: the live fold
-			// scores it as it was ranked.
-			sc, err := s.ScoreUnit(src.member, src.view)
-			src.fold.mu.RUnlock()
-			return sc.Sheet, err
+		if sh, ok, err := src.fromFold(); ok || err != nil {
+			return sh, err
 		}
-		src.fold.mu.RUnlock()
 		var err error
 		if s, err = src.fold.replay(ctx, s.ID, src.seq); err != nil {
 			if ctx.Err() != nil {
@@ -191,6 +187,33 @@ func (src sheetSource) sheet(ctx context.Context) (domain.Sheet, error) {
 	}
 	sc, err := s.ScoreUnit(src.member, src.view)
 	return sc.Sheet, err
+}
+
+// fromFold scores the sheet from the live fold while nothing folded since
+// touched the unit (ok false otherwise). The unit's shed events are read
+// back between two looks at the fold, without holding it: the fold goes on
+// meanwhile, and what it folds either leaves the unit as it was or moves
+// its version, and the sheet is then replayed instead.
+func (src sheetSource) fromFold() (domain.Sheet, bool, error) {
+	s, unit := src.season, src.member.ID
+	src.fold.mu.RLock()
+	if s.Version(unit) != src.version {
+		src.fold.mu.RUnlock()
+		return domain.Sheet{}, false, nil
+	}
+	seqs := s.ShedOf(unit)
+	src.fold.mu.RUnlock()
+	have, err := src.fold.bodies.Records(s.ID, seqs)
+	if err != nil {
+		return domain.Sheet{}, false, &domain.Error{Code: domain.Unavailable, Message: fmt.Sprintf("read back the sheet of %s: %v", unit, err)}
+	}
+	src.fold.mu.RLock()
+	defer src.fold.mu.RUnlock()
+	if s.Version(unit) != src.version {
+		return domain.Sheet{}, false, nil
+	}
+	sc, err := s.ScoreUnitFrom(src.member, src.view, have)
+	return sc.Sheet, true, err
 }
 
 // seasonDelta is what a publish changed of a season's rows.

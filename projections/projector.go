@@ -80,13 +80,14 @@ type Projector struct {
 	// write path holds it to read while it validates.
 	mu      sync.RWMutex
 	seasons map[string]*domain.Season
-	// pending holds the ids folded and not yet committed, and ids says
-	// where every id folded may be (under idMu, taken after mu when both
-	// are): the events table holds the rest, so that memory does not hold
-	// every id of the log.
+	// pending holds the ids folded and not yet committed, and others the
+	// first seq of each id no season folds (tokens, set-aside records),
+	// under idMu, taken after mu when both are. Where a season event's id
+	// was folded, its season's fold says (domain.Season.Event): the
+	// projector keeps no index of every id of its own.
 	idMu    sync.Mutex
 	pending map[string]IDInfo
-	ids     *idIndex
+	others  map[string]uint64
 	// live is how sheets read the fold: they are scored when asked for.
 	live *liveFold
 	// tokens are written under mu and tokMu both, and read under tokMu.
@@ -227,7 +228,7 @@ func (p *Projector) reset(ctx context.Context) error {
 func (p *Projector) restore(ctx context.Context) error {
 	p.seasons = map[string]*domain.Season{}
 	p.idMu.Lock()
-	p.pending, p.ids = map[string]IDInfo{}, newIDIndex()
+	p.pending, p.others = map[string]IDInfo{}, map[string]uint64{}
 	p.idMu.Unlock()
 	p.tokMu.Lock()
 	p.tokens = map[string]Token{}
@@ -351,6 +352,7 @@ func (p *Projector) touch(season string) *touchSet {
 // it fails it has changed nothing.
 func (p *Projector) fold(rec events.Record, hash string) error {
 	ev := rec.Event
+	other := true // no season folds it
 	switch pl := rec.Payload.(type) {
 	case *events.TokenIssued:
 		p.tokMu.Lock()
@@ -383,10 +385,13 @@ func (p *Projector) fold(rec events.Record, hash string) error {
 		}
 		p.seasons[ev.Season] = s
 		p.touch(ev.Season).add(touched)
+		other = false
 	}
 	p.idMu.Lock()
 	defer p.idMu.Unlock()
-	p.ids.add(ev.ID, rec.Seq)
+	if _, seen := p.others[ev.ID]; other && !seen {
+		p.others[ev.ID] = rec.Seq
+	}
 	if _, dup := p.pending[ev.ID]; !dup {
 		p.pending[ev.ID] = IDInfo{Seq: rec.Seq, Hash: hash, Season: ev.Season, Unit: ev.Unit, Type: ev.Type}
 	}
@@ -499,15 +504,25 @@ func (p *Projector) WithSeason(id string, fn func(*domain.Season) error) error {
 }
 
 // LookupID returns what the fold knows of an event id: where it was first
-// folded. An id is pending until its batch commits, and in the events
-// table after; pending forgets an id only once it is committed, and the
-// index's candidates are read from the table, so that no lookup misses an
-// id on its way between the two.
+// folded. A season's fold knows each id it folded for good, and pending
+// says what is not committed yet; both are read while nothing is folded,
+// so that no lookup misses an id on its way to the events table. An id may
+// be reused in another season, so every season is asked.
 func (p *Projector) LookupID(ctx context.Context, id string) (IDInfo, bool, error) {
+	var seqs []uint64
+	p.mu.RLock()
+	for _, s := range p.seasons {
+		if e, ok := s.Event(id); ok {
+			seqs = append(seqs, e.Seq)
+		}
+	}
 	p.idMu.Lock()
 	e, pending := p.pending[id]
-	seqs := p.ids.candidates(id)
+	if seq, ok := p.others[id]; ok {
+		seqs = append(seqs, seq)
+	}
 	p.idMu.Unlock()
+	p.mu.RUnlock()
 	best, found := e, pending
 	for _, seq := range seqs {
 		if found && seq >= best.Seq {
@@ -518,7 +533,7 @@ func (p *Projector) LookupID(ctx context.Context, id string) (IDInfo, bool, erro
 		err := p.rdb.QueryRowContext(ctx, `SELECT id, hash, season, unit, type FROM events WHERE seq = ?`, seq).
 			Scan(&got, &info.Hash, &info.Season, &info.Unit, &info.Type)
 		if errors.Is(err, sql.ErrNoRows) {
-			continue // another id's, not committed yet
+			continue // not committed yet: pending has it
 		}
 		if err != nil {
 			return IDInfo{}, false, fmt.Errorf("look up event id %s: %w", id, err)

@@ -15,19 +15,23 @@ import (
 	"github.com/thidua/thidua/events"
 )
 
+// appendEvent adds ev to msgs as the next stored message on subject.
+func appendEvent(t *testing.T, msgs []events.Stored, subject string, ev events.Event) []events.Stored {
+	t.Helper()
+	ev.Schema = events.Schema
+	data, err := events.Encode(ev)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return append(msgs, events.Stored{Seq: uint64(len(msgs) + 1), Subject: subject, Time: time.Unix(0, 0), Data: data})
+}
+
 // catchUpLog is two seasons opened and n facts alternating between them,
 // as stored messages.
 func catchUpLog(t *testing.T, n int) []events.Stored {
 	t.Helper()
 	var msgs []events.Stored
-	add := func(subject string, ev events.Event) {
-		ev.Schema = events.Schema
-		data, err := events.Encode(ev)
-		if err != nil {
-			t.Fatal(err)
-		}
-		msgs = append(msgs, events.Stored{Seq: uint64(len(msgs) + 1), Subject: subject, Time: time.Unix(0, 0), Data: data})
-	}
+	add := func(subject string, ev events.Event) { msgs = appendEvent(t, msgs, subject, ev) }
 	seasons := []string{"cum-a-2024", "cum-b-2024"}
 	members := domain.DemoSeason().Members
 	for _, id := range seasons {

@@ -5,7 +5,6 @@ import (
 	"encoding/json"
 	"path/filepath"
 	"testing"
-	"time"
 
 	"github.com/thidua/thidua/events"
 )
@@ -17,14 +16,7 @@ import (
 func TestLookupID(t *testing.T) {
 	ctx := context.Background()
 	msgs := catchUpLog(t, 6) // seqs 1-2 open two seasons; 3-8 facts f0-f5, alternating seasons
-	add := func(subject string, ev events.Event) {
-		ev.Schema = events.Schema
-		data, err := events.Encode(ev)
-		if err != nil {
-			t.Fatal(err)
-		}
-		msgs = append(msgs, events.Stored{Seq: uint64(len(msgs) + 1), Subject: subject, Time: time.Unix(0, 0), Data: data})
-	}
+	add := func(subject string, ev events.Event) { msgs = appendEvent(t, msgs, subject, ev) }
 	fact := func(id, season string) events.Event {
 		return events.Event{ID: id, Type: events.TypeActivityHeld, Season: season, Unit: "tay-ho", Date: "2024-05-08",
 			Data:   json.RawMessage(`{"kind":"citizen_dialogue","title":"Đối thoại lại"}`),

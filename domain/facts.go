@@ -1,10 +1,8 @@
 package domain
 
 import (
-	"cmp"
 	"fmt"
 	"maps"
-	"slices"
 	"sync/atomic"
 
 	"github.com/thidua/thidua/events"
@@ -265,22 +263,26 @@ func (s *Season) buildFactLine(e *Entry, w shown) FactLine {
 	return l
 }
 
-// exchanges lists the questions and answers about a fact in stream order.
+// exchanges lists the questions and answers about a fact in stream order,
+// the order the fold lists the events about it.
 func exchanges(e *Entry, w shown) []Exchange {
-	var out []Exchange
-	for _, q := range e.Queries() {
-		if q.Ignored() == "" {
-			out = append(out, Exchange{ID: q.Event.ID, Seq: q.Seq, Type: q.Event.Type, Text: w.payload(q).(*events.Query).Question,
-				Recorded: w.recorded(q), Author: *q.Event.Author, Retracted: q.RetractedBy != nil})
-		}
+	if e.about == nil {
+		return nil
 	}
-	for _, x := range e.Explanations() {
-		if x.Ignored() == "" {
+	var out []Exchange
+	for _, x := range e.about.events {
+		if x.Ignored() != "" {
+			continue
+		}
+		switch x.Event.Type {
+		case events.TypeFactQueried:
+			out = append(out, Exchange{ID: x.Event.ID, Seq: x.Seq, Type: x.Event.Type, Text: w.payload(x).(*events.Query).Question,
+				Recorded: w.recorded(x), Author: *x.Event.Author, Retracted: x.RetractedBy != nil})
+		case events.TypeFactExplained:
 			out = append(out, Exchange{ID: x.Event.ID, Seq: x.Seq, Type: x.Event.Type, Text: w.payload(x).(*events.Explanation).Text,
 				Recorded: w.recorded(x), Author: *x.Event.Author, Evidence: w.evidence(x)})
 		}
 	}
-	slices.SortFunc(out, func(a, b Exchange) int { return cmp.Compare(a.Seq, b.Seq) })
 	return out
 }
 

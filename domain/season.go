@@ -81,7 +81,7 @@ func (e *Entry) effective() string {
 
 // lines is the fact's line cache, nil for a shed fact or another event.
 func (e *Entry) lines() *lineCache {
-	if !e.Fact || e.shed || e.rest == nil {
+	if !e.Fact || e.shed { // an unshed entry always has its rest
 		return nil
 	}
 	return &e.rest.line
@@ -137,28 +137,6 @@ func (e *Entry) addAbout(x *Entry) {
 		e.about = &about{}
 	}
 	e.about.events = append(e.about.events, x)
-}
-
-// Reviews, Queries and Explanations list the events about e.
-func (e *Entry) Reviews() []*Entry {
-	return e.aboutOf(events.TypeFactVerified, events.TypeFactRejected)
-}
-
-func (e *Entry) Queries() []*Entry { return e.aboutOf(events.TypeFactQueried, "") }
-
-func (e *Entry) Explanations() []*Entry { return e.aboutOf(events.TypeFactExplained, "") }
-
-func (e *Entry) aboutOf(typ, or string) []*Entry {
-	if e.about == nil {
-		return nil
-	}
-	var out []*Entry
-	for _, x := range e.about.events {
-		if x.Event.Type == typ || (or != "" && x.Event.Type == or) {
-			out = append(out, x)
-		}
-	}
-	return out
 }
 
 // Review returns the latest review that counts, or nil. Ranking asks for
@@ -280,7 +258,8 @@ func (s *Season) Shed(seq uint64) {
 		}
 		e.shed = true
 		if r := e.rest; r.ignored != "" || r.effective != "" {
-			e.rest = &rest{ignored: r.ignored, effective: r.effective}
+			r.evidence, r.recorded = nil, ""
+			r.line.p.Store(nil)
 		} else {
 			e.rest = nil
 		}
@@ -308,23 +287,20 @@ func sheddable(e *Entry) bool {
 // a number of its own is kept by itself; a target is the target's own id
 // string.
 func (s *Season) lean(p events.Payload) events.Payload {
-	var key any
 	switch p := p.(type) {
 	case *events.ActivityHeld:
 		if p.Areas != 0 { // a count of its own: kept once, not shared
 			return &events.ActivityHeld{Kind: p.Kind, Occasion: p.Occasion, Areas: p.Areas, Host: p.Host}
 		}
-		key = events.ActivityHeld{Kind: p.Kind, Occasion: p.Occasion, Host: p.Host}
+		return shared(s, events.ActivityHeld{Kind: p.Kind, Occasion: p.Occasion, Host: p.Host})
 	case *events.ModelRecognized:
-		key = events.ModelRecognized{Level: p.Level}
+		return shared(s, events.ModelRecognized{Level: p.Level})
 	case *events.ExemplarHonored:
-		key = events.ExemplarHonored{Level: p.Level}
+		return shared(s, events.ExemplarHonored{Level: p.Level})
 	case *events.CongressCompleted:
-		key = events.CongressCompleted{Level: p.Level, Ward: p.Ward, Pilot: p.Pilot}
+		return shared(s, events.CongressCompleted{Level: p.Level, Ward: p.Ward, Pilot: p.Pilot})
 	case *events.ReportSubmitted:
-		key = events.ReportSubmitted{Topic: p.Topic, Due: p.Due}
-	case *events.IndicatorReported:
-		return p // nothing to drop, and a value of its own
+		return shared(s, events.ReportSubmitted{Topic: p.Topic, Due: p.Due})
 	case *events.Retraction:
 		return &events.Retraction{Target: s.targetID(p.Target)}
 	case *events.Review:
@@ -333,27 +309,21 @@ func (s *Season) lean(p events.Payload) events.Payload {
 		return &events.Query{Target: s.targetID(p.Target)}
 	case *events.Explanation:
 		return &events.Explanation{Target: s.targetID(p.Target)}
-	default:
+	}
+	return p // an indicator: nothing to drop, and a value of its own
+}
+
+// shared is the season's one copy of a lean payload.
+func shared[T comparable, P interface {
+	*T
+	events.Payload
+}](s *Season, v T) events.Payload {
+	if p, ok := s.leans[v]; ok {
 		return p
 	}
-	if v, ok := s.leans[key]; ok {
-		return v
-	}
-	var v events.Payload
-	switch k := key.(type) {
-	case events.ActivityHeld:
-		v = &k
-	case events.ModelRecognized:
-		v = &k
-	case events.ExemplarHonored:
-		v = &k
-	case events.CongressCompleted:
-		v = &k
-	case events.ReportSubmitted:
-		v = &k
-	}
-	s.leans[key] = v
-	return v
+	var p P = &v
+	s.leans[v] = p
+	return p
 }
 
 // targetID is the string the season already holds for an event id.

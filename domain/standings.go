@@ -102,11 +102,7 @@ type UnitScore struct {
 
 // ScoreUnit scores one member of the season in a view.
 func (s *Season) ScoreUnit(m events.Member, view View) (UnitScore, error) {
-	factView, err := s.factView(view)
-	if err != nil {
-		return UnitScore{}, err
-	}
-	return s.scoreUnit(m, factView, nil)
+	return s.ScoreUnitFrom(m, view, nil)
 }
 
 // ScoreUnitFrom is ScoreUnit given shed events already read back (ShedOf);
